@@ -1,0 +1,293 @@
+//! A family of units as `'static` data, the form `systemd_unit!` expands into.
+//!
+//! Values keep build options (`{runstatedir}`) as [`Piece::Option`]; they are filled in when the
+//! family is rendered, so the same definitions serve `build.rs` and the command line with
+//! different paths. Rendering validates every unit again with the real option values.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Entry, Origin, Section, Unit, UnitKind};
+use crate::value::ValueKind;
+use crate::{render, text, validate};
+
+/// Every unit of a project, and the build options its values use.
+#[derive(Debug)]
+pub struct Family {
+    /// The build options, in definition order.
+    pub options: &'static [OptionDef],
+    /// The units, in definition order.
+    pub units: &'static [UnitDef],
+}
+
+/// A build option such as `runstatedir`.
+#[derive(Debug)]
+pub struct OptionDef {
+    /// The name used in placeholders.
+    pub name: &'static str,
+    /// What its value must look like (`Path`, `Mode` or `Text`).
+    pub kind: ValueKind,
+    /// The value used when none is given.
+    pub default: &'static str,
+    /// Its documentation.
+    pub doc: &'static str,
+}
+
+impl OptionDef {
+    /// The environment variable `build.rs` reads it from: `UNIT_` and the upper-case name.
+    pub fn env_var(&self) -> String {
+        format!("UNIT_{}", self.name.to_ascii_uppercase())
+    }
+}
+
+/// One unit of a family.
+#[derive(Debug)]
+pub struct UnitDef {
+    /// The file name.
+    pub name: &'static str,
+    /// The daemon it belongs to, or `""` for a unit of the family as a whole.
+    pub daemon: &'static str,
+    /// Header comments.
+    pub comments: &'static [&'static str],
+    /// Its sections in order.
+    pub sections: &'static [SectionDef],
+}
+
+/// One section of a [`UnitDef`].
+#[derive(Debug)]
+pub struct SectionDef {
+    /// The section name.
+    pub name: &'static str,
+    /// Its entries in order.
+    pub entries: &'static [EntryDef],
+}
+
+/// One entry of a [`SectionDef`].
+#[derive(Debug)]
+pub struct EntryDef {
+    /// The directive.
+    pub key: &'static str,
+    /// The value, as text and build options.
+    pub value: &'static [Piece],
+    /// Comments rendered above it.
+    pub comments: &'static [&'static str],
+}
+
+/// Part of a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// Literal text.
+    Text(&'static str),
+    /// The value of a build option.
+    Option(&'static str),
+}
+
+/// Values for a family's build options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    values: BTreeMap<&'static str, String>,
+}
+
+impl Options {
+    /// The value of option `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str)
+    }
+}
+
+/// One rendered unit file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    /// The file name.
+    pub name: &'static str,
+    /// The daemon it belongs to, or `""`.
+    pub daemon: &'static str,
+    /// The file's text.
+    pub text: String,
+}
+
+impl Family {
+    /// A family with no units, the placeholder the macro emits for a definition with errors.
+    pub const EMPTY: Family = Family {
+        options: &[],
+        units: &[],
+    };
+
+    /// The default value of every option.
+    pub fn default_options(&self) -> Options {
+        Options {
+            values: self.options.iter().map(|o| (o.name, o.default.to_owned())).collect(),
+        }
+    }
+
+    /// The defaults with `set` applied; every unknown name and invalid value is an error.
+    pub fn options<'a>(
+        &self,
+        set: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Options, Vec<String>> {
+        let mut options = self.default_options();
+        let mut errors = Vec::new();
+        for (name, value) in set {
+            let Some(def) = self.options.iter().find(|o| o.name == name) else {
+                let names = self.options.iter().map(|o| o.name);
+                let hint = crate::suggest::closest(name, names)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                errors.push(format!("unknown build option `{name}`{hint}"));
+                continue;
+            };
+            match check_option(def, value) {
+                Ok(()) => {
+                    options.values.insert(def.name, value.to_owned());
+                }
+                Err(e) => errors.push(format!("invalid build option `{name}`: {e}")),
+            }
+        }
+        if errors.is_empty() {
+            Ok(options)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The unit called `name`.
+    pub fn unit(&self, name: &str) -> Option<&UnitDef> {
+        self.units.iter().find(|u| u.name == name)
+    }
+
+    /// Validates and renders every unit with `options`; all problems are returned at once,
+    /// each prefixed with its unit's name.
+    pub fn render(&self, options: &Options) -> Result<Vec<Rendered>, Vec<String>> {
+        let mut done = Vec::new();
+        let mut errors = Vec::new();
+        for def in self.units {
+            match def.render(options) {
+                Ok(r) => done.push(r),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(done)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Checks a build option's value against its kind.
+pub fn check_option(def: &OptionDef, value: &str) -> Result<(), String> {
+    text::check(value, false)?;
+    if value.contains(['{', '}']) {
+        return Err(format!("`{value}` contains a brace; build options are plain values"));
+    }
+    match def.kind {
+        ValueKind::Path => crate::value::absolute_path(value),
+        kind => kind.check(def.name, value),
+    }
+}
+
+impl UnitDef {
+    /// The kind given by the name's suffix.
+    pub fn kind(&self) -> Option<UnitKind> {
+        UnitKind::of_name(self.name)
+    }
+
+    /// The owned unit with `options` filled in. Origins count entries from 1 in file order.
+    pub fn resolve(&self, options: &Options) -> Unit {
+        let mut unit = Unit::new(self.name, Origin::NONE);
+        unit.comments = self.comments.iter().map(|c| (*c).to_owned()).collect();
+        let mut n = 0;
+        for s in self.sections {
+            let mut section = Section::new(s.name, Origin::NONE);
+            for e in s.entries {
+                n += 1;
+                let value = e
+                    .value
+                    .iter()
+                    .map(|p| match p {
+                        Piece::Text(t) => t,
+                        Piece::Option(o) => options.get(o).unwrap_or_default(),
+                    })
+                    .collect::<String>();
+                let mut entry = Entry::new(e.key, value, Origin(n));
+                entry.comments = e.comments.iter().map(|c| (*c).to_owned()).collect();
+                section.entries.push(entry);
+            }
+            unit.sections.push(section);
+        }
+        unit
+    }
+
+    /// Validates and renders this unit with `options`.
+    pub fn render(&self, options: &Options) -> Result<Rendered, Vec<String>> {
+        let unit = self.resolve(options);
+        let prefix = |d: crate::Diagnostic| format!("{}: {}", self.name, d.message);
+        let problems = validate(&unit);
+        if !problems.is_empty() {
+            return Err(problems.into_iter().map(prefix).collect());
+        }
+        let text = render(&unit).map_err(|e| e.into_iter().map(prefix).collect::<Vec<_>>())?;
+        Ok(Rendered {
+            name: self.name,
+            daemon: self.daemon,
+            text,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static FAMILY: Family = Family {
+        options: &[OptionDef {
+            name: "runstatedir",
+            kind: ValueKind::Path,
+            default: "/run",
+            doc: "",
+        }],
+        units: &[UnitDef {
+            name: "demo.socket",
+            daemon: "demo",
+            comments: &["Demo."],
+            sections: &[
+                SectionDef {
+                    name: "Socket",
+                    entries: &[EntryDef {
+                        key: "ListenStream",
+                        value: &[Piece::Option("runstatedir"), Piece::Text("/demo-sock")],
+                        comments: &[],
+                    }],
+                },
+                SectionDef {
+                    name: "Install",
+                    entries: &[EntryDef {
+                        key: "WantedBy",
+                        value: &[Piece::Text("sockets.target")],
+                        comments: &[],
+                    }],
+                },
+            ],
+        }],
+    };
+
+    #[test]
+    fn renders_with_defaults_and_overrides() {
+        let out = FAMILY.render(&FAMILY.default_options()).unwrap();
+        assert_eq!(
+            out[0].text,
+            "# Demo.\n\n[Socket]\nListenStream=/run/demo-sock\n\n[Install]\nWantedBy=sockets.target\n"
+        );
+        let opts = FAMILY.options([("runstatedir", "/var/run")]).unwrap();
+        assert!(FAMILY.render(&opts).unwrap()[0].text.contains("/var/run/demo-sock"));
+    }
+
+    #[test]
+    fn bad_options_are_refused() {
+        let e = FAMILY.options([("runstatdir", "/x"), ("runstatedir", "run")]).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert!(e[0].contains("did you mean `runstatedir`?"), "{e:?}");
+        assert!(e[1].contains("not an absolute path"), "{e:?}");
+        assert!(FAMILY.options([("runstatedir", "/x\n")]).is_err());
+        assert!(FAMILY.options([("runstatedir", "/{x}")]).is_err());
+    }
+}

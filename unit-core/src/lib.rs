@@ -1,0 +1,39 @@
+//! The model, catalog, checks, merging and rendering of systemd unit files.
+//!
+//! `unit-core` knows systemd, not any particular project. It is used at compile time by the
+//! `systemd_unit!` macro and at run time by build scripts and command-line tools, so the same
+//! rules apply on both sides.
+//!
+//! - [`catalog`]: every section and directive of systemd 252, with value kinds
+//! - [`value`]: parsers for each kind of value
+//! - [`validate()`]: every rule one unit must follow, as [`Diagnostic`]s
+//! - [`merge()`]: per-directive merging of extras into a template's output
+//! - [`render()`] and [`parse()`]: deterministic text out, unit files back in
+//! - [`family`]: the `'static` form of a whole family of units, rendered with build options
+//!
+//! ```
+//! use unit_core::{parse, render, validate};
+//! let text = "[Unit]\nDescription=Demo\n\n[Service]\nExecStart=/usr/bin/demo\n";
+//! let unit = parse("demo.service", text).unwrap();
+//! assert!(validate(&unit).is_empty());
+//! assert_eq!(render(&unit).unwrap(), text);
+//! ```
+
+pub mod catalog;
+pub mod family;
+pub mod merge;
+mod model;
+mod parse;
+pub mod placeholder;
+mod render;
+pub mod suggest;
+pub mod text;
+pub mod validate;
+pub mod value;
+
+pub use family::{Family, Options, Rendered, UnitDef};
+pub use merge::{merge, Change, Op};
+pub use model::{is_template_name, section_rank, Diagnostic, Entry, Origin, Section, Unit, UnitKind};
+pub use parse::{parse, ParseError};
+pub use render::render;
+pub use validate::validate;

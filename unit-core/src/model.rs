@@ -1,0 +1,320 @@
+//! The owned model of one unit file.
+
+use std::fmt;
+
+/// An opaque tag that ties a unit, section or entry to the place it was defined.
+///
+/// `unit-core` never interprets it; callers (the macro, the parser) hand out origins and map the
+/// diagnostics that carry them back to source locations. `Origin::NONE` means "no place known".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Origin(pub u32);
+
+impl Origin {
+    /// No known place.
+    pub const NONE: Origin = Origin(0);
+}
+
+/// A problem found in a definition, with the place it concerns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// One line: lowercase, code in backticks, problem first then remedy.
+    pub message: String,
+    /// Where the problem is.
+    pub origin: Origin,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `origin`.
+    pub fn new(origin: Origin, message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            origin,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The type of a unit, taken from the suffix of its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitKind {
+    /// `.service`
+    Service,
+    /// `.socket`
+    Socket,
+    /// `.target`
+    Target,
+    /// `.mount`
+    Mount,
+    /// `.automount`
+    Automount,
+    /// `.swap`
+    Swap,
+    /// `.timer`
+    Timer,
+    /// `.path`
+    Path,
+    /// `.slice`
+    Slice,
+    /// `.scope`
+    Scope,
+    /// `.device`
+    Device,
+}
+
+impl UnitKind {
+    /// Every kind, in the order systemd documents them.
+    pub const ALL: [UnitKind; 11] = [
+        UnitKind::Service,
+        UnitKind::Socket,
+        UnitKind::Target,
+        UnitKind::Mount,
+        UnitKind::Automount,
+        UnitKind::Swap,
+        UnitKind::Timer,
+        UnitKind::Path,
+        UnitKind::Slice,
+        UnitKind::Scope,
+        UnitKind::Device,
+    ];
+
+    /// The suffix without its dot, e.g. `service`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            UnitKind::Service => "service",
+            UnitKind::Socket => "socket",
+            UnitKind::Target => "target",
+            UnitKind::Mount => "mount",
+            UnitKind::Automount => "automount",
+            UnitKind::Swap => "swap",
+            UnitKind::Timer => "timer",
+            UnitKind::Path => "path",
+            UnitKind::Slice => "slice",
+            UnitKind::Scope => "scope",
+            UnitKind::Device => "device",
+        }
+    }
+
+    /// The kind whose suffix is `suffix` (without the dot).
+    pub fn from_suffix(suffix: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.suffix() == suffix)
+    }
+
+    /// The kind of a unit name such as `foo@.service`.
+    pub fn of_name(name: &str) -> Option<UnitKind> {
+        let (_, suffix) = name.rsplit_once('.')?;
+        UnitKind::from_suffix(suffix)
+    }
+
+    /// The section named after the kind (`Service` for services), if it has one.
+    pub fn own_section(self) -> Option<&'static str> {
+        match self {
+            UnitKind::Service => Some("Service"),
+            UnitKind::Socket => Some("Socket"),
+            UnitKind::Mount => Some("Mount"),
+            UnitKind::Automount => Some("Automount"),
+            UnitKind::Swap => Some("Swap"),
+            UnitKind::Timer => Some("Timer"),
+            UnitKind::Path => Some("Path"),
+            UnitKind::Slice => Some("Slice"),
+            UnitKind::Scope => Some("Scope"),
+            UnitKind::Target | UnitKind::Device => None,
+        }
+    }
+
+    /// The sections a unit file of this kind may hold, in canonical order.
+    pub fn sections(self) -> Vec<&'static str> {
+        let mut all = vec!["Unit"];
+        all.extend(self.own_section());
+        if self != UnitKind::Scope {
+            all.push("Install");
+        }
+        all
+    }
+}
+
+impl fmt::Display for UnitKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.suffix())
+    }
+}
+
+/// One `Key=value` line, with the comments written above it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The directive, e.g. `ExecStart`.
+    pub key: String,
+    /// The value; empty for systemd's reset assignment.
+    pub value: String,
+    /// Comment lines rendered above the entry, without their `#`.
+    pub comments: Vec<String>,
+    /// Where the entry was defined.
+    pub origin: Origin,
+}
+
+impl Entry {
+    /// An entry without comments.
+    pub fn new(key: impl Into<String>, value: impl Into<String>, origin: Origin) -> Self {
+        Entry {
+            key: key.into(),
+            value: value.into(),
+            comments: Vec::new(),
+            origin,
+        }
+    }
+}
+
+/// A `[Section]` and its entries in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// The name between the brackets, e.g. `Unit`.
+    pub name: String,
+    /// The entries, in file order.
+    pub entries: Vec<Entry>,
+    /// Where the section was opened.
+    pub origin: Origin,
+}
+
+impl Section {
+    /// An empty section.
+    pub fn new(name: impl Into<String>, origin: Origin) -> Self {
+        Section {
+            name: name.into(),
+            entries: Vec::new(),
+            origin,
+        }
+    }
+
+    /// The values of `key`, in order.
+    pub fn values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.entries
+            .iter()
+            .filter(move |e| e.key == key)
+            .map(|e| e.value.as_str())
+    }
+}
+
+/// One unit file: its name, header comments and sections.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// The file name, e.g. `virtqemud.socket`.
+    pub name: String,
+    /// Comment lines rendered at the top of the file, without their `#`.
+    pub comments: Vec<String>,
+    /// The sections, in file order.
+    pub sections: Vec<Section>,
+    /// Where the unit was defined.
+    pub origin: Origin,
+}
+
+impl Unit {
+    /// A unit with no sections.
+    pub fn new(name: impl Into<String>, origin: Origin) -> Self {
+        Unit {
+            name: name.into(),
+            comments: Vec::new(),
+            sections: Vec::new(),
+            origin,
+        }
+    }
+
+    /// The kind given by the name's suffix.
+    pub fn kind(&self) -> Option<UnitKind> {
+        UnitKind::of_name(&self.name)
+    }
+
+    /// The section called `name`, if present.
+    pub fn section(&self, name: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.name == name)
+    }
+
+    /// The values of `key` in section `section`, in order.
+    pub fn values(&self, section: &str, key: &str) -> Vec<&str> {
+        self.sections
+            .iter()
+            .filter(|s| s.name == section)
+            .flat_map(|s| s.entries.iter())
+            .filter(|e| e.key == key)
+            .map(|e| e.value.as_str())
+            .collect()
+    }
+
+    /// The last value of a single-valued directive.
+    pub fn value(&self, section: &str, key: &str) -> Option<&str> {
+        self.values(section, key).last().copied()
+    }
+
+    /// The section called `name`, created in canonical position if missing.
+    pub fn section_mut(&mut self, name: &str, origin: Origin) -> &mut Section {
+        let index = match self.sections.iter().position(|s| s.name == name) {
+            Some(i) => i,
+            None => {
+                let rank = |n: &str| section_rank(self.kind(), n);
+                let new_rank = rank(name);
+                let at = self
+                    .sections
+                    .iter()
+                    .position(|s| rank(&s.name) > new_rank)
+                    .unwrap_or(self.sections.len());
+                self.sections.insert(at, Section::new(name, origin));
+                at
+            }
+        };
+        &mut self.sections[index]
+    }
+
+    /// Whether the name is a template (`foo@.service`) or instance (`foo@bar.service`).
+    pub fn is_template(&self) -> bool {
+        is_template_name(&self.name)
+    }
+}
+
+/// Whether a unit name is a template name such as `foo@.service`.
+pub fn is_template_name(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(stem, _)| stem.ends_with('@'))
+}
+
+/// Canonical position of a section: `[Unit]`, the type's own section, `[Install]`, others last.
+pub fn section_rank(kind: Option<UnitKind>, name: &str) -> u8 {
+    match name {
+        "Unit" => 0,
+        "Install" => 3,
+        n if kind.and_then(UnitKind::own_section) == Some(n) => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_follows_suffix() {
+        assert_eq!(UnitKind::of_name("a.service"), Some(UnitKind::Service));
+        assert_eq!(UnitKind::of_name("a@.socket"), Some(UnitKind::Socket));
+        assert_eq!(UnitKind::of_name("a.servce"), None);
+        assert_eq!(UnitKind::of_name("service"), None);
+    }
+
+    #[test]
+    fn sections_are_created_in_canonical_order() {
+        let mut u = Unit::new("a.service", Origin::NONE);
+        u.section_mut("Install", Origin::NONE);
+        u.section_mut("Unit", Origin::NONE);
+        u.section_mut("Service", Origin::NONE);
+        let names: Vec<_> = u.sections.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Unit", "Service", "Install"]);
+    }
+
+    #[test]
+    fn template_names() {
+        assert!(is_template_name("getty@.service"));
+        assert!(!is_template_name("getty@tty1.service"));
+        assert!(!is_template_name("getty.service"));
+    }
+}

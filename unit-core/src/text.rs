@@ -1,0 +1,93 @@
+//! Text safety: what may stand in a value without changing the meaning of the file.
+
+/// The specifiers systemd 252 expands in unit files (after `%`).
+pub const SPECIFIERS: &str = "aAbBCdEfgGhHiIjJlLmMnNopPsStTuUvVwWyY";
+
+/// Specifiers that expand to the instance name and so only mean something in template units.
+pub const INSTANCE_SPECIFIERS: &str = "iI";
+
+/// Checks that `value` renders as one line that systemd reads back unchanged.
+///
+/// Rejects control characters (newline, NUL, tab, ...), leading or trailing white space (systemd
+/// strips it), a trailing backslash (it would continue onto the next line) and `%` that is not a
+/// known specifier or `%%`. Instance specifiers (`%i`, `%I`) are accepted only when
+/// `template_unit` is true.
+pub fn check(value: &str, template_unit: bool) -> Result<(), String> {
+    if let Some(c) = value.chars().find(|c| c.is_control()) {
+        let what = match c {
+            '\n' | '\r' => "a line break",
+            '\0' => "a NUL byte",
+            '\t' => "a tab",
+            _ => "a control character",
+        };
+        return Err(format!(
+            "value contains {what} (`{}`); a value must be one line of printable text",
+            c.escape_default()
+        ));
+    }
+    if value.ends_with('\\') {
+        return Err(
+            "value ends with `\\`, which would join the next line; remove the backslash".into(),
+        );
+    }
+    if value.trim() != value {
+        return Err("value has leading or trailing white space, which systemd strips; remove it".into());
+    }
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        match chars.next() {
+            Some('%') => {}
+            Some(s) if INSTANCE_SPECIFIERS.contains(s) && !template_unit => {
+                return Err(format!(
+                    "specifier `%{s}` needs an instance; use it only in a template unit such as `foo@.service`"
+                ))
+            }
+            Some(s) if SPECIFIERS.contains(s) => {}
+            Some(s) => {
+                return Err(format!(
+                    "`%{s}` is not a systemd specifier; write `%%` for a literal `%`"
+                ))
+            }
+            None => {
+                return Err("value ends with a lone `%`; write `%%` for a literal `%`".into())
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+
+    #[test]
+    fn accepts_plain_text_and_specifiers() {
+        assert!(check("libvirt QEMU daemon", false).is_ok());
+        assert!(check("%t/foo %% %n", false).is_ok());
+        assert!(check("run %i", true).is_ok());
+        assert!(check("", false).is_ok());
+    }
+
+    #[test]
+    fn rejects_what_would_change_the_file() {
+        for (bad, needle) in [
+            ("a\nExecStart=/bin/evil", "line break"),
+            ("a\rb", "line break"),
+            ("a\0b", "NUL"),
+            ("a\tb", "tab"),
+            ("a\u{7}b", "control character"),
+            ("a \\", "ends with `\\`"),
+            (" a", "white space"),
+            ("a ", "white space"),
+            ("100%", "lone `%`"),
+            ("%q", "not a systemd specifier"),
+            ("%i", "needs an instance"),
+        ] {
+            let e = check(bad, false).unwrap_err();
+            assert!(e.contains(needle), "{bad:?}: {e}");
+        }
+    }
+}

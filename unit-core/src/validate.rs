@@ -1,0 +1,355 @@
+//! The rules one unit must follow on its own. Each `check_*` is one rule.
+
+use std::collections::HashSet;
+
+use crate::catalog::{catalog, Directive};
+use crate::model::{Diagnostic, Entry, Section, Unit, UnitKind};
+use crate::suggest::closest;
+use crate::{text, value};
+
+/// Every diagnostic of `unit`, in file order within each rule.
+pub fn validate(unit: &Unit) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(kind) = check_name(unit, &mut out) else {
+        return out;
+    };
+    for section in &unit.sections {
+        if !check_section(unit, kind, section, &mut out) {
+            continue;
+        }
+        for entry in &section.entries {
+            if let Some(directive) = check_directive(kind, section, entry, &mut out) {
+                check_value(unit, directive, entry, &mut out);
+            }
+        }
+    }
+    check_repeats(unit, &mut out);
+    match kind {
+        UnitKind::Service => check_service(unit, &mut out),
+        UnitKind::Socket => check_socket(unit, &mut out),
+        _ => {}
+    }
+    out.sort_by_key(|d| d.origin);
+    out
+}
+
+/// The catalog entry for `key` in `section`, if any.
+pub fn directive(section: &str, key: &str) -> Option<&'static Directive> {
+    catalog().get(section, key)
+}
+
+fn check_name(unit: &Unit, out: &mut Vec<Diagnostic>) -> Option<UnitKind> {
+    if let Err(e) = value::unit_name(&unit.name) {
+        out.push(Diagnostic::new(unit.origin, e));
+        return None;
+    }
+    if unit.name.contains('%') {
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!("unit name `{}` contains `%`; specifiers are not expanded in file names", unit.name),
+        ));
+    }
+    unit.kind()
+}
+
+fn check_section(unit: &Unit, kind: UnitKind, section: &Section, out: &mut Vec<Diagnostic>) -> bool {
+    let name = section.name.as_str();
+    if kind.sections().contains(&name) {
+        return true;
+    }
+    let message = if catalog().sections().contains(&name) {
+        let hint = match kind.own_section() {
+            Some(own) => format!("use `[{own}]`, `[Unit]` or `[Install]`"),
+            None => "use `[Unit]` or `[Install]`".to_owned(),
+        };
+        format!(
+            "section `[{name}]` is not valid in a `.{kind}` unit like `{}`; {hint}",
+            unit.name
+        )
+    } else {
+        match closest(name, catalog().sections().iter().copied()) {
+            Some(s) => format!("unknown section `[{name}]`; did you mean `[{s}]`?"),
+            None => format!(
+                "unknown section `[{name}]`; sections are `[Unit]`, `[Install]` and the unit type's own"
+            ),
+        }
+    };
+    out.push(Diagnostic::new(section.origin, message));
+    false
+}
+
+fn check_directive(
+    kind: UnitKind,
+    section: &Section,
+    entry: &Entry,
+    out: &mut Vec<Diagnostic>,
+) -> Option<&'static Directive> {
+    let (name, key) = (section.name.as_str(), entry.key.as_str());
+    if let Some(d) = directive(name, key) {
+        return Some(d);
+    }
+    let homes = catalog().sections_of(key);
+    let message = if let Some(home) = homes.iter().find(|h| kind.sections().contains(h)) {
+        format!("`{key}` belongs in `[{home}]`, not `[{name}]`; move it there")
+    } else if let Some(home) = homes.first() {
+        format!("`{key}` is a `[{home}]` directive and has no place in a `.{kind}` unit; remove it")
+    } else {
+        let names = catalog().directives_in(name).map(|d| d.name);
+        match closest(key, names) {
+            Some(s) => format!("unknown directive `{key}` in `[{name}]`; did you mean `{s}`?"),
+            None => format!("unknown directive `{key}` in `[{name}]`; see `man systemd.{kind}`"),
+        }
+    };
+    out.push(Diagnostic::new(entry.origin, message));
+    None
+}
+
+fn check_value(unit: &Unit, directive: &Directive, entry: &Entry, out: &mut Vec<Diagnostic>) {
+    if entry.value.is_empty() {
+        return;
+    }
+    let result = text::check(&entry.value, unit.is_template())
+        .and_then(|()| directive.kind.check(&entry.key, &entry.value));
+    if let Err(e) = result {
+        out.push(Diagnostic::new(
+            entry.origin,
+            format!("invalid `{}=`: {e}", entry.key),
+        ));
+    }
+}
+
+fn check_repeats(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let oneshot = unit.value("Service", "Type") == Some("oneshot");
+    for section in &unit.sections {
+        let mut seen: HashSet<(&str, &str)> = HashSet::new();
+        let mut set_once: HashSet<&str> = HashSet::new();
+        for entry in &section.entries {
+            let key = entry.key.as_str();
+            if entry.value.is_empty() {
+                seen.retain(|(k, _)| *k != key);
+                set_once.remove(key);
+                continue;
+            }
+            let Some(d) = directive(&section.name, key) else {
+                continue;
+            };
+            if d.list || (key == "ExecStart" && oneshot) {
+                if !seen.insert((key, entry.value.as_str())) {
+                    out.push(Diagnostic::new(
+                        entry.origin,
+                        format!("`{key}={}` is listed twice; remove the repeat", entry.value),
+                    ));
+                }
+            } else if !set_once.insert(key) {
+                out.push(Diagnostic::new(
+                    entry.origin,
+                    format!(
+                        "`{key}=` is set twice in `[{}]` but takes one value; remove one, or mark the later one `override`",
+                        section.name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let starts = unit.values("Service", "ExecStart").into_iter().filter(|v| !v.is_empty()).count();
+    let service_type = unit.value("Service", "Type").unwrap_or("simple");
+    let oneshot = service_type == "oneshot";
+    let has = |k: &str| unit.values("Service", k).iter().any(|v| !v.is_empty());
+    if starts == 0 && !oneshot {
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!(
+                "service `{}` has no `ExecStart=`; add one (only `Type=oneshot` may go without)",
+                unit.name
+            ),
+        ));
+    } else if starts == 0 && !has("ExecStop") && !has("SuccessAction") {
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!(
+                "service `{}` has no `ExecStart=`, `ExecStop=` or `SuccessAction=`; add one of them",
+                unit.name
+            ),
+        ));
+    }
+    let restart = unit.value("Service", "Restart").unwrap_or("no");
+    if oneshot && matches!(restart, "always" | "on-success") {
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!("`Restart={restart}` is not allowed with `Type=oneshot`; use `on-failure` or drop it"),
+        ));
+    }
+}
+
+/// The `[Socket]` directives that make a socket listen.
+pub const LISTEN_DIRECTIVES: &[&str] = &[
+    "ListenStream",
+    "ListenDatagram",
+    "ListenSequentialPacket",
+    "ListenFIFO",
+    "ListenSpecial",
+    "ListenNetlink",
+    "ListenMessageQueue",
+    "ListenUSBFunction",
+];
+
+fn check_socket(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let listens = LISTEN_DIRECTIVES
+        .iter()
+        .any(|k| unit.values("Socket", k).iter().any(|v| !v.is_empty()));
+    if !listens {
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!(
+                "socket `{}` does not listen on anything; add a `ListenStream=` or another `Listen*=`",
+                unit.name
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Origin;
+
+    fn unit(name: &str, lines: &[(&str, &str, &str)]) -> Unit {
+        let mut u = Unit::new(name, Origin(1));
+        for (i, (s, k, v)) in lines.iter().enumerate() {
+            let origin = Origin(10 + i as u32);
+            u.section_mut(s, origin).entries.push(Entry::new(*k, *v, origin));
+        }
+        u
+    }
+
+    fn messages(u: &Unit) -> Vec<String> {
+        validate(u).into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_correct_service_passes() {
+        let u = unit(
+            "virtlogd.service",
+            &[
+                ("Unit", "Description", "libvirt logging daemon"),
+                ("Unit", "After", "virtlogd.socket"),
+                ("Service", "Type", "notify"),
+                ("Service", "ExecStart", "/usr/sbin/virtlogd $VIRTLOGD_ARGS"),
+                ("Install", "WantedBy", "multi-user.target"),
+            ],
+        );
+        assert_eq!(messages(&u), Vec::<String>::new());
+    }
+
+    #[test]
+    fn unknown_and_misplaced() {
+        let u = unit(
+            "a.service",
+            &[
+                ("Service", "ExecStrat", "/bin/a"),
+                ("Service", "ListenStream", "/run/a"),
+                ("Socket", "ListenStream", "/run/a"),
+                ("Servce", "Type", "simple"),
+                ("Unit", "WantedBy", "x.target"),
+            ],
+        );
+        let m = messages(&u);
+        assert!(m[0].contains("no `ExecStart=`"), "{m:?}");
+        assert!(m[1].contains("did you mean `ExecStart`?"), "{m:?}");
+        assert!(m[2].contains("`ListenStream` is a `[Socket]` directive"), "{m:?}");
+        assert!(m[3].contains("not valid in a `.service` unit"), "{m:?}");
+        assert!(m[4].contains("did you mean `[Service]`?"), "{m:?}");
+        assert!(m[5].contains("belongs in `[Install]`"), "{m:?}");
+        assert_eq!(validate(&u)[1].origin, Origin(10));
+    }
+
+    #[test]
+    fn values_are_typed() {
+        let u = unit(
+            "a.service",
+            &[
+                ("Service", "ExecStart", "/bin/a"),
+                ("Service", "Type", "notfy"),
+                ("Service", "RestartSec", "5 parsecs"),
+                ("Service", "LimitNOFILE", "9:1"),
+                ("Unit", "Description", "bad\nline"),
+            ],
+        );
+        let m = messages(&u);
+        assert_eq!(m.len(), 4, "{m:?}");
+        assert!(m.iter().all(|m| m.starts_with("invalid `")), "{m:?}");
+    }
+
+    #[test]
+    fn single_values_once_lists_without_repeats() {
+        let u = unit(
+            "a.service",
+            &[
+                ("Service", "ExecStart", "/bin/a"),
+                ("Service", "Type", "notify"),
+                ("Service", "Type", "simple"),
+                ("Unit", "After", "b.service"),
+                ("Unit", "After", "b.service"),
+                ("Unit", "Wants", "b.service"),
+            ],
+        );
+        let m = messages(&u);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].contains("`Type=` is set twice"), "{m:?}");
+        assert!(m[1].contains("`After=b.service` is listed twice"), "{m:?}");
+        assert_eq!(validate(&u)[0].origin, Origin(12));
+    }
+
+    #[test]
+    fn empty_assignment_resets() {
+        let u = unit(
+            "a.service",
+            &[
+                ("Service", "ExecStart", "/bin/a"),
+                ("Service", "ExecStart", ""),
+                ("Service", "ExecStart", "/bin/b"),
+            ],
+        );
+        assert_eq!(messages(&u), Vec::<String>::new());
+    }
+
+    #[test]
+    fn required_parts() {
+        let s = unit("a.socket", &[("Socket", "SocketMode", "0600")]);
+        assert!(messages(&s)[0].contains("does not listen"));
+        let oneshot = unit("a.service", &[("Service", "Type", "oneshot")]);
+        assert!(messages(&oneshot)[0].contains("`ExecStop=`"));
+        let ok = unit(
+            "a.service",
+            &[("Service", "Type", "oneshot"), ("Service", "ExecStop", "/bin/x")],
+        );
+        assert!(messages(&ok).is_empty());
+        let two = unit(
+            "a.service",
+            &[
+                ("Service", "Type", "oneshot"),
+                ("Service", "ExecStart", "/bin/x"),
+                ("Service", "ExecStart", "/bin/y"),
+                ("Service", "Restart", "always"),
+            ],
+        );
+        assert_eq!(messages(&two).len(), 1);
+        let t = unit("a.target", &[("Unit", "Description", "x")]);
+        assert!(messages(&t).is_empty());
+    }
+
+    #[test]
+    fn names_and_specifiers() {
+        assert!(messages(&unit("a.srvice", &[]))[0].contains("did you mean `.service`?"));
+        let u = unit(
+            "a.service",
+            &[("Service", "ExecStart", "/bin/a %i")],
+        );
+        assert!(messages(&u)[0].contains("needs an instance"));
+        let t = unit("a@.service", &[("Service", "ExecStart", "/bin/a %i")]);
+        assert!(messages(&t).is_empty());
+    }
+}
