@@ -22,6 +22,7 @@
 pub mod catalog;
 pub mod family;
 pub mod merge;
+pub mod output;
 mod model;
 mod parse;
 pub mod placeholder;

@@ -1,0 +1,23 @@
+//! The pipeline: parse, lower, check, then generate code or the fallback.
+
+use proc_macro2::TokenStream;
+
+use crate::ast::{self, Sites};
+use crate::errors::Errors;
+use crate::{check, codegen, fallback, lower};
+
+pub fn expand(input: TokenStream) -> TokenStream {
+    let sites = Sites::default();
+    let (items, syntax) = ast::parse_file(input, &sites);
+    let mut errors = Errors::new(&sites);
+    for e in syntax {
+        errors.push(e);
+    }
+    let family = lower::lower(&items, &mut errors);
+    check::check(&family, &mut errors);
+    if errors.is_empty() {
+        codegen::family(&family)
+    } else {
+        fallback::family(errors.into_compile_errors())
+    }
+}

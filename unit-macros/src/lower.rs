@@ -1,0 +1,482 @@
+//! Lowering: the parsed items become `unit_core` units, with template parameters substituted,
+//! snippets spliced in and daemon extras merged. Build options stay as `{name}` placeholders.
+
+use std::collections::{BTreeMap, HashMap};
+
+use proc_macro2::TokenStream;
+use syn::{Ident, LitStr};
+use unit_core::placeholder::{self, Part};
+use unit_core::value::ValueKind;
+use unit_core::{catalog::catalog, merge, suggest, Change, Entry, Origin, Unit};
+
+use crate::ast::{self, Attrs, Body, Item, Member, Stmt};
+use crate::errors::Errors;
+
+pub struct OptionOut {
+    pub name: String,
+    pub kind: ValueKind,
+    pub default: String,
+    pub doc: String,
+}
+
+pub struct UnitOut {
+    pub unit: Unit,
+    pub daemon: String,
+    pub cfgs: Vec<TokenStream>,
+}
+
+pub struct External {
+    pub name: String,
+    pub site: u32,
+}
+
+#[derive(Default)]
+pub struct Family {
+    pub options: Vec<OptionOut>,
+    pub units: Vec<UnitOut>,
+    pub externals: Vec<External>,
+}
+
+const PARAM_TYPES: &[&str] = &["text", "name", "path", "mode"];
+const OPTION_TYPES: &[&str] = &["text", "path", "mode"];
+const BUILTIN: &str = "daemon";
+
+struct Lowering<'a, 'e> {
+    errors: &'e mut Errors<'a>,
+    options: BTreeMap<String, ()>,
+    snippets: HashMap<String, &'a ast::Snippet>,
+    templates: HashMap<String, &'a ast::Template>,
+    family: Family,
+}
+
+pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
+    let mut l = Lowering {
+        errors,
+        options: BTreeMap::new(),
+        snippets: HashMap::new(),
+        templates: HashMap::new(),
+        family: Family::default(),
+    };
+    l.declarations(items);
+    for item in items {
+        match item {
+            Item::Daemon(d) => l.daemon(d),
+            Item::Unit(u) => {
+                if let Some(out) = l.standalone(u, "", &[]) {
+                    l.family.units.push(out);
+                }
+            }
+            _ => {}
+        }
+    }
+    l.family
+}
+
+fn docs_text(attrs: &Attrs) -> Vec<String> {
+    attrs.docs.iter().map(|d| d.strip_prefix(' ').unwrap_or(d).trim_end().to_owned()).collect()
+}
+
+fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    let owned: Vec<String> = candidates.into_iter().map(|c| c.as_ref().to_owned()).collect();
+    suggest::closest(input, owned.iter().map(String::as_str))
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
+}
+
+impl<'a> Lowering<'a, '_> {
+    fn declarations(&mut self, items: &'a [Item]) {
+        let mut seen_options: Option<&Ident> = None;
+        for item in items {
+            match item {
+                Item::Options(options) => {
+                    if seen_options.is_some() {
+                        let span = options.first().map_or_else(proc_macro2::Span::call_site, |o| o.name.span());
+                        self.errors.span(span, "build options are declared twice; keep one `options { ... }` block");
+                        continue;
+                    }
+                    seen_options = options.first().map(|o| &o.name);
+                    for o in options {
+                        self.option(o);
+                    }
+                }
+                Item::Snippet(s) => {
+                    let name = s.name.to_string();
+                    if self.snippets.insert(name.clone(), s).is_some() {
+                        self.errors.span(s.name.span(), format!("snippet `{name}` is defined twice; rename or remove one"));
+                    }
+                    self.check_snippet(s);
+                }
+                Item::Template(t) => {
+                    let name = t.name.to_string();
+                    if self.templates.insert(name.clone(), t).is_some() {
+                        self.errors.span(t.name.span(), format!("template `{name}` is defined twice; rename or remove one"));
+                    }
+                }
+                Item::Extern(list) => {
+                    for e in list {
+                        self.external(e);
+                    }
+                }
+                Item::Daemon(_) | Item::Unit(_) => {}
+            }
+        }
+        let templates: Vec<&'a ast::Template> = self.templates.values().copied().collect();
+        for t in templates {
+            self.check_params(t);
+        }
+    }
+
+    fn option(&mut self, o: &ast::OptionParam) {
+        let name = o.name.to_string();
+        let ty = o.ty.as_ref().map_or_else(|| "text".to_owned(), Ident::to_string);
+        let kind = match ty.as_str() {
+            "path" => ValueKind::Path,
+            "mode" => ValueKind::Mode,
+            "text" => ValueKind::Text,
+            other => {
+                let span = o.ty.as_ref().map_or(o.name.span(), Ident::span);
+                self.errors.span(span, format!("unknown option type `{other}`; use `path`, `mode` or `text`{}", hint(other, OPTION_TYPES)));
+                return;
+            }
+        };
+        if name == BUILTIN || self.options.insert(name.clone(), ()).is_some() {
+            self.errors.span(o.name.span(), format!("build option `{name}` is declared twice or shadows `{{{BUILTIN}}}`; rename it"));
+            return;
+        }
+        let def = unit_core::family::OptionDef { name: "", kind, default: "", doc: "" };
+        let default = o.default.value();
+        if let Err(e) = unit_core::family::check_option(&def, &default) {
+            self.errors.span(o.default.span(), format!("invalid default for build option `{name}`: {e}"));
+        }
+        self.family.options.push(OptionOut { name, kind, default, doc: docs_text(&o.attrs).join("\n") });
+    }
+
+    fn external(&mut self, e: &ast::External) {
+        let name = e.name.value();
+        let site = self.errors.sites.site(e.name.span());
+        if let Err(msg) = unit_core::value::unit_name(&name) {
+            self.errors.at(site, msg);
+        }
+        if e.reason.value().trim().is_empty() {
+            self.errors.span(e.reason.span(), format!("external unit `{name}` needs a reason; say which package provides it"));
+        }
+        self.family.externals.push(External { name, site });
+    }
+
+    fn check_snippet(&mut self, s: &ast::Snippet) {
+        for stmt in &s.body.stmts {
+            match stmt {
+                Stmt::Section { name, .. } => self.errors.span(
+                    name.span(),
+                    format!("snippet `{}` holds directives only; drop `[{name}]`, the section is the one where the snippet is used", s.name),
+                ),
+                Stmt::Use { name, .. } => self.errors.span(name.span(), "snippets cannot use other snippets; list the directives instead"),
+                Stmt::Directive(d) if d.op != ast::Op::Set => self.errors.span(
+                    d.key.span(),
+                    "`override`, `remove` and `reset` belong in a daemon's extras, not in a snippet",
+                ),
+                Stmt::Directive(_) => {}
+            }
+        }
+    }
+
+    fn check_params(&mut self, t: &ast::Template) {
+        let mut seen = Vec::new();
+        for p in &t.params {
+            let name = p.name.to_string();
+            let ty = p.ty.to_string();
+            if !PARAM_TYPES.contains(&ty.as_str()) {
+                self.errors.span(p.ty.span(), format!("unknown parameter type `{ty}`; use `text`, `name`, `path` or `mode`{}", hint(&ty, PARAM_TYPES)));
+            }
+            if name == BUILTIN || self.options.contains_key(&name) {
+                self.errors.span(p.name.span(), format!("parameter `{name}` shadows the build option or built-in `{{{name}}}`; rename it"));
+            }
+            if seen.contains(&name) {
+                self.errors.span(p.name.span(), format!("parameter `{name}` is declared twice in template `{}`", t.name));
+            }
+            seen.push(name);
+        }
+    }
+
+    fn daemon(&mut self, d: &'a ast::Daemon) {
+        let daemon = d.name.to_string();
+        let mut used = vec![false; d.args.len()];
+        for (i, a) in d.args.iter().enumerate() {
+            if d.args[..i].iter().any(|b| b.name == a.name) {
+                self.errors.span(a.name.span(), format!("parameter `{}` is given twice", a.name));
+            }
+        }
+        for member in &d.members {
+            let out = match member {
+                Member::Unit(u) => self.standalone(u, &daemon, &d.attrs.cfgs),
+                Member::Instance(inst) => self.instance(d, inst, &mut used),
+            };
+            if let Some(mut out) = out {
+                out.cfgs.extend(d.attrs.cfgs.iter().cloned());
+                self.family.units.push(out);
+            }
+        }
+        for (a, used) in d.args.iter().zip(used) {
+            if !used {
+                let declared: Vec<String> = d
+                    .members
+                    .iter()
+                    .filter_map(|m| match m {
+                        Member::Instance(i) => self.templates.get(&i.template.to_string()),
+                        Member::Unit(_) => None,
+                    })
+                    .flat_map(|t| t.params.iter().map(|p| p.name.to_string()))
+                    .collect();
+                self.errors.span(
+                    a.name.span(),
+                    format!(
+                        "unknown parameter `{}`: no template of daemon `{daemon}` declares it{}",
+                        a.name,
+                        hint(&a.name.to_string(), &declared)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn standalone(&mut self, u: &ast::UnitItem, daemon: &str, _cfgs: &[TokenStream]) -> Option<UnitOut> {
+        let mut unit = Unit::new(u.name.value(), Origin(u.site));
+        unit.comments = docs_text(&u.attrs);
+        let changes = self.body(&u.body, &|_| None, None);
+        self.merge(&mut unit, changes, "this unit");
+        Some(UnitOut { unit, daemon: daemon.to_owned(), cfgs: u.attrs.cfgs.clone() })
+    }
+
+    fn instance(&mut self, d: &ast::Daemon, inst: &ast::Instance, used: &mut [bool]) -> Option<UnitOut> {
+        let daemon = d.name.to_string();
+        let tname = inst.template.to_string();
+        let Some(t) = self.templates.get(&tname).copied() else {
+            let known: Vec<&String> = self.templates.keys().collect();
+            self.errors.at(inst.site, format!("unknown template `{tname}`{}", hint(&tname, known)));
+            return None;
+        };
+        let mut values: HashMap<String, String> = HashMap::from([(BUILTIN.to_owned(), daemon.clone())]);
+        let mut ok = true;
+        for a in &inst.args {
+            if !t.params.iter().any(|p| p.name == a.name) {
+                let names = t.params.iter().map(|p| p.name.to_string());
+                self.errors.span(a.name.span(), format!("unknown parameter `{}` for template `{tname}`{}", a.name, hint(&a.name.to_string(), names)));
+                ok = false;
+            }
+        }
+        for p in &t.params {
+            let pname = p.name.to_string();
+            let given = inst
+                .args
+                .iter()
+                .find(|a| a.name == p.name)
+                .or_else(|| {
+                    let i = d.args.iter().position(|a| a.name == p.name)?;
+                    used[i] = true;
+                    d.args.get(i)
+                })
+                .map(|a| a.value.clone());
+            let value = match (given, &p.default) {
+                (Some(v), _) => {
+                    if let Err(e) = check_param(&p.ty.to_string(), &v.text) {
+                        self.errors.at(v.site, format!("invalid value for parameter `{pname}` of template `{tname}`: {e}"));
+                        ok = false;
+                    }
+                    v.text
+                }
+                (None, Some(default)) => {
+                    let resolved = placeholder::substitute(&default.value(), |n| values.get(n).cloned())
+                        .and_then(|v| placeholder::parts(&v));
+                    match resolved {
+                        Ok(parts) if parts.iter().all(|p| matches!(p, Part::Text(_))) => join_text(&parts),
+                        Ok(_) => {
+                            self.errors.span(default.span(), format!("the default of `{pname}` may use `{{{BUILTIN}}}` and earlier parameters only"));
+                            ok = false;
+                            continue;
+                        }
+                        Err(e) => {
+                            self.errors.span(default.span(), e);
+                            ok = false;
+                            continue;
+                        }
+                    }
+                }
+                (None, None) => {
+                    self.errors.at(
+                        inst.site,
+                        format!("template `{tname}` needs parameter `{pname}`; add `{pname} = \"...\"` to daemon `{daemon}`"),
+                    );
+                    ok = false;
+                    continue;
+                }
+            };
+            values.insert(pname, value);
+        }
+        if !ok {
+            return None;
+        }
+        let lookup = |n: &str| values.get(n).cloned();
+        let name = self.substitute_text(&t.unit_name, &lookup, &tname)?;
+        let mut unit = Unit::new(name, Origin(inst.site));
+        unit.comments = docs_text(&t.attrs);
+        unit.comments.extend(docs_text(&inst.attrs));
+        let base = self.body(&t.body, &lookup, Some(&tname));
+        self.merge(&mut unit, base, "this template");
+        let extras = self.body(&inst.body, &|_| None, None);
+        self.merge(&mut unit, extras, &format!("template `{tname}`"));
+        Some(UnitOut { unit, daemon, cfgs: inst.attrs.cfgs.clone() })
+    }
+
+    fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
+        for d in merge(unit, changes, base) {
+            self.errors.diag(d);
+        }
+    }
+
+    /// Substitutes template parameters into a literal that must end up free of placeholders.
+    fn substitute_text(&mut self, lit: &LitStr, lookup: &dyn Fn(&str) -> Option<String>, template: &str) -> Option<String> {
+        let text = match placeholder::substitute(&lit.value(), lookup) {
+            Ok(t) => t,
+            Err(e) => {
+                self.errors.span(lit.span(), e);
+                return None;
+            }
+        };
+        let parts = placeholder::parts(&text).ok()?;
+        if let Some(Part::Var { name, .. }) = parts.iter().find(|p| matches!(p, Part::Var { .. })) {
+            self.errors.span(lit.span(), format!("unknown parameter `{{{name}}}` in the unit name of template `{template}`; declare it in the template's parameters"));
+            return None;
+        }
+        Some(join_text(&parts))
+    }
+
+    /// The changes a body makes, in order. `params` fills template parameters; what it does not
+    /// know must be a build option.
+    fn body(&mut self, body: &Body, params: &dyn Fn(&str) -> Option<String>, template: Option<&str>) -> Vec<Change> {
+        let mut changes = Vec::new();
+        let mut section: Option<String> = None;
+        for stmt in &body.stmts {
+            match stmt {
+                Stmt::Section { name, site } => {
+                    let _ = site;
+                    section = Some(name.to_string());
+                }
+                Stmt::Directive(d) => {
+                    let Some(s) = &section else {
+                        self.errors.at(d.site, format!("`{}` stands before any section; add a header such as `[Unit]` above it", d.key));
+                        continue;
+                    };
+                    if let Some(c) = self.directive(s, d, params, template) {
+                        changes.push(c);
+                    }
+                }
+                Stmt::Use { name, site } => {
+                    let Some(snippet) = self.snippets.get(&name.to_string()).copied() else {
+                        let known: Vec<&String> = self.snippets.keys().collect();
+                        self.errors.at(*site, format!("unknown snippet `{name}`{}", hint(&name.to_string(), known)));
+                        continue;
+                    };
+                    let Some(s) = section.clone() else {
+                        self.errors.at(*site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
+                        continue;
+                    };
+                    for stmt in &snippet.body.stmts {
+                        let Stmt::Directive(d) = stmt else { continue };
+                        let key = d.key.to_string();
+                        if catalog().get(&s, &key).is_none() {
+                            if let Some(home) = catalog().sections_of(&key).first() {
+                                self.errors.at(
+                                    *site,
+                                    format!("snippet `{name}` sets `{key}`, which belongs in `[{home}]`, not `[{s}]`; `use` it under `[{home}]`"),
+                                );
+                                continue;
+                            }
+                        }
+                        if let Some(c) = self.directive(&s, d, params, template) {
+                            changes.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        changes
+    }
+
+    fn directive(&mut self, section: &str, d: &ast::Directive, params: &dyn Fn(&str) -> Option<String>, template: Option<&str>) -> Option<Change> {
+        let op = match d.op {
+            ast::Op::Set => unit_core::Op::Set,
+            ast::Op::Override => unit_core::Op::Override,
+            ast::Op::Remove => unit_core::Op::Remove,
+            ast::Op::Reset => unit_core::Op::Reset,
+        };
+        let value = match &d.value {
+            None => String::new(),
+            Some(v) => self.value(v, params, template)?,
+        };
+        if d.value.is_some() && value.is_empty() {
+            let key = &d.key;
+            self.errors.at(d.site, format!("`{key}` has an empty value; write `reset {key};` to clear it"));
+            return None;
+        }
+        let mut entry = Entry::new(d.key.to_string(), value, Origin(d.site));
+        entry.comments = d.docs.iter().map(|c| c.strip_prefix(' ').unwrap_or(c).trim_end().to_owned()).collect();
+        Some(Change::new(section, entry, op))
+    }
+
+    /// A value with template parameters filled in and build options left as placeholders.
+    fn value(&mut self, v: &ast::Value, params: &dyn Fn(&str) -> Option<String>, template: Option<&str>) -> Option<String> {
+        let parts = match placeholder::parts(&v.text) {
+            Ok(p) => p,
+            Err(e) => {
+                self.errors.at(v.site, e);
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        for part in parts {
+            match part {
+                Part::Var { name, upper } => match params(&name) {
+                    Some(value) => out.push(Part::Text(if upper { value.to_uppercase() } else { value })),
+                    None if self.options.contains_key(&name) && !upper => out.push(Part::Var { name, upper }),
+                    None if self.options.contains_key(&name) => {
+                        self.errors.at(v.site, format!("`{{{name}:upper}}`: filters apply to template parameters, not to build option `{name}`"));
+                        return None;
+                    }
+                    None => {
+                        let known: Vec<&String> = self.options.keys().collect();
+                        let msg = match template {
+                            Some(t) => format!("unknown parameter `{{{name}}}` in template `{t}`; declare it in the template's parameters or as a build option{}", hint(&name, known)),
+                            None => format!("unknown placeholder `{{{name}}}`; only build options can be used here{}", hint(&name, known)),
+                        };
+                        self.errors.at(v.site, msg);
+                        return None;
+                    }
+                },
+                text => out.push(text),
+            }
+        }
+        Some(placeholder::join(&out))
+    }
+}
+
+fn join_text(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Text(t) => t.clone(),
+            Part::Var { name, .. } => format!("{{{name}}}"),
+        })
+        .collect()
+}
+
+fn check_param(ty: &str, value: &str) -> Result<(), String> {
+    unit_core::text::check(value, false)?;
+    match ty {
+        "name" if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || ":-_.\\".contains(c)) => Err(format!(
+            "`{value}` is not a name; use letters, digits and `:-_.\\` only"
+        )),
+        "path" => unit_core::value::absolute_path(value),
+        "mode" => unit_core::value::mode(value).map(drop),
+        _ => Ok(()),
+    }
+}
