@@ -9,3 +9,5 @@ pub use family::FAMILY;
 
 /// Where `build.rs` rendered the units of this build, with the build options of its environment.
 pub const RENDERED_DIR: &str = concat!(env!("OUT_DIR"), "/units");
+
+pub mod cli;

@@ -33,6 +33,38 @@ pub struct Directive {
     pub list: bool,
 }
 
+impl Directive {
+    /// Whether systemd expands `%` specifiers in this directive's value. Numbers, sizes,
+    /// percentages and fixed words are read as they are.
+    pub fn expands_specifiers(&self) -> bool {
+        !matches!(
+            self.kind,
+            ValueKind::Bool
+                | ValueKind::Timespan
+                | ValueKind::Mode
+                | ValueKind::Unsigned
+                | ValueKind::Integer(..)
+                | ValueKind::Size
+                | ValueKind::Limit
+                | ValueKind::Memory
+                | ValueKind::TasksMax
+                | ValueKind::Enum(_)
+                | ValueKind::Signal
+        ) && !NO_SPECIFIERS.contains(&self.name)
+    }
+}
+
+/// Text directives whose values systemd reads without expanding specifiers (percentages).
+const NO_SPECIFIERS: &[&str] = &[
+    "CPUQuota",
+    "CPUQuotaPeriodSec",
+    "ManagedOOMMemoryPressureLimit",
+    "IOWeight",
+    "StartupIOWeight",
+    "CPUWeight",
+    "StartupCPUWeight",
+];
+
 /// Every section and directive of one systemd version.
 #[derive(Debug)]
 pub struct Catalog {

@@ -175,7 +175,7 @@ impl Family {
 
 /// Checks a build option's value against its kind.
 pub fn check_option(def: &OptionDef, value: &str) -> Result<(), String> {
-    text::check(value, false)?;
+    text::check(value, false, true)?;
     if value.contains(['{', '}']) {
         return Err(format!("`{value}` contains a brace; build options are plain values"));
     }

@@ -20,6 +20,7 @@
 //! ```
 
 pub mod catalog;
+pub mod crosscheck;
 pub mod family;
 pub mod merge;
 pub mod output;

@@ -6,7 +6,7 @@
 //! merging so the rendered file holds only the result). New entries go at the end of their
 //! section, so a template's directives come first and a daemon's extras follow in their order.
 
-use crate::model::{Diagnostic, Entry, Unit};
+use crate::model::{Diagnostic, Entry, Origin, Unit};
 use crate::validate::directive;
 
 /// What a change does to the unit it is applied to.
@@ -31,15 +31,19 @@ pub struct Change {
     pub entry: Entry,
     /// What to do with it.
     pub op: Op,
+    /// Where the section was opened, used if the change creates the section.
+    pub section_origin: Origin,
 }
 
 impl Change {
     /// A change of `op` kind.
     pub fn new(section: impl Into<String>, entry: Entry, op: Op) -> Self {
+        let section_origin = entry.origin;
         Change {
             section: section.into(),
             entry,
             op,
+            section_origin,
         }
     }
 }
@@ -59,10 +63,15 @@ pub fn merge(unit: &mut Unit, changes: Vec<Change>, base: &str) -> Vec<Diagnosti
     };
     let mut out = Vec::new();
     for change in changes {
-        let Change { section, entry, op } = change;
+        let Change {
+            section,
+            entry,
+            op,
+            section_origin,
+        } = change;
         let key = entry.key.clone();
         let list = directive(&section, &key).is_none_or(|d| d.list);
-        let target = unit.section_mut(&section, entry.origin);
+        let target = unit.section_mut(&section, section_origin);
         let same_key = |e: &Entry| e.key == key;
         let origin = entry.origin;
         let mut report = |message: String| out.push(Diagnostic::new(origin, message));
@@ -127,7 +136,6 @@ pub fn merge(unit: &mut Unit, changes: Vec<Change>, base: &str) -> Vec<Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
 
     fn base() -> Unit {
         let mut u = Unit::new("a.service", Origin(1));

@@ -21,6 +21,8 @@ pub struct Diagnostic {
     pub message: String,
     /// Where the problem is.
     pub origin: Origin,
+    /// Whether the problem is in the entry's value rather than its key.
+    pub on_value: bool,
 }
 
 impl Diagnostic {
@@ -29,6 +31,15 @@ impl Diagnostic {
         Diagnostic {
             message: message.into(),
             origin,
+            on_value: false,
+        }
+    }
+
+    /// A diagnostic about the value of the entry at `origin`.
+    pub fn value(origin: Origin, message: impl Into<String>) -> Self {
+        Diagnostic {
+            on_value: true,
+            ..Diagnostic::new(origin, message)
         }
     }
 }

@@ -50,8 +50,11 @@ pub fn render(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
                     format!("`{}` cannot be written as a directive name", entry.key.escape_default()),
                 ));
             }
-            if let Err(e) = text::check(&entry.value, template) {
-                errors.push(Diagnostic::new(
+            let specifiers = crate::catalog::catalog()
+                .get(&section.name, &entry.key)
+                .is_none_or(|d| d.expands_specifiers());
+            if let Err(e) = text::check(&entry.value, template, specifiers) {
+                errors.push(Diagnostic::value(
                     entry.origin,
                     format!("invalid `{}=`: {e}", entry.key),
                 ));

@@ -9,10 +9,10 @@ pub const INSTANCE_SPECIFIERS: &str = "iI";
 /// Checks that `value` renders as one line that systemd reads back unchanged.
 ///
 /// Rejects control characters (newline, NUL, tab, ...), leading or trailing white space (systemd
-/// strips it), a trailing backslash (it would continue onto the next line) and `%` that is not a
-/// known specifier or `%%`. Instance specifiers (`%i`, `%I`) are accepted only when
-/// `template_unit` is true.
-pub fn check(value: &str, template_unit: bool) -> Result<(), String> {
+/// strips it) and a trailing backslash (it would continue onto the next line). Where
+/// `specifiers` is true (the directive expands them), also rejects `%` that is not a known
+/// specifier or `%%`, and instance specifiers (`%i`, `%I`) unless `template_unit` is true.
+pub fn check(value: &str, template_unit: bool, specifiers: bool) -> Result<(), String> {
     if let Some(c) = value.chars().find(|c| c.is_control()) {
         let what = match c {
             '\n' | '\r' => "a line break",
@@ -32,6 +32,9 @@ pub fn check(value: &str, template_unit: bool) -> Result<(), String> {
     }
     if value.trim() != value {
         return Err("value has leading or trailing white space, which systemd strips; remove it".into());
+    }
+    if !specifiers {
+        return Ok(());
     }
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
@@ -65,10 +68,16 @@ mod tests {
 
     #[test]
     fn accepts_plain_text_and_specifiers() {
-        assert!(check("libvirt QEMU daemon", false).is_ok());
-        assert!(check("%t/foo %% %n", false).is_ok());
-        assert!(check("run %i", true).is_ok());
-        assert!(check("", false).is_ok());
+        assert!(check("libvirt QEMU daemon", false, true).is_ok());
+        assert!(check("%t/foo %% %n", false, true).is_ok());
+        assert!(check("run %i", true, true).is_ok());
+        assert!(check("", false, true).is_ok());
+    }
+
+    #[test]
+    fn percent_is_plain_where_nothing_expands() {
+        assert!(check("50%", false, false).is_ok());
+        assert!(check("50%\n", false, false).is_err());
     }
 
     #[test]
@@ -86,7 +95,7 @@ mod tests {
             ("%q", "not a systemd specifier"),
             ("%i", "needs an instance"),
         ] {
-            let e = check(bad, false).unwrap_err();
+            let e = check(bad, false, true).unwrap_err();
             assert!(e.contains(needle), "{bad:?}: {e}");
         }
     }

@@ -33,6 +33,18 @@ pub fn validate(unit: &Unit) -> Vec<Diagnostic> {
     out
 }
 
+/// The section `key` belongs in for a unit of `kind`: one the kind allows if possible.
+pub fn home_section(kind: Option<UnitKind>, key: &str) -> Option<&'static str> {
+    let homes = catalog().sections_of(key);
+    let allowed = kind.map(UnitKind::sections).unwrap_or_default();
+    homes
+        .iter()
+        .find(|h| allowed.contains(h))
+        .or_else(|| homes.iter().find(|h| **h == "Service"))
+        .or(homes.first())
+        .copied()
+}
+
 /// The catalog entry for `key` in `section`, if any.
 pub fn directive(section: &str, key: &str) -> Option<&'static Directive> {
     catalog().get(section, key)
@@ -88,10 +100,10 @@ fn check_directive(
     if let Some(d) = directive(name, key) {
         return Some(d);
     }
-    let homes = catalog().sections_of(key);
-    let message = if let Some(home) = homes.iter().find(|h| kind.sections().contains(h)) {
+    let home = home_section(Some(kind), key);
+    let message = if let Some(home) = home.filter(|h| kind.sections().contains(h)) {
         format!("`{key}` belongs in `[{home}]`, not `[{name}]`; move it there")
-    } else if let Some(home) = homes.first() {
+    } else if let Some(home) = home {
         format!("`{key}` is a `[{home}]` directive and has no place in a `.{kind}` unit; remove it")
     } else {
         let names = catalog().directives_in(name).map(|d| d.name);
@@ -108,10 +120,10 @@ fn check_value(unit: &Unit, directive: &Directive, entry: &Entry, out: &mut Vec<
     if entry.value.is_empty() {
         return;
     }
-    let result = text::check(&entry.value, unit.is_template())
+    let result = text::check(&entry.value, unit.is_template(), directive.expands_specifiers())
         .and_then(|()| directive.kind.check(&entry.key, &entry.value));
     if let Err(e) = result {
-        out.push(Diagnostic::new(
+        out.push(Diagnostic::value(
             entry.origin,
             format!("invalid `{}=`: {e}", entry.key),
         ));

@@ -471,9 +471,9 @@ fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {
         let lit: syn::LitInt = input.parse()?;
         (lit.to_string(), lit.span())
     } else if lookahead.peek(Token![-]) {
-        let minus: Token![-] = input.parse()?;
+        input.parse::<Token![-]>()?;
         let lit: syn::LitInt = input.parse()?;
-        (format!("-{lit}"), minus.span.join(lit.span()).unwrap_or(lit.span()))
+        (format!("-{lit}"), lit.span())
     } else if input.peek(Ident::peek_any) {
         let ident = input.call(Ident::parse_any)?;
         (ident.to_string(), ident.span())

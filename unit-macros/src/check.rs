@@ -15,17 +15,52 @@ pub fn check(family: &Family, errors: &mut Errors) {
         .iter()
         .map(|o| (o.name.as_str(), o.default.as_str()))
         .collect();
+    let bad_options: Vec<&str> = family.options.iter().filter(|o| !o.valid).map(|o| o.name.as_str()).collect();
     let mut names: HashMap<&str, &str> = HashMap::new();
+    let mut resolved = Vec::new();
     for out in &family.units {
         let unit = &out.unit;
         if let Some(first) = names.insert(&unit.name, &out.daemon) {
             let owner = if first.is_empty() { String::new() } else { format!(" by daemon `{first}`") };
             errors.at(unit.origin.0, format!("unit `{}` is already defined{owner}; each unit is defined once", unit.name));
         }
-        for d in validate(&resolve(unit, &defaults)) {
-            errors.diag(d);
+        let unit = resolve(unit, &defaults);
+        let unsure = entries_using(&out.unit, &bad_options);
+        for d in validate(&unit) {
+            let about_missing_parts = d.origin == unit.origin && out.incomplete;
+            if !about_missing_parts && !unsure.contains(&d.origin) {
+                errors.diag(d);
+            }
+        }
+        resolved.push(unit);
+    }
+    let externals = family.externals.iter().map(|e| e.name.as_str());
+    for d in unit_core::crosscheck::check_family(&resolved, externals) {
+        errors.diag(d);
+    }
+    let mut seen = HashMap::new();
+    for e in &family.externals {
+        if let Some(unit) = family.units.iter().find(|u| u.unit.name == e.name) {
+            let _ = unit;
+            errors.at(e.site, format!("`{}` is declared external but is a unit of this family; remove it from `extern`", e.name));
+        } else if seen.insert(e.name.as_str(), e.site).is_some() {
+            errors.at(e.site, format!("`{}` is declared external twice; remove one", e.name));
         }
     }
+}
+
+/// The origins of the entries whose values use one of `options`.
+fn entries_using(unit: &Unit, options: &[&str]) -> Vec<unit_core::Origin> {
+    unit.sections
+        .iter()
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| {
+            placeholder::parts(&e.value).unwrap_or_default().iter().any(|p| {
+                matches!(p, Part::Var { name, .. } if options.contains(&name.as_str()))
+            })
+        })
+        .map(|e| e.origin)
+        .collect()
 }
 
 /// `unit` with its build options at `values`.

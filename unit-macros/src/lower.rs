@@ -7,12 +7,13 @@ use proc_macro2::TokenStream;
 use syn::{Ident, LitStr};
 use unit_core::placeholder::{self, Part};
 use unit_core::value::ValueKind;
-use unit_core::{catalog::catalog, merge, suggest, Change, Entry, Origin, Unit};
+use unit_core::{catalog::catalog, merge, suggest, Change, Entry, Origin, Unit, UnitKind};
 
 use crate::ast::{self, Attrs, Body, Item, Member, Stmt};
 use crate::errors::Errors;
 
 pub struct OptionOut {
+    pub valid: bool,
     pub name: String,
     pub kind: ValueKind,
     pub default: String,
@@ -20,6 +21,8 @@ pub struct OptionOut {
 }
 
 pub struct UnitOut {
+    /// Lowering this unit reported errors, so checks of what it lacks would only repeat them.
+    pub incomplete: bool,
     pub unit: Unit,
     pub daemon: String,
     pub cfgs: Vec<TokenStream>,
@@ -62,7 +65,7 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
         match item {
             Item::Daemon(d) => l.daemon(d),
             Item::Unit(u) => {
-                if let Some(out) = l.standalone(u, "", &[]) {
+                if let Some(out) = l.standalone(u, "") {
                     l.family.units.push(out);
                 }
             }
@@ -145,10 +148,14 @@ impl<'a> Lowering<'a, '_> {
         }
         let def = unit_core::family::OptionDef { name: "", kind, default: "", doc: "" };
         let default = o.default.value();
-        if let Err(e) = unit_core::family::check_option(&def, &default) {
-            self.errors.span(o.default.span(), format!("invalid default for build option `{name}`: {e}"));
-        }
-        self.family.options.push(OptionOut { name, kind, default, doc: docs_text(&o.attrs).join("\n") });
+        let valid = match unit_core::family::check_option(&def, &default) {
+            Ok(()) => true,
+            Err(e) => {
+                self.errors.span(o.default.span(), format!("invalid default for build option `{name}`: {e}"));
+                false
+            }
+        };
+        self.family.options.push(OptionOut { valid, name, kind, default, doc: docs_text(&o.attrs).join("\n") });
     }
 
     fn external(&mut self, e: &ast::External) {
@@ -208,7 +215,7 @@ impl<'a> Lowering<'a, '_> {
         }
         for member in &d.members {
             let out = match member {
-                Member::Unit(u) => self.standalone(u, &daemon, &d.attrs.cfgs),
+                Member::Unit(u) => self.standalone(u, &daemon),
                 Member::Instance(inst) => self.instance(d, inst, &mut used),
             };
             if let Some(mut out) = out {
@@ -239,12 +246,14 @@ impl<'a> Lowering<'a, '_> {
         }
     }
 
-    fn standalone(&mut self, u: &ast::UnitItem, daemon: &str, _cfgs: &[TokenStream]) -> Option<UnitOut> {
+    fn standalone(&mut self, u: &ast::UnitItem, daemon: &str) -> Option<UnitOut> {
+        let raised = self.errors.raised();
         let mut unit = Unit::new(u.name.value(), Origin(u.site));
         unit.comments = docs_text(&u.attrs);
-        let changes = self.body(&u.body, &|_| None, None);
+        let changes = self.body(&u.body, &|_| None, None, unit.kind());
         self.merge(&mut unit, changes, "this unit");
-        Some(UnitOut { unit, daemon: daemon.to_owned(), cfgs: u.attrs.cfgs.clone() })
+        let incomplete = self.errors.raised() > raised;
+        Some(UnitOut { incomplete, unit, daemon: daemon.to_owned(), cfgs: u.attrs.cfgs.clone() })
     }
 
     fn instance(&mut self, d: &ast::Daemon, inst: &ast::Instance, used: &mut [bool]) -> Option<UnitOut> {
@@ -253,8 +262,10 @@ impl<'a> Lowering<'a, '_> {
         let Some(t) = self.templates.get(&tname).copied() else {
             let known: Vec<&String> = self.templates.keys().collect();
             self.errors.at(inst.site, format!("unknown template `{tname}`{}", hint(&tname, known)));
+            used.iter_mut().for_each(|u| *u = true);
             return None;
         };
+        let raised = self.errors.raised();
         let mut values: HashMap<String, String> = HashMap::from([(BUILTIN.to_owned(), daemon.clone())]);
         let mut ok = true;
         for a in &inst.args {
@@ -320,11 +331,12 @@ impl<'a> Lowering<'a, '_> {
         let mut unit = Unit::new(name, Origin(inst.site));
         unit.comments = docs_text(&t.attrs);
         unit.comments.extend(docs_text(&inst.attrs));
-        let base = self.body(&t.body, &lookup, Some(&tname));
+        let base = self.body(&t.body, &lookup, Some(&tname), unit.kind());
         self.merge(&mut unit, base, "this template");
-        let extras = self.body(&inst.body, &|_| None, None);
+        let extras = self.body(&inst.body, &|_| None, None, unit.kind());
         self.merge(&mut unit, extras, &format!("template `{tname}`"));
-        Some(UnitOut { unit, daemon, cfgs: inst.attrs.cfgs.clone() })
+        let incomplete = self.errors.raised() > raised;
+        Some(UnitOut { incomplete, unit, daemon, cfgs: inst.attrs.cfgs.clone() })
     }
 
     fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
@@ -352,15 +364,18 @@ impl<'a> Lowering<'a, '_> {
 
     /// The changes a body makes, in order. `params` fills template parameters; what it does not
     /// know must be a build option.
-    fn body(&mut self, body: &Body, params: &dyn Fn(&str) -> Option<String>, template: Option<&str>) -> Vec<Change> {
+    fn body(
+        &mut self,
+        body: &Body,
+        params: &dyn Fn(&str) -> Option<String>,
+        template: Option<&str>,
+        kind: Option<UnitKind>,
+    ) -> Vec<Change> {
         let mut changes = Vec::new();
-        let mut section: Option<String> = None;
+        let mut section: Option<(String, u32)> = None;
         for stmt in &body.stmts {
             match stmt {
-                Stmt::Section { name, site } => {
-                    let _ = site;
-                    section = Some(name.to_string());
-                }
+                Stmt::Section { name, site } => section = Some((name.to_string(), *site)),
                 Stmt::Directive(d) => {
                     let Some(s) = &section else {
                         self.errors.at(d.site, format!("`{}` stands before any section; add a header such as `[Unit]` above it", d.key));
@@ -383,11 +398,12 @@ impl<'a> Lowering<'a, '_> {
                     for stmt in &snippet.body.stmts {
                         let Stmt::Directive(d) = stmt else { continue };
                         let key = d.key.to_string();
-                        if catalog().get(&s, &key).is_none() {
-                            if let Some(home) = catalog().sections_of(&key).first() {
+                        let here = &s.0;
+                        if catalog().get(here, &key).is_none() {
+                            if let Some(home) = unit_core::validate::home_section(kind, &key) {
                                 self.errors.at(
                                     *site,
-                                    format!("snippet `{name}` sets `{key}`, which belongs in `[{home}]`, not `[{s}]`; `use` it under `[{home}]`"),
+                                    format!("snippet `{name}` sets `{key}`, which belongs in `[{home}]`, not `[{here}]`; `use` it under `[{home}]`"),
                                 );
                                 continue;
                             }
@@ -402,13 +418,16 @@ impl<'a> Lowering<'a, '_> {
         changes
     }
 
-    fn directive(&mut self, section: &str, d: &ast::Directive, params: &dyn Fn(&str) -> Option<String>, template: Option<&str>) -> Option<Change> {
+    fn directive(&mut self, (section, section_site): &(String, u32), d: &ast::Directive, params: &dyn Fn(&str) -> Option<String>, template: Option<&str>) -> Option<Change> {
         let op = match d.op {
             ast::Op::Set => unit_core::Op::Set,
             ast::Op::Override => unit_core::Op::Override,
             ast::Op::Remove => unit_core::Op::Remove,
             ast::Op::Reset => unit_core::Op::Reset,
         };
+        if let Some(v) = &d.value {
+            self.errors.value_sites.insert(d.site, v.site);
+        }
         let value = match &d.value {
             None => String::new(),
             Some(v) => self.value(v, params, template)?,
@@ -420,7 +439,9 @@ impl<'a> Lowering<'a, '_> {
         }
         let mut entry = Entry::new(d.key.to_string(), value, Origin(d.site));
         entry.comments = d.docs.iter().map(|c| c.strip_prefix(' ').unwrap_or(c).trim_end().to_owned()).collect();
-        Some(Change::new(section, entry, op))
+        let mut change = Change::new(section.as_str(), entry, op);
+        change.section_origin = Origin(*section_site);
+        Some(change)
     }
 
     /// A value with template parameters filled in and build options left as placeholders.
@@ -470,7 +491,7 @@ fn join_text(parts: &[Part]) -> String {
 }
 
 fn check_param(ty: &str, value: &str) -> Result<(), String> {
-    unit_core::text::check(value, false)?;
+    unit_core::text::check(value, false, false)?;
     match ty {
         "name" if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || ":-_.\\".contains(c)) => Err(format!(
             "`{value}` is not a name; use letters, digits and `:-_.\\` only"

@@ -1,0 +1,16 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.service" {
+        [Unit]
+        Description = "Demo";
+        After = "network.target";
+        After = "network.target";
+        [Service]
+        ExecStart = "/usr/bin/demo";
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

@@ -1,0 +1,16 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    snippet limits {
+        LimitNOFILE = "1024:524288";
+    }
+    unit "demo.service" {
+        [Service]
+        ExecStart = "/usr/bin/demo";
+        use limit;
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

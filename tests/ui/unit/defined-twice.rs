@@ -1,0 +1,20 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.service" {
+        [Unit]
+        Description = "Demo";
+        [Service]
+        ExecStart = "/usr/bin/demo";
+    }
+    unit "demo.service" {
+        [Unit]
+        Description = "Demo";
+        [Service]
+        ExecStart = "/usr/bin/demo";
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

@@ -1,0 +1,15 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.service" {
+        [Unit]
+        Description = "Demo";
+        Documentation = "libvirt.org";
+        [Service]
+        ExecStart = "/usr/bin/demo";
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

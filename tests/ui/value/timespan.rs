@@ -1,0 +1,15 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.service" {
+        [Unit]
+        Description = "Demo";
+        [Service]
+        ExecStart = "/usr/bin/demo";
+        RestartSec = "5 parsecs";
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

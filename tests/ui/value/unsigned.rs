@@ -1,0 +1,13 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.socket" {
+        [Socket]
+        ListenStream = "/run/demo.sock";
+        Backlog = -1;
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}
