@@ -38,7 +38,10 @@ fn main() -> ExitCode {
     match unit_core::output::write_dir(&out.join("units"), &units) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
-            println!("cargo::error=cannot write units into {}: {e}", out.display());
+            println!(
+                "cargo::error=cannot write units into {}: {e}",
+                out.display()
+            );
             ExitCode::FAILURE
         }
     }

@@ -92,7 +92,8 @@ pub fn run_family(
             Ok(())
         }
         Some("show") => {
-            let name = unit.ok_or("`show` needs a unit name, e.g. `daemons show virtqemud.service`")?;
+            let name =
+                unit.ok_or("`show` needs a unit name, e.g. `daemons show virtqemud.service`")?;
             let def = family.unit(&name).ok_or_else(|| {
                 let hint = unit_core::suggest::closest(&name, family.units.iter().map(|u| u.name))
                     .map(|s| format!("; did you mean `{s}`?"))
@@ -105,12 +106,15 @@ pub fn run_family(
         Some("render") => {
             let dir = dir.ok_or("`render` needs `--out DIR`")?;
             let units = family.render(&options).map_err(|e| e.join("; "))?;
-            let report = write_dir(&dir, &units).map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
+            let report = write_dir(&dir, &units)
+                .map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
             writeln!(out, "{}", summary(&report, &dir)).map_err(io)
         }
         Some("install") => {
             let destdir = dir.ok_or("`install` needs `--destdir DIR`")?;
-            let unitdir = options.get("unitdir").ok_or("this family has no `unitdir` build option")?;
+            let unitdir = options
+                .get("unitdir")
+                .ok_or("this family has no `unitdir` build option")?;
             let target = destdir.join(unitdir.trim_start_matches('/'));
             let units = family.render(&options).map_err(|e| e.join("; "))?;
             let report = write_dir(&target, &units)
@@ -123,7 +127,9 @@ pub fn run_family(
             writeln!(out, "{}", summary(&report, &target)).map_err(io)
         }
         Some("verify") => verify(family, &set, out),
-        Some(other) => Err(format!("unknown command `{other}`; use list, show, render, install or verify")),
+        Some(other) => Err(format!(
+            "unknown command `{other}`; use list, show, render, install or verify"
+        )),
         None => Err(format!("no command given\n{}", usage(family))),
     }
 }
@@ -131,7 +137,15 @@ pub fn run_family(
 fn usage(family: &Family) -> String {
     let mut s = USAGE.to_owned();
     for o in family.options {
-        let _ = write!(s, "\n  --{} VALUE{:width$}{} (default {})", o.name, "", o.doc, o.default, width = 18usize.saturating_sub(o.name.len()));
+        let _ = write!(
+            s,
+            "\n  --{} VALUE{:width$}{} (default {})",
+            o.name,
+            "",
+            o.doc,
+            o.default,
+            width = 18usize.saturating_sub(o.name.len())
+        );
     }
     s
 }
@@ -174,9 +188,13 @@ impl Drop for TempDir {
 /// the check concerns the unit files and not what this machine has installed, and runs
 /// `systemd-analyze verify` on every file.
 fn verify(family: &Family, set: &[(String, String)], out: &mut dyn Write) -> Result<(), String> {
-    let tmp = TempDir::new("verify").map_err(|e| format!("cannot create a temporary directory: {e}"))?;
+    let tmp =
+        TempDir::new("verify").map_err(|e| format!("cannot create a temporary directory: {e}"))?;
     let units = render_with_stubs(family, set, &tmp.0)?;
-    let mut files: Vec<PathBuf> = units.iter().map(|u| tmp.0.join("units").join(u.name)).collect();
+    let mut files: Vec<PathBuf> = units
+        .iter()
+        .map(|u| tmp.0.join("units").join(u.name))
+        .collect();
     files.sort();
     let output = Command::new("systemd-analyze")
         .arg("verify")
@@ -187,41 +205,69 @@ fn verify(family: &Family, set: &[(String, String)], out: &mut dyn Write) -> Res
     let output = match output {
         Ok(o) => o,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            writeln!(out, "systemd-analyze is not installed; {} units rendered and checked, not verified", units.len())
-                .map_err(io)?;
+            writeln!(
+                out,
+                "systemd-analyze is not installed; {} units rendered and checked, not verified",
+                units.len()
+            )
+            .map_err(io)?;
             return Ok(());
         }
         Err(e) => return Err(format!("cannot run systemd-analyze: {e}")),
     };
-    let report = String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout);
+    let report = String::from_utf8_lossy(&output.stderr).into_owned()
+        + &String::from_utf8_lossy(&output.stdout);
     let ours: Vec<&str> = report
         .lines()
         .filter(|l| units.iter().any(|u| l.contains(u.name)))
         .collect();
     if !ours.is_empty() || !output.status.success() {
-        return Err(format!("systemd-analyze verify reported problems:\n{}", report.trim_end()));
+        return Err(format!(
+            "systemd-analyze verify reported problems:\n{}",
+            report.trim_end()
+        ));
     }
     writeln!(out, "{} units verified by systemd-analyze", units.len()).map_err(io)
 }
 
 /// Renders `family` into `dir/units` with `sbindir` set to `dir/sbin`, where an executable stub
 /// stands for every program the units start from there. Returns the rendered units.
-pub fn render_with_stubs(family: &Family, set: &[(String, String)], dir: &Path) -> Result<Vec<Rendered>, String> {
+pub fn render_with_stubs(
+    family: &Family,
+    set: &[(String, String)],
+    dir: &Path,
+) -> Result<Vec<Rendered>, String> {
     let sbin = dir.join("sbin");
     std::fs::create_dir_all(&sbin).map_err(|e| e.to_string())?;
-    let sbin_str = sbin.to_str().ok_or("temporary directory is not valid UTF-8")?.to_owned();
-    let mut all: Vec<(&str, &str)> = set.iter().filter(|(n, _)| n != "sbindir").map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let sbin_str = sbin
+        .to_str()
+        .ok_or("temporary directory is not valid UTF-8")?
+        .to_owned();
+    let mut all: Vec<(&str, &str)> = set
+        .iter()
+        .filter(|(n, _)| n != "sbindir")
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
     all.push(("sbindir", &sbin_str));
     let options = family.options(all).map_err(|e| e.join("; "))?;
     let units = family.render(&options).map_err(|e| e.join("; "))?;
     for u in &units {
         for line in u.text.lines() {
-            let Some(cmd) = line.split_once('=').filter(|(k, _)| k.starts_with("Exec")).map(|(_, v)| v) else {
+            let Some(cmd) = line
+                .split_once('=')
+                .filter(|(k, _)| k.starts_with("Exec"))
+                .map(|(_, v)| v)
+            else {
                 continue;
             };
-            let program = cmd.trim_start_matches(['-', '@', ':', '+', '!']).split_whitespace().next().unwrap_or("");
+            let program = cmd
+                .trim_start_matches(['-', '@', ':', '+', '!'])
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
             if let Some(rest) = program.strip_prefix(&format!("{sbin_str}/")) {
-                write_stub(&sbin.join(rest)).map_err(|e| format!("cannot create a stub for {program}: {e}"))?;
+                write_stub(&sbin.join(rest))
+                    .map_err(|e| format!("cannot create a stub for {program}: {e}"))?;
             }
         }
     }

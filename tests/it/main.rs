@@ -1,1 +1,9 @@
-fn main() {}
+//! Integration tests: goldens, the SPEC's facts, round trips, the command line and the real
+//! systemd.
+
+mod catalog;
+mod cli;
+mod golden;
+mod roundtrip;
+mod spec;
+mod systemd;

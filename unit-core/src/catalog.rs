@@ -86,16 +86,19 @@ impl Catalog {
                 }
             } else if let Some((name, syntax)) = line.split_once('=') {
                 let (kind, list) = classify(section, name, syntax);
-                directives.entry(section).or_insert_with(BTreeMap::new).insert(
-                    name,
-                    Directive {
-                        section,
+                directives
+                    .entry(section)
+                    .or_insert_with(BTreeMap::new)
+                    .insert(
                         name,
-                        syntax,
-                        kind,
-                        list,
-                    },
-                );
+                        Directive {
+                            section,
+                            name,
+                            syntax,
+                            kind,
+                            list,
+                        },
+                    );
             }
         }
         Catalog {
@@ -116,7 +119,10 @@ impl Catalog {
 
     /// The directives of `section`, sorted by name.
     pub fn directives_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Directive> {
-        self.directives.get(section).into_iter().flat_map(|d| d.values())
+        self.directives
+            .get(section)
+            .into_iter()
+            .flat_map(|d| d.values())
     }
 
     /// Every section that has a directive called `name`.
@@ -215,15 +221,20 @@ const PATH_CONDITIONS: &[&str] = &[
 
 /// Refines systemd's type name for `name` in `section` into a value kind and a multiplicity.
 pub fn classify(section: &str, name: &str, syntax: &str) -> (ValueKind, bool) {
-    let list = name != "ExecStart" && syntax.ends_with("[...]")
-        || name != "ExecStart" && syntax.ends_with("[...]]")
-        || matches!(syntax, "CONDITION" | "ENVIRON" | "FILE")
-        || LISTS.contains(&name);
+    let list = name != "ExecStart"
+        && (syntax.ends_with("[...]")
+            || syntax.ends_with("[...]]")
+            || matches!(syntax, "CONDITION" | "ENVIRON" | "FILE")
+            || LISTS.contains(&name));
     let kind = match (name, syntax) {
-        ("Also" | "WantedBy" | "RequiredBy" | "Alias", _) if section == "Install" => ValueKind::Units,
+        ("Also" | "WantedBy" | "RequiredBy" | "Alias", _) if section == "Install" => {
+            ValueKind::Units
+        }
         ("ExecStart", _) => ValueKind::Command,
         ("TasksMax", _) => ValueKind::TasksMax,
-        ("ListenStream" | "ListenDatagram" | "ListenSequentialPacket", _) => ValueKind::SocketAddress,
+        ("ListenStream" | "ListenDatagram" | "ListenSequentialPacket", _) => {
+            ValueKind::SocketAddress
+        }
         ("ListenFIFO" | "ListenSpecial" | "ListenMessageQueue" | "ListenUSBFunction", _) => {
             ValueKind::Path
         }
@@ -297,7 +308,10 @@ mod tests {
     fn kinds_are_refined() {
         let c = catalog();
         let get = |s, n| c.get(s, n).copied().unwrap();
-        assert_eq!(get("Service", "Type").kind, ValueKind::Enum(value::SERVICE_TYPES));
+        assert_eq!(
+            get("Service", "Type").kind,
+            ValueKind::Enum(value::SERVICE_TYPES)
+        );
         assert!(!get("Service", "Type").list);
         assert_eq!(get("Socket", "ListenStream").kind, ValueKind::SocketAddress);
         assert!(get("Socket", "ListenStream").list);
@@ -309,8 +323,14 @@ mod tests {
         assert!(get("Service", "ExecReload").list);
         assert_eq!(get("Service", "LimitNOFILE").kind, ValueKind::Limit);
         assert_eq!(get("Service", "MemoryMax").kind, ValueKind::Memory);
-        assert_eq!(get("Unit", "ConditionPathExists").kind, ValueKind::PathCondition);
-        assert_eq!(get("Unit", "OnFailureJobMode").kind, ValueKind::Enum(value::JOB_MODES));
+        assert_eq!(
+            get("Unit", "ConditionPathExists").kind,
+            ValueKind::PathCondition
+        );
+        assert_eq!(
+            get("Unit", "OnFailureJobMode").kind,
+            ValueKind::Enum(value::JOB_MODES)
+        );
         assert_eq!(get("Socket", "SocketMode").kind, ValueKind::Mode);
         assert!(c.get("Service", "ListenStream").is_none());
         assert_eq!(c.sections_of("ListenStream"), ["Socket"]);

@@ -160,7 +160,10 @@ fn template_of(name: &str) -> Option<String> {
 }
 
 /// Every family-wide diagnostic of `units`, given the `external` unit names.
-pub fn check_family<'a>(units: &'a [Unit], external: impl IntoIterator<Item = &'a str>) -> Vec<Diagnostic> {
+pub fn check_family<'a>(
+    units: &'a [Unit],
+    external: impl IntoIterator<Item = &'a str>,
+) -> Vec<Diagnostic> {
     let known = Known::new(units, external);
     let mut out = Vec::new();
     for unit in units {
@@ -192,8 +195,14 @@ fn check_references(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let hint = closest(&name, known.all_names())
-            .map(|s| format!("did you mean `{s}`? If it comes from another package, declare it in `extern`"))
-            .unwrap_or_else(|| "define it, or declare it in `extern` with the package that provides it".into());
+            .map(|s| {
+                format!(
+                    "did you mean `{s}`? If it comes from another package, declare it in `extern`"
+                )
+            })
+            .unwrap_or_else(|| {
+                "define it, or declare it in `extern` with the package that provides it".into()
+            });
         out.push(Diagnostic::value(
             origin,
             format!("`{key}=` names `{name}`, which is not a unit of this family; {hint}"),
@@ -210,7 +219,9 @@ mod tests {
         let mut u = Unit::new(name, Origin(1));
         for (i, (s, k, v)) in lines.iter().enumerate() {
             let origin = Origin(10 + i as u32);
-            u.section_mut(s, origin).entries.push(Entry::new(*k, *v, origin));
+            u.section_mut(s, origin)
+                .entries
+                .push(Entry::new(*k, *v, origin));
         }
         u
     }
@@ -218,8 +229,20 @@ mod tests {
     #[test]
     fn references_resolve_or_suggest() {
         let units = [
-            unit("a.service", &[("Unit", "After", "b.socket network.target"), ("Unit", "Wants", "x.service")]),
-            unit("b.socket", &[("Socket", "Service", "a2.service"), ("Install", "Also", "c@tty1.service")]),
+            unit(
+                "a.service",
+                &[
+                    ("Unit", "After", "b.socket network.target"),
+                    ("Unit", "Wants", "x.service"),
+                ],
+            ),
+            unit(
+                "b.socket",
+                &[
+                    ("Socket", "Service", "a2.service"),
+                    ("Install", "Also", "c@tty1.service"),
+                ],
+            ),
             unit("c@.service", &[]),
         ];
         let d = check_family(&units, ["x.service"]);

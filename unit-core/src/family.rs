@@ -115,7 +115,11 @@ impl Family {
     /// The default value of every option.
     pub fn default_options(&self) -> Options {
         Options {
-            values: self.options.iter().map(|o| (o.name, o.default.to_owned())).collect(),
+            values: self
+                .options
+                .iter()
+                .map(|o| (o.name, o.default.to_owned()))
+                .collect(),
         }
     }
 
@@ -177,7 +181,9 @@ impl Family {
 pub fn check_option(def: &OptionDef, value: &str) -> Result<(), String> {
     text::check(value, false, true)?;
     if value.contains(['{', '}']) {
-        return Err(format!("`{value}` contains a brace; build options are plain values"));
+        return Err(format!(
+            "`{value}` contains a brace; build options are plain values"
+        ));
     }
     match def.kind {
         ValueKind::Path => crate::value::absolute_path(value),
@@ -278,12 +284,16 @@ mod tests {
             "# Demo.\n\n[Socket]\nListenStream=/run/demo-sock\n\n[Install]\nWantedBy=sockets.target\n"
         );
         let opts = FAMILY.options([("runstatedir", "/var/run")]).unwrap();
-        assert!(FAMILY.render(&opts).unwrap()[0].text.contains("/var/run/demo-sock"));
+        assert!(FAMILY.render(&opts).unwrap()[0]
+            .text
+            .contains("/var/run/demo-sock"));
     }
 
     #[test]
     fn bad_options_are_refused() {
-        let e = FAMILY.options([("runstatdir", "/x"), ("runstatedir", "run")]).unwrap_err();
+        let e = FAMILY
+            .options([("runstatdir", "/x"), ("runstatedir", "run")])
+            .unwrap_err();
         assert_eq!(e.len(), 2);
         assert!(e[0].contains("did you mean `runstatedir`?"), "{e:?}");
         assert!(e[1].contains("not an absolute path"), "{e:?}");

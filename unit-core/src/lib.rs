@@ -23,8 +23,8 @@ pub mod catalog;
 pub mod crosscheck;
 pub mod family;
 pub mod merge;
-pub mod output;
 mod model;
+pub mod output;
 mod parse;
 pub mod placeholder;
 mod render;
@@ -35,7 +35,9 @@ pub mod value;
 
 pub use family::{Family, Options, Rendered, UnitDef};
 pub use merge::{merge, Change, Op};
-pub use model::{is_template_name, section_rank, Diagnostic, Entry, Origin, Section, Unit, UnitKind};
+pub use model::{
+    is_template_name, section_rank, Diagnostic, Entry, Origin, Section, Unit, UnitKind,
+};
 pub use parse::{parse, ParseError};
 pub use render::render;
 pub use validate::validate;

@@ -129,7 +129,8 @@ pub fn merge(unit: &mut Unit, changes: Vec<Change>, base: &str) -> Vec<Diagnosti
             }
         }
     }
-    unit.sections.retain(|s| !s.entries.is_empty() || before.iter().any(|(n, _)| *n == s.name));
+    unit.sections
+        .retain(|s| !s.entries.is_empty() || before.iter().any(|(n, _)| *n == s.name));
     out
 }
 
@@ -140,10 +141,15 @@ mod tests {
     fn base() -> Unit {
         let mut u = Unit::new("a.service", Origin(1));
         let unit = u.section_mut("Unit", Origin(2));
-        unit.entries.push(Entry::new("After", "x.service", Origin(3)));
+        unit.entries
+            .push(Entry::new("After", "x.service", Origin(3)));
         let service = u.section_mut("Service", Origin(4));
-        service.entries.push(Entry::new("Type", "notify", Origin(5)));
-        service.entries.push(Entry::new("Restart", "on-failure", Origin(6)));
+        service
+            .entries
+            .push(Entry::new("Type", "notify", Origin(5)));
+        service
+            .entries
+            .push(Entry::new("Restart", "on-failure", Origin(6)));
         u
     }
 
@@ -154,7 +160,11 @@ mod tests {
     fn lines(u: &Unit) -> Vec<String> {
         u.sections
             .iter()
-            .flat_map(|s| s.entries.iter().map(move |e| format!("{}:{}={}", s.name, e.key, e.value)))
+            .flat_map(|s| {
+                s.entries
+                    .iter()
+                    .map(move |e| format!("{}:{}={}", s.name, e.key, e.value))
+            })
             .collect()
     }
 
@@ -187,27 +197,54 @@ mod tests {
     #[test]
     fn single_values_need_override() {
         let mut u = base();
-        let d = merge(&mut u, vec![change("Service", "Type", "simple", Op::Set, 10)], "template `t`");
+        let d = merge(
+            &mut u,
+            vec![change("Service", "Type", "simple", Op::Set, 10)],
+            "template `t`",
+        );
         assert_eq!(d.len(), 1);
-        assert!(d[0].message.contains("already set to `notify` by template `t`"), "{d:?}");
+        assert!(
+            d[0].message
+                .contains("already set to `notify` by template `t`"),
+            "{d:?}"
+        );
         assert_eq!(d[0].origin, Origin(10));
         assert_eq!(u.value("Service", "Type"), Some("notify"));
 
-        let d = merge(&mut u, vec![change("Service", "Type", "simple", Op::Override, 11)], "t");
+        let d = merge(
+            &mut u,
+            vec![change("Service", "Type", "simple", Op::Override, 11)],
+            "t",
+        );
         assert!(d.is_empty());
         assert_eq!(lines(&u)[1], "Service:Type=simple");
 
-        let d = merge(&mut u, vec![change("Service", "KillMode", "process", Op::Override, 12)], "t");
+        let d = merge(
+            &mut u,
+            vec![change("Service", "KillMode", "process", Op::Override, 12)],
+            "t",
+        );
         assert!(d[0].message.contains("nothing to replace"));
-        let d = merge(&mut u, vec![change("Unit", "After", "z.service", Op::Override, 13)], "t");
+        let d = merge(
+            &mut u,
+            vec![change("Unit", "After", "z.service", Op::Override, 13)],
+            "t",
+        );
         assert!(d[0].message.contains("takes a list"));
     }
 
     #[test]
     fn duplicates_are_refused() {
         let mut u = base();
-        let d = merge(&mut u, vec![change("Unit", "After", "x.service", Op::Set, 10)], "template `t`");
-        assert!(d[0].message.contains("already listed by template `t`"), "{d:?}");
+        let d = merge(
+            &mut u,
+            vec![change("Unit", "After", "x.service", Op::Set, 10)],
+            "template `t`",
+        );
+        assert!(
+            d[0].message.contains("already listed by template `t`"),
+            "{d:?}"
+        );
         let d = merge(
             &mut u,
             vec![

@@ -114,7 +114,8 @@ mod tests {
     }
 
     fn tempdir(tag: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("unit-core-output-{tag}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("unit-core-output-{tag}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
     }
@@ -126,7 +127,10 @@ mod tests {
         assert_eq!(r.written, ["a.service", "b.socket"]);
         fs::write(dir.join("mine.service"), "not yours").unwrap();
         let r = write_dir(&dir, &[unit("a.service", "A\n"), unit("b.socket", "B2\n")]).unwrap();
-        assert_eq!((r.written, r.unchanged), (vec!["b.socket".to_owned()], vec!["a.service".to_owned()]));
+        assert_eq!(
+            (r.written, r.unchanged),
+            (vec!["b.socket".to_owned()], vec!["a.service".to_owned()])
+        );
         let r = write_dir(&dir, &[unit("a.service", "A\n")]).unwrap();
         assert_eq!(r.removed, ["b.socket"]);
         assert!(!dir.join("b.socket").exists());
@@ -147,6 +151,9 @@ mod tests {
             let e = write_dir(&dir, &[unit(bad, "x")]).unwrap_err();
             assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{bad}");
         }
-        assert!(!dir.exists(), "nothing may be written before the names are checked");
+        assert!(
+            !dir.exists(),
+            "nothing may be written before the names are checked"
+        );
     }
 }

@@ -46,7 +46,10 @@ pub fn parse(name: &str, text: &str) -> Result<Unit, ParseError> {
             comments.push(comment.strip_prefix(' ').unwrap_or(comment).to_owned());
             continue;
         }
-        let err = |message: String| ParseError { line: line_no, message };
+        let err = |message: String| ParseError {
+            line: line_no,
+            message,
+        };
         if let Some(rest) = line.strip_prefix('[') {
             let name = rest
                 .strip_suffix(']')
@@ -54,7 +57,8 @@ pub fn parse(name: &str, text: &str) -> Result<Unit, ParseError> {
             if section.is_none() {
                 unit.comments.append(&mut comments);
             }
-            unit.sections.push(crate::Section::new(name, Origin(line_no as u32)));
+            unit.sections
+                .push(crate::Section::new(name, Origin(line_no as u32)));
             section = Some(unit.sections.len() - 1);
             continue;
         }
@@ -74,7 +78,9 @@ pub fn parse(name: &str, text: &str) -> Result<Unit, ParseError> {
             }
         }
         let Some(index) = section else {
-            return Err(err(format!("`{line}` stands before any `[Section]` header")));
+            return Err(err(format!(
+                "`{line}` stands before any `[Section]` header"
+            )));
         };
         let (key, value) = logical
             .split_once('=')
@@ -108,7 +114,10 @@ mod tests {
     #[test]
     fn reports_the_line() {
         assert_eq!(parse("a.service", "Key=v\n").unwrap_err().line, 1);
-        assert_eq!(parse("a.service", "[Unit]\n\nnonsense\n").unwrap_err().line, 3);
+        assert_eq!(
+            parse("a.service", "[Unit]\n\nnonsense\n").unwrap_err().line,
+            3
+        );
         assert!(parse("a.service", "[Unit\n").is_err());
     }
 }

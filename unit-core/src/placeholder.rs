@@ -44,7 +44,9 @@ pub fn parts(s: &str) -> Result<Vec<Part>, String> {
                 let (name, upper) = match inner.split_once(':') {
                     Some((n, "upper")) => (n, true),
                     Some((_, f)) => {
-                        return Err(format!("unknown placeholder filter `{f}`; the only filter is `upper`"))
+                        return Err(format!(
+                            "unknown placeholder filter `{f}`; the only filter is `upper`"
+                        ))
                     }
                     None => (inner.as_str(), false),
                 };
@@ -124,7 +126,10 @@ mod tests {
         assert_eq!(parts("${{X}}").unwrap(), [Part::Text("${X}".into())]);
         assert_eq!(
             parts("{svc:upper}_ARGS").unwrap()[0],
-            Part::Var { name: "svc".into(), upper: true }
+            Part::Var {
+                name: "svc".into(),
+                upper: true
+            }
         );
     }
 

@@ -34,7 +34,10 @@ pub fn render(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
         if !is_name(&section.name) {
             errors.push(Diagnostic::new(
                 section.origin,
-                format!("`{}` cannot be written as a section name", section.name.escape_default()),
+                format!(
+                    "`{}` cannot be written as a section name",
+                    section.name.escape_default()
+                ),
             ));
         }
         out.push('[');
@@ -47,7 +50,10 @@ pub fn render(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
             if !is_name(&entry.key) {
                 errors.push(Diagnostic::new(
                     entry.origin,
-                    format!("`{}` cannot be written as a directive name", entry.key.escape_default()),
+                    format!(
+                        "`{}` cannot be written as a directive name",
+                        entry.key.escape_default()
+                    ),
                 ));
             }
             let specifiers = crate::catalog::catalog()
@@ -73,7 +79,9 @@ pub fn render(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
 }
 
 fn is_name(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 fn push_comment(out: &mut String, comment: &str, unit: &Unit, errors: &mut Vec<Diagnostic>) {
@@ -105,13 +113,17 @@ mod tests {
         let mut u = Unit::new("a.service", Origin::NONE);
         u.comments.push("Header".into());
         let install = u.section_mut("Install", Origin::NONE);
-        install.entries.push(Entry::new("WantedBy", "multi-user.target", Origin::NONE));
+        install
+            .entries
+            .push(Entry::new("WantedBy", "multi-user.target", Origin::NONE));
         let service = u.section_mut("Service", Origin::NONE);
         let mut e = Entry::new("ExecStart", "/bin/a", Origin::NONE);
         e.comments.push(" Why this runs.".into());
         e.comments.push(String::new());
         service.entries.push(e);
-        service.entries.push(Entry::new("ExecStart", "", Origin::NONE));
+        service
+            .entries
+            .push(Entry::new("ExecStart", "", Origin::NONE));
         u
     }
 
@@ -125,7 +137,12 @@ mod tests {
 
     #[test]
     fn smuggled_lines_are_never_written() {
-        for bad in ["/bin/a\nExecStartPre=/bin/evil", "/bin/a \\", "/bin/a\r", "50%"] {
+        for bad in [
+            "/bin/a\nExecStartPre=/bin/evil",
+            "/bin/a \\",
+            "/bin/a\r",
+            "50%",
+        ] {
             let mut u = sample();
             u.sections[0].entries[0].value = bad.into();
             let errors = render(&u).unwrap_err();

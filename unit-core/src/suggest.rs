@@ -10,8 +10,15 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     candidates
         .into_iter()
         .map(|c| {
-            let folded = if c.to_ascii_lowercase() == lower { 0.99 } else { 0.0 };
-            (strsim::jaro_winkler(&lower, &c.to_ascii_lowercase()).max(folded), c)
+            let folded = if c.to_ascii_lowercase() == lower {
+                0.99
+            } else {
+                0.0
+            };
+            (
+                strsim::jaro_winkler(&lower, &c.to_ascii_lowercase()).max(folded),
+                c,
+            )
         })
         .filter(|(score, _)| *score >= 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

@@ -31,7 +31,9 @@ pub fn check(value: &str, template_unit: bool, specifiers: bool) -> Result<(), S
         );
     }
     if value.trim() != value {
-        return Err("value has leading or trailing white space, which systemd strips; remove it".into());
+        return Err(
+            "value has leading or trailing white space, which systemd strips; remove it".into(),
+        );
     }
     if !specifiers {
         return Ok(());

@@ -58,13 +58,21 @@ fn check_name(unit: &Unit, out: &mut Vec<Diagnostic>) -> Option<UnitKind> {
     if unit.name.contains('%') {
         out.push(Diagnostic::new(
             unit.origin,
-            format!("unit name `{}` contains `%`; specifiers are not expanded in file names", unit.name),
+            format!(
+                "unit name `{}` contains `%`; specifiers are not expanded in file names",
+                unit.name
+            ),
         ));
     }
     unit.kind()
 }
 
-fn check_section(unit: &Unit, kind: UnitKind, section: &Section, out: &mut Vec<Diagnostic>) -> bool {
+fn check_section(
+    unit: &Unit,
+    kind: UnitKind,
+    section: &Section,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
     let name = section.name.as_str();
     if kind.sections().contains(&name) {
         return true;
@@ -120,8 +128,12 @@ fn check_value(unit: &Unit, directive: &Directive, entry: &Entry, out: &mut Vec<
     if entry.value.is_empty() {
         return;
     }
-    let result = text::check(&entry.value, unit.is_template(), directive.expands_specifiers())
-        .and_then(|()| directive.kind.check(&entry.key, &entry.value));
+    let result = text::check(
+        &entry.value,
+        unit.is_template(),
+        directive.expands_specifiers(),
+    )
+    .and_then(|()| directive.kind.check(&entry.key, &entry.value));
     if let Err(e) = result {
         out.push(Diagnostic::value(
             entry.origin,
@@ -166,7 +178,11 @@ fn check_repeats(unit: &Unit, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let starts = unit.values("Service", "ExecStart").into_iter().filter(|v| !v.is_empty()).count();
+    let starts = unit
+        .values("Service", "ExecStart")
+        .into_iter()
+        .filter(|v| !v.is_empty())
+        .count();
     let service_type = unit.value("Service", "Type").unwrap_or("simple");
     let oneshot = service_type == "oneshot";
     let has = |k: &str| unit.values("Service", k).iter().any(|v| !v.is_empty());
@@ -232,7 +248,9 @@ mod tests {
         let mut u = Unit::new(name, Origin(1));
         for (i, (s, k, v)) in lines.iter().enumerate() {
             let origin = Origin(10 + i as u32);
-            u.section_mut(s, origin).entries.push(Entry::new(*k, *v, origin));
+            u.section_mut(s, origin)
+                .entries
+                .push(Entry::new(*k, *v, origin));
         }
         u
     }
@@ -271,7 +289,10 @@ mod tests {
         let m = messages(&u);
         assert!(m[0].contains("no `ExecStart=`"), "{m:?}");
         assert!(m[1].contains("did you mean `ExecStart`?"), "{m:?}");
-        assert!(m[2].contains("`ListenStream` is a `[Socket]` directive"), "{m:?}");
+        assert!(
+            m[2].contains("`ListenStream` is a `[Socket]` directive"),
+            "{m:?}"
+        );
         assert!(m[3].contains("not valid in a `.service` unit"), "{m:?}");
         assert!(m[4].contains("did you mean `[Service]`?"), "{m:?}");
         assert!(m[5].contains("belongs in `[Install]`"), "{m:?}");
@@ -336,7 +357,10 @@ mod tests {
         assert!(messages(&oneshot)[0].contains("`ExecStop=`"));
         let ok = unit(
             "a.service",
-            &[("Service", "Type", "oneshot"), ("Service", "ExecStop", "/bin/x")],
+            &[
+                ("Service", "Type", "oneshot"),
+                ("Service", "ExecStop", "/bin/x"),
+            ],
         );
         assert!(messages(&ok).is_empty());
         let two = unit(
@@ -356,10 +380,7 @@ mod tests {
     #[test]
     fn names_and_specifiers() {
         assert!(messages(&unit("a.srvice", &[]))[0].contains("did you mean `.service`?"));
-        let u = unit(
-            "a.service",
-            &[("Service", "ExecStart", "/bin/a %i")],
-        );
+        let u = unit("a.service", &[("Service", "ExecStart", "/bin/a %i")]);
         assert!(messages(&u)[0].contains("needs an instance"));
         let t = unit("a@.service", &[("Service", "ExecStart", "/bin/a %i")]);
         assert!(messages(&t).is_empty());

@@ -128,7 +128,9 @@ impl ValueKind {
 }
 
 /// The service types of systemd 252.
-pub const SERVICE_TYPES: &[&str] = &["simple", "exec", "forking", "oneshot", "dbus", "notify", "idle"];
+pub const SERVICE_TYPES: &[&str] = &[
+    "simple", "exec", "forking", "oneshot", "dbus", "notify", "idle",
+];
 /// The values of `Restart=`.
 pub const RESTART: &[&str] = &[
     "no",
@@ -207,7 +209,9 @@ pub fn unit_name(name: &str) -> Result<(), String> {
         let hint = crate::suggest::closest(suffix, crate::UnitKind::ALL.map(|k| k.suffix()))
             .map(|s| format!("; did you mean `.{s}`?"))
             .unwrap_or_else(|| "; use a suffix such as `.service`".into());
-        return Err(format!("`{name}` has an unknown unit suffix `.{suffix}`{hint}"));
+        return Err(format!(
+            "`{name}` has an unknown unit suffix `.{suffix}`{hint}"
+        ));
     }
     if name.len() > UNIT_NAME_MAX {
         return Err(format!(
@@ -238,10 +242,14 @@ pub fn unit_name(name: &str) -> Result<(), String> {
 /// Checks an absolute, normalized path (a leading specifier such as `%t` also counts).
 pub fn absolute_path(path: &str) -> Result<(), String> {
     if !(path.starts_with('/') || path.starts_with('%')) {
-        return Err(format!("`{path}` is not an absolute path; start it with `/`"));
+        return Err(format!(
+            "`{path}` is not an absolute path; start it with `/`"
+        ));
     }
     if path.split('/').any(|c| c == "..") {
-        return Err(format!("path `{path}` contains `..`; write it without `..`"));
+        return Err(format!(
+            "path `{path}` contains `..`; write it without `..`"
+        ));
     }
     if path.contains("//") {
         return Err(format!("path `{path}` contains `//`; use a single `/`"));
@@ -321,8 +329,12 @@ mod tests {
             .check("Type", "notfy")
             .unwrap_err();
         assert!(e.contains("did you mean `notify`?"), "{e}");
-        assert!(ValueKind::Enum(RESTART).check("Restart", "on-failure").is_ok());
-        assert!(ValueKind::Enum(KILL_MODES).check("KillMode", "proces").is_err());
+        assert!(ValueKind::Enum(RESTART)
+            .check("Restart", "on-failure")
+            .is_ok());
+        assert!(ValueKind::Enum(KILL_MODES)
+            .check("KillMode", "proces")
+            .is_err());
     }
 
     #[test]
@@ -344,7 +356,9 @@ mod tests {
         assert!(unit_name("a b.service").is_err());
         assert!(unit_name("a/b.service").is_err());
         assert!(unit_name(&format!("{}.service", "a".repeat(250))).is_err());
-        assert!(ValueKind::Units.check("After", "a.service b.target").is_ok());
+        assert!(ValueKind::Units
+            .check("After", "a.service b.target")
+            .is_ok());
         assert!(ValueKind::Units.check("After", "a.service b").is_err());
     }
 
@@ -355,7 +369,9 @@ mod tests {
         assert!(absolute_path("run/libvirt").is_err());
         assert!(absolute_path("/run/../etc").is_err());
         assert!(absolute_path("/run//x").is_err());
-        assert!(ValueKind::Paths.check("ReadWritePaths", "/a -/b +/c").is_ok());
+        assert!(ValueKind::Paths
+            .check("ReadWritePaths", "/a -/b +/c")
+            .is_ok());
         assert!(ValueKind::Paths.check("ReadWritePaths", "/a b").is_err());
         assert!(ValueKind::EnvironmentFile
             .check("EnvironmentFile", "-/etc/sysconfig/x")

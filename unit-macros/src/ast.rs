@@ -213,7 +213,10 @@ fn parse_attrs(input: ParseStream) -> syn::Result<Attrs> {
         } else if name == "cfg" {
             let inner: TokenStream = content.parse()?;
             let mut tokens = TokenStream::new();
-            tokens.extend([TokenTree::from(proc_macro2::Punct::new('#', proc_macro2::Spacing::Alone))]);
+            tokens.extend([TokenTree::from(proc_macro2::Punct::new(
+                '#',
+                proc_macro2::Spacing::Alone,
+            ))]);
             let mut group_body = TokenStream::new();
             group_body.extend([TokenTree::Ident(name)]);
             group_body.extend(inner);
@@ -352,27 +355,48 @@ fn parse_unit(input: ParseStream, attrs: Attrs, sites: &Sites) -> syn::Result<Un
     let name: LitStr = input.parse()?;
     let site = sites.site(name.span());
     let body = parse_braced_body(input, sites)?;
-    Ok(UnitItem { attrs, name, site, body })
+    Ok(UnitItem {
+        attrs,
+        name,
+        site,
+        body,
+    })
 }
 
 fn parse_member(input: ParseStream, sites: &Sites) -> syn::Result<Member> {
     let attrs = parse_attrs(input)?;
-    if input.peek(Ident::peek_any) && input.fork().call(Ident::parse_any)? == "unit" && input.peek2(LitStr) {
+    if input.peek(Ident::peek_any)
+        && input.fork().call(Ident::parse_any)? == "unit"
+        && input.peek2(LitStr)
+    {
         input.call(Ident::parse_any)?;
         return Ok(Member::Unit(parse_unit(input, attrs, sites)?));
     }
     let template = input.call(Ident::parse_any).map_err(|e| {
-        syn::Error::new(e.span(), "expected a template name or `unit \"name\" { ... }` in the daemon")
+        syn::Error::new(
+            e.span(),
+            "expected a template name or `unit \"name\" { ... }` in the daemon",
+        )
     })?;
     let site = sites.site(template.span());
-    let args = if input.peek(syn::token::Paren) { parse_args(input, sites)? } else { Vec::new() };
+    let args = if input.peek(syn::token::Paren) {
+        parse_args(input, sites)?
+    } else {
+        Vec::new()
+    };
     let body = if input.peek(Token![;]) {
         input.parse::<Token![;]>()?;
         Body::default()
     } else {
         parse_braced_body(input, sites)?
     };
-    Ok(Member::Instance(Instance { attrs, template, site, args, body }))
+    Ok(Member::Instance(Instance {
+        attrs,
+        template,
+        site,
+        args,
+        body,
+    }))
 }
 
 fn parse_args(input: ParseStream, sites: &Sites) -> syn::Result<Vec<Arg>> {
@@ -425,7 +449,10 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         return Err(input.error("`#[cfg]` is allowed on daemons and units, not on directives"));
     }
     let first = input.call(Ident::parse_any).map_err(|e| {
-        syn::Error::new(e.span(), "expected a directive such as `Description = \"...\";` or a `[Section]` header")
+        syn::Error::new(
+            e.span(),
+            "expected a directive such as `Description = \"...\";` or a `[Section]` header",
+        )
     })?;
     let op = if input.peek(Ident::peek_any) {
         match first.to_string().as_str() {
@@ -448,18 +475,33 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
     } else {
         Op::Set
     };
-    let key = if op == Op::Set { first } else { input.call(Ident::parse_any)? };
+    let key = if op == Op::Set {
+        first
+    } else {
+        input.call(Ident::parse_any)?
+    };
     let site = sites.site(key.span());
     let value = if op == Op::Reset {
         None
     } else {
         input.parse::<Token![=]>().map_err(|e| {
-            syn::Error::new(e.span(), format!("expected `=` after `{key}`; write `{key} = \"value\";`"))
+            syn::Error::new(
+                e.span(),
+                format!("expected `=` after `{key}`; write `{key} = \"value\";`"),
+            )
         })?;
         Some(parse_value(input, sites)?)
     };
-    input.parse::<Token![;]>().map_err(|e| syn::Error::new(e.span(), "expected `;` after the directive"))?;
-    Ok(Stmt::Directive(Directive { docs: attrs.docs, op, key, value, site }))
+    input
+        .parse::<Token![;]>()
+        .map_err(|e| syn::Error::new(e.span(), "expected `;` after the directive"))?;
+    Ok(Stmt::Directive(Directive {
+        docs: attrs.docs,
+        op,
+        key,
+        value,
+        site,
+    }))
 }
 
 fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {

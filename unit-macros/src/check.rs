@@ -15,14 +15,29 @@ pub fn check(family: &Family, errors: &mut Errors) {
         .iter()
         .map(|o| (o.name.as_str(), o.default.as_str()))
         .collect();
-    let bad_options: Vec<&str> = family.options.iter().filter(|o| !o.valid).map(|o| o.name.as_str()).collect();
+    let bad_options: Vec<&str> = family
+        .options
+        .iter()
+        .filter(|o| !o.valid)
+        .map(|o| o.name.as_str())
+        .collect();
     let mut names: HashMap<&str, &str> = HashMap::new();
     let mut resolved = Vec::new();
     for out in &family.units {
         let unit = &out.unit;
         if let Some(first) = names.insert(&unit.name, &out.daemon) {
-            let owner = if first.is_empty() { String::new() } else { format!(" by daemon `{first}`") };
-            errors.at(unit.origin.0, format!("unit `{}` is already defined{owner}; each unit is defined once", unit.name));
+            let owner = if first.is_empty() {
+                String::new()
+            } else {
+                format!(" by daemon `{first}`")
+            };
+            errors.at(
+                unit.origin.0,
+                format!(
+                    "unit `{}` is already defined{owner}; each unit is defined once",
+                    unit.name
+                ),
+            );
         }
         let unit = resolve(unit, &defaults);
         let unsure = entries_using(&out.unit, &bad_options);
@@ -44,7 +59,10 @@ pub fn check(family: &Family, errors: &mut Errors) {
             let _ = unit;
             errors.at(e.site, format!("`{}` is declared external but is a unit of this family; remove it from `extern`", e.name));
         } else if seen.insert(e.name.as_str(), e.site).is_some() {
-            errors.at(e.site, format!("`{}` is declared external twice; remove one", e.name));
+            errors.at(
+                e.site,
+                format!("`{}` is declared external twice; remove one", e.name),
+            );
         }
     }
 }
@@ -55,9 +73,10 @@ fn entries_using(unit: &Unit, options: &[&str]) -> Vec<unit_core::Origin> {
         .iter()
         .flat_map(|s| s.entries.iter())
         .filter(|e| {
-            placeholder::parts(&e.value).unwrap_or_default().iter().any(|p| {
-                matches!(p, Part::Var { name, .. } if options.contains(&name.as_str()))
-            })
+            placeholder::parts(&e.value)
+                .unwrap_or_default()
+                .iter()
+                .any(|p| matches!(p, Part::Var { name, .. } if options.contains(&name.as_str())))
         })
         .map(|e| e.origin)
         .collect()
@@ -72,7 +91,9 @@ pub fn resolve(unit: &Unit, values: &HashMap<&str, &str>) -> Unit {
                 .iter()
                 .map(|p| match p {
                     Part::Text(t) => t.as_str(),
-                    Part::Var { name, .. } => values.get(name.as_str()).copied().unwrap_or_default(),
+                    Part::Var { name, .. } => {
+                        values.get(name.as_str()).copied().unwrap_or_default()
+                    }
                 })
                 .collect();
         }

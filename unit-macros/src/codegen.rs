@@ -20,7 +20,9 @@ pub fn family(f: &Family) -> TokenStream {
 }
 
 fn option(o: &OptionOut) -> TokenStream {
-    let OptionOut { name, default, doc, .. } = o;
+    let OptionOut {
+        name, default, doc, ..
+    } = o;
     let kind = match o.kind {
         ValueKind::Path => quote!(Path),
         ValueKind::Mode => quote!(Mode),

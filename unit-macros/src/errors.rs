@@ -33,7 +33,8 @@ impl<'a> Errors<'a> {
         let message = message.into();
         self.raised += 1;
         if self.seen.insert((site, message.clone())) {
-            self.list.push(syn::Error::new(self.sites.span(site), message));
+            self.list
+                .push(syn::Error::new(self.sites.span(site), message));
         }
     }
 
@@ -49,7 +50,10 @@ impl<'a> Errors<'a> {
 
     pub fn diag(&mut self, d: Diagnostic) {
         let site = if d.on_value {
-            self.value_sites.get(&d.origin.0).copied().unwrap_or(d.origin.0)
+            self.value_sites
+                .get(&d.origin.0)
+                .copied()
+                .unwrap_or(d.origin.0)
         } else {
             d.origin.0
         };
@@ -66,6 +70,9 @@ impl<'a> Errors<'a> {
     }
 
     pub fn into_compile_errors(self) -> proc_macro2::TokenStream {
-        self.list.into_iter().map(|e| e.to_compile_error()).collect()
+        self.list
+            .into_iter()
+            .map(|e| e.to_compile_error())
+            .collect()
     }
 }

@@ -76,11 +76,18 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
 }
 
 fn docs_text(attrs: &Attrs) -> Vec<String> {
-    attrs.docs.iter().map(|d| d.strip_prefix(' ').unwrap_or(d).trim_end().to_owned()).collect()
+    attrs
+        .docs
+        .iter()
+        .map(|d| d.strip_prefix(' ').unwrap_or(d).trim_end().to_owned())
+        .collect()
 }
 
 fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
-    let owned: Vec<String> = candidates.into_iter().map(|c| c.as_ref().to_owned()).collect();
+    let owned: Vec<String> = candidates
+        .into_iter()
+        .map(|c| c.as_ref().to_owned())
+        .collect();
     suggest::closest(input, owned.iter().map(String::as_str))
         .map(|s| format!("; did you mean `{s}`?"))
         .unwrap_or_default()
@@ -93,8 +100,13 @@ impl<'a> Lowering<'a, '_> {
             match item {
                 Item::Options(options) => {
                     if seen_options.is_some() {
-                        let span = options.first().map_or_else(proc_macro2::Span::call_site, |o| o.name.span());
-                        self.errors.span(span, "build options are declared twice; keep one `options { ... }` block");
+                        let span = options
+                            .first()
+                            .map_or_else(proc_macro2::Span::call_site, |o| o.name.span());
+                        self.errors.span(
+                            span,
+                            "build options are declared twice; keep one `options { ... }` block",
+                        );
                         continue;
                     }
                     seen_options = options.first().map(|o| &o.name);
@@ -105,14 +117,20 @@ impl<'a> Lowering<'a, '_> {
                 Item::Snippet(s) => {
                     let name = s.name.to_string();
                     if self.snippets.insert(name.clone(), s).is_some() {
-                        self.errors.span(s.name.span(), format!("snippet `{name}` is defined twice; rename or remove one"));
+                        self.errors.span(
+                            s.name.span(),
+                            format!("snippet `{name}` is defined twice; rename or remove one"),
+                        );
                     }
                     self.check_snippet(s);
                 }
                 Item::Template(t) => {
                     let name = t.name.to_string();
                     if self.templates.insert(name.clone(), t).is_some() {
-                        self.errors.span(t.name.span(), format!("template `{name}` is defined twice; rename or remove one"));
+                        self.errors.span(
+                            t.name.span(),
+                            format!("template `{name}` is defined twice; rename or remove one"),
+                        );
                     }
                 }
                 Item::Extern(list) => {
@@ -131,31 +149,58 @@ impl<'a> Lowering<'a, '_> {
 
     fn option(&mut self, o: &ast::OptionParam) {
         let name = o.name.to_string();
-        let ty = o.ty.as_ref().map_or_else(|| "text".to_owned(), Ident::to_string);
+        let ty =
+            o.ty.as_ref()
+                .map_or_else(|| "text".to_owned(), Ident::to_string);
         let kind = match ty.as_str() {
             "path" => ValueKind::Path,
             "mode" => ValueKind::Mode,
             "text" => ValueKind::Text,
             other => {
                 let span = o.ty.as_ref().map_or(o.name.span(), Ident::span);
-                self.errors.span(span, format!("unknown option type `{other}`; use `path`, `mode` or `text`{}", hint(other, OPTION_TYPES)));
+                self.errors.span(
+                    span,
+                    format!(
+                        "unknown option type `{other}`; use `path`, `mode` or `text`{}",
+                        hint(other, OPTION_TYPES)
+                    ),
+                );
                 return;
             }
         };
         if name == BUILTIN || self.options.insert(name.clone(), ()).is_some() {
-            self.errors.span(o.name.span(), format!("build option `{name}` is declared twice or shadows `{{{BUILTIN}}}`; rename it"));
+            self.errors.span(
+                o.name.span(),
+                format!(
+                    "build option `{name}` is declared twice or shadows `{{{BUILTIN}}}`; rename it"
+                ),
+            );
             return;
         }
-        let def = unit_core::family::OptionDef { name: "", kind, default: "", doc: "" };
+        let def = unit_core::family::OptionDef {
+            name: "",
+            kind,
+            default: "",
+            doc: "",
+        };
         let default = o.default.value();
         let valid = match unit_core::family::check_option(&def, &default) {
             Ok(()) => true,
             Err(e) => {
-                self.errors.span(o.default.span(), format!("invalid default for build option `{name}`: {e}"));
+                self.errors.span(
+                    o.default.span(),
+                    format!("invalid default for build option `{name}`: {e}"),
+                );
                 false
             }
         };
-        self.family.options.push(OptionOut { valid, name, kind, default, doc: docs_text(&o.attrs).join("\n") });
+        self.family.options.push(OptionOut {
+            valid,
+            name,
+            kind,
+            default,
+            doc: docs_text(&o.attrs).join("\n"),
+        });
     }
 
     fn external(&mut self, e: &ast::External) {
@@ -165,7 +210,10 @@ impl<'a> Lowering<'a, '_> {
             self.errors.at(site, msg);
         }
         if e.reason.value().trim().is_empty() {
-            self.errors.span(e.reason.span(), format!("external unit `{name}` needs a reason; say which package provides it"));
+            self.errors.span(
+                e.reason.span(),
+                format!("external unit `{name}` needs a reason; say which package provides it"),
+            );
         }
         self.family.externals.push(External { name, site });
     }
@@ -193,13 +241,25 @@ impl<'a> Lowering<'a, '_> {
             let name = p.name.to_string();
             let ty = p.ty.to_string();
             if !PARAM_TYPES.contains(&ty.as_str()) {
-                self.errors.span(p.ty.span(), format!("unknown parameter type `{ty}`; use `text`, `name`, `path` or `mode`{}", hint(&ty, PARAM_TYPES)));
+                self.errors.span(
+                    p.ty.span(),
+                    format!(
+                        "unknown parameter type `{ty}`; use `text`, `name`, `path` or `mode`{}",
+                        hint(&ty, PARAM_TYPES)
+                    ),
+                );
             }
             if name == BUILTIN || self.options.contains_key(&name) {
                 self.errors.span(p.name.span(), format!("parameter `{name}` shadows the build option or built-in `{{{name}}}`; rename it"));
             }
             if seen.contains(&name) {
-                self.errors.span(p.name.span(), format!("parameter `{name}` is declared twice in template `{}`", t.name));
+                self.errors.span(
+                    p.name.span(),
+                    format!(
+                        "parameter `{name}` is declared twice in template `{}`",
+                        t.name
+                    ),
+                );
             }
             seen.push(name);
         }
@@ -210,7 +270,10 @@ impl<'a> Lowering<'a, '_> {
         let mut used = vec![false; d.args.len()];
         for (i, a) in d.args.iter().enumerate() {
             if d.args[..i].iter().any(|b| b.name == a.name) {
-                self.errors.span(a.name.span(), format!("parameter `{}` is given twice", a.name));
+                self.errors.span(
+                    a.name.span(),
+                    format!("parameter `{}` is given twice", a.name),
+                );
             }
         }
         for member in &d.members {
@@ -253,25 +316,46 @@ impl<'a> Lowering<'a, '_> {
         let changes = self.body(&u.body, &|_| None, None, unit.kind());
         self.merge(&mut unit, changes, "this unit");
         let incomplete = self.errors.raised() > raised;
-        Some(UnitOut { incomplete, unit, daemon: daemon.to_owned(), cfgs: u.attrs.cfgs.clone() })
+        Some(UnitOut {
+            incomplete,
+            unit,
+            daemon: daemon.to_owned(),
+            cfgs: u.attrs.cfgs.clone(),
+        })
     }
 
-    fn instance(&mut self, d: &ast::Daemon, inst: &ast::Instance, used: &mut [bool]) -> Option<UnitOut> {
+    fn instance(
+        &mut self,
+        d: &ast::Daemon,
+        inst: &ast::Instance,
+        used: &mut [bool],
+    ) -> Option<UnitOut> {
         let daemon = d.name.to_string();
         let tname = inst.template.to_string();
         let Some(t) = self.templates.get(&tname).copied() else {
             let known: Vec<&String> = self.templates.keys().collect();
-            self.errors.at(inst.site, format!("unknown template `{tname}`{}", hint(&tname, known)));
+            self.errors.at(
+                inst.site,
+                format!("unknown template `{tname}`{}", hint(&tname, known)),
+            );
             used.iter_mut().for_each(|u| *u = true);
             return None;
         };
         let raised = self.errors.raised();
-        let mut values: HashMap<String, String> = HashMap::from([(BUILTIN.to_owned(), daemon.clone())]);
+        let mut values: HashMap<String, String> =
+            HashMap::from([(BUILTIN.to_owned(), daemon.clone())]);
         let mut ok = true;
         for a in &inst.args {
             if !t.params.iter().any(|p| p.name == a.name) {
                 let names = t.params.iter().map(|p| p.name.to_string());
-                self.errors.span(a.name.span(), format!("unknown parameter `{}` for template `{tname}`{}", a.name, hint(&a.name.to_string(), names)));
+                self.errors.span(
+                    a.name.span(),
+                    format!(
+                        "unknown parameter `{}` for template `{tname}`{}",
+                        a.name,
+                        hint(&a.name.to_string(), names)
+                    ),
+                );
                 ok = false;
             }
         }
@@ -290,16 +374,24 @@ impl<'a> Lowering<'a, '_> {
             let value = match (given, &p.default) {
                 (Some(v), _) => {
                     if let Err(e) = check_param(&p.ty.to_string(), &v.text) {
-                        self.errors.at(v.site, format!("invalid value for parameter `{pname}` of template `{tname}`: {e}"));
+                        self.errors.at(
+                            v.site,
+                            format!(
+                                "invalid value for parameter `{pname}` of template `{tname}`: {e}"
+                            ),
+                        );
                         ok = false;
                     }
                     v.text
                 }
                 (None, Some(default)) => {
-                    let resolved = placeholder::substitute(&default.value(), |n| values.get(n).cloned())
-                        .and_then(|v| placeholder::parts(&v));
+                    let resolved =
+                        placeholder::substitute(&default.value(), |n| values.get(n).cloned())
+                            .and_then(|v| placeholder::parts(&v));
                     match resolved {
-                        Ok(parts) if parts.iter().all(|p| matches!(p, Part::Text(_))) => join_text(&parts),
+                        Ok(parts) if parts.iter().all(|p| matches!(p, Part::Text(_))) => {
+                            join_text(&parts)
+                        }
                         Ok(_) => {
                             self.errors.span(default.span(), format!("the default of `{pname}` may use `{{{BUILTIN}}}` and earlier parameters only"));
                             ok = false;
@@ -336,7 +428,12 @@ impl<'a> Lowering<'a, '_> {
         let extras = self.body(&inst.body, &|_| None, None, unit.kind());
         self.merge(&mut unit, extras, &format!("template `{tname}`"));
         let incomplete = self.errors.raised() > raised;
-        Some(UnitOut { incomplete, unit, daemon, cfgs: inst.attrs.cfgs.clone() })
+        Some(UnitOut {
+            incomplete,
+            unit,
+            daemon,
+            cfgs: inst.attrs.cfgs.clone(),
+        })
     }
 
     fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
@@ -346,7 +443,12 @@ impl<'a> Lowering<'a, '_> {
     }
 
     /// Substitutes template parameters into a literal that must end up free of placeholders.
-    fn substitute_text(&mut self, lit: &LitStr, lookup: &dyn Fn(&str) -> Option<String>, template: &str) -> Option<String> {
+    fn substitute_text(
+        &mut self,
+        lit: &LitStr,
+        lookup: &dyn Fn(&str) -> Option<String>,
+        template: &str,
+    ) -> Option<String> {
         let text = match placeholder::substitute(&lit.value(), lookup) {
             Ok(t) => t,
             Err(e) => {
@@ -388,7 +490,10 @@ impl<'a> Lowering<'a, '_> {
                 Stmt::Use { name, site } => {
                     let Some(snippet) = self.snippets.get(&name.to_string()).copied() else {
                         let known: Vec<&String> = self.snippets.keys().collect();
-                        self.errors.at(*site, format!("unknown snippet `{name}`{}", hint(&name.to_string(), known)));
+                        self.errors.at(
+                            *site,
+                            format!("unknown snippet `{name}`{}", hint(&name.to_string(), known)),
+                        );
                         continue;
                     };
                     let Some(s) = section.clone() else {
@@ -418,7 +523,13 @@ impl<'a> Lowering<'a, '_> {
         changes
     }
 
-    fn directive(&mut self, (section, section_site): &(String, u32), d: &ast::Directive, params: &dyn Fn(&str) -> Option<String>, template: Option<&str>) -> Option<Change> {
+    fn directive(
+        &mut self,
+        (section, section_site): &(String, u32),
+        d: &ast::Directive,
+        params: &dyn Fn(&str) -> Option<String>,
+        template: Option<&str>,
+    ) -> Option<Change> {
         let op = match d.op {
             ast::Op::Set => unit_core::Op::Set,
             ast::Op::Override => unit_core::Op::Override,
@@ -434,18 +545,30 @@ impl<'a> Lowering<'a, '_> {
         };
         if d.value.is_some() && value.is_empty() {
             let key = &d.key;
-            self.errors.at(d.site, format!("`{key}` has an empty value; write `reset {key};` to clear it"));
+            self.errors.at(
+                d.site,
+                format!("`{key}` has an empty value; write `reset {key};` to clear it"),
+            );
             return None;
         }
         let mut entry = Entry::new(d.key.to_string(), value, Origin(d.site));
-        entry.comments = d.docs.iter().map(|c| c.strip_prefix(' ').unwrap_or(c).trim_end().to_owned()).collect();
+        entry.comments = d
+            .docs
+            .iter()
+            .map(|c| c.strip_prefix(' ').unwrap_or(c).trim_end().to_owned())
+            .collect();
         let mut change = Change::new(section.as_str(), entry, op);
         change.section_origin = Origin(*section_site);
         Some(change)
     }
 
     /// A value with template parameters filled in and build options left as placeholders.
-    fn value(&mut self, v: &ast::Value, params: &dyn Fn(&str) -> Option<String>, template: Option<&str>) -> Option<String> {
+    fn value(
+        &mut self,
+        v: &ast::Value,
+        params: &dyn Fn(&str) -> Option<String>,
+        template: Option<&str>,
+    ) -> Option<String> {
         let parts = match placeholder::parts(&v.text) {
             Ok(p) => p,
             Err(e) => {
@@ -457,8 +580,12 @@ impl<'a> Lowering<'a, '_> {
         for part in parts {
             match part {
                 Part::Var { name, upper } => match params(&name) {
-                    Some(value) => out.push(Part::Text(if upper { value.to_uppercase() } else { value })),
-                    None if self.options.contains_key(&name) && !upper => out.push(Part::Var { name, upper }),
+                    Some(value) => {
+                        out.push(Part::Text(if upper { value.to_uppercase() } else { value }))
+                    }
+                    None if self.options.contains_key(&name) && !upper => {
+                        out.push(Part::Var { name, upper })
+                    }
                     None if self.options.contains_key(&name) => {
                         self.errors.at(v.site, format!("`{{{name}:upper}}`: filters apply to template parameters, not to build option `{name}`"));
                         return None;
@@ -493,9 +620,16 @@ fn join_text(parts: &[Part]) -> String {
 fn check_param(ty: &str, value: &str) -> Result<(), String> {
     unit_core::text::check(value, false, false)?;
     match ty {
-        "name" if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || ":-_.\\".contains(c)) => Err(format!(
-            "`{value}` is not a name; use letters, digits and `:-_.\\` only"
-        )),
+        "name"
+            if value.is_empty()
+                || !value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ":-_.\\".contains(c)) =>
+        {
+            Err(format!(
+                "`{value}` is not a name; use letters, digits and `:-_.\\` only"
+            ))
+        }
         "path" => unit_core::value::absolute_path(value),
         "mode" => unit_core::value::mode(value).map(drop),
         _ => Ok(()),

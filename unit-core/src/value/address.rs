@@ -54,7 +54,10 @@ pub fn socket_address(value: &str) -> Result<ListenAddress, String> {
         let (cid, p) = rest
             .rsplit_once(':')
             .ok_or_else(|| format!("`{value}` is not a vsock address; write `vsock:CID:PORT`"))?;
-        return Ok(ListenAddress::Vsock(cid.to_owned(), u32::from(port(p, value)?)));
+        return Ok(ListenAddress::Vsock(
+            cid.to_owned(),
+            u32::from(port(p, value)?),
+        ));
     }
     if value.chars().all(|c| c.is_ascii_digit()) {
         return port(value, value).map(ListenAddress::Port);

@@ -29,7 +29,9 @@ pub fn split_words(value: &str) -> Result<Vec<String>, String> {
             }
         }
         if let Some(q) = quote {
-            return Err(format!("`{value}` has an unterminated `{q}` quote; close it"));
+            return Err(format!(
+                "`{value}` has an unterminated `{q}` quote; close it"
+            ));
         }
         words.push(word);
     }
@@ -49,7 +51,9 @@ pub fn command_line(value: &str) -> Result<(), String> {
     let (prefixes, program) = first.split_at(program_at);
     for p in ['-', '@', ':', '+'] {
         if prefixes.matches(p).count() > 1 {
-            return Err(format!("command prefix `{p}` is repeated in `{value}`; give it once"));
+            return Err(format!(
+                "command prefix `{p}` is repeated in `{value}`; give it once"
+            ));
         }
     }
     let bangs = prefixes.matches('!').count();
@@ -64,7 +68,9 @@ pub fn command_line(value: &str) -> Result<(), String> {
         program
     };
     if program.is_empty() {
-        return Err(format!("command line `{value}` names no program; add its path"));
+        return Err(format!(
+            "command line `{value}` names no program; add its path"
+        ));
     }
     if prefixes.contains('@') && words.len() < 2 {
         return Err(format!(

@@ -128,7 +128,9 @@ const SIZE_SUFFIXES: &[(char, u32)] = &[
 /// Parses a byte size (base 1024) such as `64M`, `512K` or `1.5G`.
 pub fn size(value: &str) -> Result<u64, String> {
     let bad = || {
-        format!("`{value}` is not a size; write bytes, or a number with `K`, `M`, `G`, `T`, `P` or `E`")
+        format!(
+            "`{value}` is not a size; write bytes, or a number with `K`, `M`, `G`, `T`, `P` or `E`"
+        )
     };
     let (n, suffix) = leading_number(value).ok_or_else(bad)?;
     let exponent = match suffix {
@@ -176,9 +178,9 @@ pub fn tasks_max(value: &str) -> Result<(), String> {
         return Ok(());
     }
     percent(value).unwrap_or_else(|| {
-        unsigned(value)
-            .map(drop)
-            .map_err(|_| format!("`{value}` is not a task limit; use a count, a percentage or `infinity`"))
+        unsigned(value).map(drop).map_err(|_| {
+            format!("`{value}` is not a task limit; use a count, a percentage or `infinity`")
+        })
     })
 }
 
@@ -196,9 +198,9 @@ fn limit_part(key: &str, part: &str) -> Result<f64, String> {
             .map(|n| n as f64)
             .ok_or_else(|| format!("`{part}` is not a nice limit; use -20 to 19, or 0 to 40")),
         "LimitNOFILE" | "LimitNPROC" | "LimitLOCKS" | "LimitSIGPENDING" | "LimitRTPRIO" => {
-            unsigned(part).map(|n| n as f64).map_err(|_| {
-                format!("`{part}` is not a valid `{key}=`; use a count or `infinity`")
-            })
+            unsigned(part)
+                .map(|n| n as f64)
+                .map_err(|_| format!("`{part}` is not a valid `{key}=`; use a count or `infinity`"))
         }
         _ => size(part).map(|n| n as f64),
     }
@@ -235,7 +237,9 @@ mod tests {
         for bad in ["", "s", "5 parsecs", "-5s", "1..2s", "ten"] {
             assert!(timespan(bad).is_err(), "{bad}");
         }
-        assert!(timespan("5 parsecs").unwrap_err().contains("unknown time unit"));
+        assert!(timespan("5 parsecs")
+            .unwrap_err()
+            .contains("unknown time unit"));
     }
 
     #[test]

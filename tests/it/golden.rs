@@ -1,0 +1,64 @@
+//! Every rendered unit against its golden file in `golden/`. After a reviewed change,
+//! regenerate them with `UPDATE_GOLDENS=1 cargo test -p tests --test it golden`.
+
+use std::path::PathBuf;
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("golden")
+}
+
+#[test]
+fn every_unit_matches_its_golden() {
+    let units = tests::rendered();
+    let dir = golden_dir();
+    if std::env::var_os("UPDATE_GOLDENS").is_some() {
+        let _ = std::fs::remove_dir_all(&dir);
+        unit_core::output::write_dir(&dir, &units).unwrap();
+        let _ = std::fs::remove_file(dir.join(unit_core::output::MANIFEST));
+    }
+    let mut expected: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    expected.sort();
+    let mut names: Vec<String> = units.iter().map(|u| u.name.to_owned()).collect();
+    names.sort();
+    assert_eq!(names, expected, "the set of units differs from golden/");
+    let mut mismatched = Vec::new();
+    for u in &units {
+        let golden = std::fs::read_to_string(dir.join(u.name)).unwrap();
+        if golden != u.text {
+            mismatched.push(u.name);
+        }
+    }
+    assert!(
+        mismatched.is_empty(),
+        "units differ from golden/: {mismatched:?}"
+    );
+}
+
+#[test]
+fn build_rs_rendered_the_same_files() {
+    if std::env::vars().any(|(k, _)| k.starts_with("UNIT_")) {
+        eprintln!("skipped: UNIT_* build options are set");
+        return;
+    }
+    let dir = PathBuf::from(daemons::RENDERED_DIR);
+    for u in tests::rendered() {
+        let built = std::fs::read_to_string(dir.join(u.name)).unwrap();
+        assert_eq!(built, u.text, "{}", u.name);
+    }
+}
+
+#[test]
+fn the_family_has_67_units_of_16_daemons() {
+    let units = tests::rendered();
+    assert_eq!(units.len(), 67);
+    let mut daemons: Vec<&str> = units
+        .iter()
+        .map(|u| u.daemon)
+        .filter(|d| !d.is_empty())
+        .collect();
+    daemons.dedup();
+    assert_eq!(daemons.len(), 16, "{daemons:?}");
+}

@@ -1,0 +1,208 @@
+//! The real systemd: `systemd-analyze verify` on every unit, and `systemctl --root` enabling and
+//! disabling every daemon.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use tests::{require, TempDir};
+
+/// Runs `systemd-analyze verify` on every file in `dir` and returns what it printed about them.
+fn verify_dir(dir: &Path) -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.file_name().unwrap().to_str().unwrap().starts_with('.'))
+        .collect();
+    files.sort();
+    let out = Command::new("systemd-analyze")
+        .args(["verify", "--man=no"])
+        .args(&files)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .chain(String::from_utf8_lossy(&out.stdout).lines())
+        .filter(|l| names.iter().any(|n| l.contains(n.as_str())))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn systemd_analyze_verify_says_nothing_about_any_unit() {
+    require!("systemd-analyze");
+    let tmp = TempDir::new("verify");
+    let units = daemons::cli::render_with_stubs(&daemons::FAMILY, &[], tmp.path()).unwrap();
+    assert_eq!(units.len(), 67);
+    let complaints = verify_dir(&tmp.path().join("units"));
+    assert!(complaints.is_empty(), "{complaints:#?}");
+}
+
+#[test]
+fn the_verify_harness_catches_a_broken_unit() {
+    require!("systemd-analyze");
+    let tmp = TempDir::new("verify-broken");
+    daemons::cli::render_with_stubs(&daemons::FAMILY, &[], tmp.path()).unwrap();
+    let dir = tmp.path().join("units");
+    let text = std::fs::read_to_string(dir.join("virtqemud.service")).unwrap();
+    let broken = text.replace(
+        "ExecStart=",
+        "ExecStart=/nonexistent/virtqemud\nExecStartPre=",
+    );
+    std::fs::write(dir.join("virtqemud.service"), broken).unwrap();
+    let complaints = verify_dir(&dir);
+    assert!(
+        complaints.iter().any(|c| c.contains("virtqemud.service")),
+        "{complaints:#?}"
+    );
+}
+
+struct Root(TempDir);
+
+impl Root {
+    fn new() -> Root {
+        let root = Root(TempDir::new("root"));
+        let dest = root.0.path().to_str().unwrap().to_owned();
+        tests::cli(&["install", "--destdir", &dest]).unwrap();
+        root
+    }
+
+    fn systemctl(&self, verb: &str, unit: &str) {
+        let out = Command::new("systemctl")
+            .arg(format!("--root={}", self.0.path().display()))
+            .args([verb, unit])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "systemctl {verb} {unit}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// The units enabled by a link under `/etc/systemd/system`.
+    fn enabled(&self) -> BTreeSet<String> {
+        let mut found = BTreeSet::new();
+        let etc = self.0.path().join("etc/systemd/system");
+        let mut stack = vec![etc];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries {
+                let e = e.unwrap();
+                let ty = e.file_type().unwrap();
+                if ty.is_symlink() {
+                    found.insert(e.file_name().into_string().unwrap());
+                } else if ty.is_dir() {
+                    stack.push(e.path());
+                }
+            }
+        }
+        found
+    }
+}
+
+/// `unit` and every unit its `Also=` lines reach, following them transitively.
+fn also_closure(units: &[unit_core::Rendered], unit: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![unit.to_owned()];
+    while let Some(name) = todo.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let text = &units.iter().find(|u| u.name == name).unwrap().text;
+        todo.extend(
+            text.lines()
+                .filter_map(|l| l.strip_prefix("Also="))
+                .map(str::to_owned),
+        );
+    }
+    seen
+}
+
+#[test]
+fn enabling_a_main_socket_enables_exactly_its_local_sockets() {
+    require!("systemctl");
+    let units = tests::rendered();
+    let root = Root::new();
+    let daemons: BTreeSet<&str> = units
+        .iter()
+        .map(|u| u.daemon)
+        .filter(|d| !d.is_empty())
+        .collect();
+    for d in daemons {
+        let main = format!("{d}.socket");
+        root.systemctl("enable", &main);
+        let enabled = root.enabled();
+        let local: BTreeSet<String> = units
+            .iter()
+            .filter(|u| {
+                u.daemon == d && u.name.ends_with(".socket") && u.text.contains("ListenStream=/")
+            })
+            .map(|u| u.name.to_owned())
+            .collect();
+        assert_eq!(enabled, local, "enable {main}");
+        assert!(enabled
+            .iter()
+            .all(|n| !n.ends_with("-tcp.socket") && !n.ends_with("-tls.socket")));
+        root.systemctl("disable", &main);
+        assert!(
+            root.enabled().is_empty(),
+            "disable {main} left {:?}",
+            root.enabled()
+        );
+    }
+}
+
+#[test]
+fn enabling_a_service_enables_its_also_closure_and_disabling_removes_every_link() {
+    require!("systemctl");
+    let units = tests::rendered();
+    let root = Root::new();
+    for service in units.iter().filter(|u| u.name.ends_with(".service")) {
+        root.systemctl("enable", service.name);
+        let enabled = root.enabled();
+        assert_eq!(
+            enabled,
+            also_closure(&units, service.name),
+            "enable {}",
+            service.name
+        );
+        assert!(enabled
+            .iter()
+            .all(|n| !n.ends_with("-tcp.socket") && !n.ends_with("-tls.socket")));
+        root.systemctl("disable", service.name);
+        assert!(
+            root.enabled().is_empty(),
+            "disable {} left {:?}",
+            service.name,
+            root.enabled()
+        );
+    }
+}
+
+#[test]
+fn enabling_virtqemud_pulls_in_the_log_and_lock_daemons_sockets() {
+    require!("systemctl");
+    let root = Root::new();
+    root.systemctl("enable", "virtqemud.service");
+    let expected: BTreeSet<String> = [
+        "virtqemud.service",
+        "virtqemud.socket",
+        "virtqemud-ro.socket",
+        "virtqemud-admin.socket",
+        "virtlogd.socket",
+        "virtlogd-admin.socket",
+        "virtlockd.socket",
+        "virtlockd-admin.socket",
+    ]
+    .map(str::to_owned)
+    .into();
+    assert_eq!(root.enabled(), expected);
+}
