@@ -35,7 +35,11 @@ fn main() -> ExitCode {
         println!("cargo::error=OUT_DIR is not set; run this through cargo");
         return ExitCode::FAILURE;
     };
-    match unit_core::output::write_dir(&out.join("units"), &units) {
+    match unit_core::output::write_dir(
+        &out.join("units"),
+        &units,
+        unit_core::output::Track::Manifest,
+    ) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             println!(

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use unit_core::output::{write_dir, Report};
+use unit_core::output::{write_dir, Report, Track};
 use unit_core::{Family, Rendered};
 
 use crate::FAMILY;
@@ -106,7 +106,7 @@ pub fn run_family(
         Some("render") => {
             let dir = dir.ok_or("`render` needs `--out DIR`")?;
             let units = family.render(&options).map_err(|e| e.join("; "))?;
-            let report = write_dir(&dir, &units)
+            let report = write_dir(&dir, &units, Track::None)
                 .map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
             writeln!(out, "{}", summary(&report, &dir)).map_err(io)
         }
@@ -117,7 +117,7 @@ pub fn run_family(
                 .ok_or("this family has no `unitdir` build option")?;
             let target = destdir.join(unitdir.trim_start_matches('/'));
             let units = family.render(&options).map_err(|e| e.join("; "))?;
-            let report = write_dir(&target, &units)
+            let report = write_dir(&target, &units, Track::Manifest)
                 .map_err(|e| format!("cannot install into {}: {e}", target.display()))?;
             for (verb, names) in [("installed", &report.written), ("removed", &report.removed)] {
                 for n in names {
@@ -271,7 +271,7 @@ pub fn render_with_stubs(
             }
         }
     }
-    write_dir(&dir.join("units"), &units).map_err(|e| e.to_string())?;
+    write_dir(&dir.join("units"), &units, Track::None).map_err(|e| e.to_string())?;
     Ok(units)
 }
 

@@ -14,7 +14,6 @@ fn render_writes_exactly_the_67_units() {
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| !n.starts_with('.'))
         .collect();
     names.sort();
     let mut expected: Vec<String> = tests::rendered()

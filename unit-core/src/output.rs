@@ -38,9 +38,19 @@ pub fn check_file_name(name: &str) -> Result<(), String> {
     crate::value::unit_name(name)
 }
 
-/// Writes `units` into `dir` (created if missing) and removes the units an earlier write left
-/// that are not among them. Names are checked before anything is written.
-pub fn write_dir(dir: &Path, units: &[Rendered]) -> io::Result<Report> {
+/// Whether a write keeps the [`MANIFEST`] that lets the next write remove stale units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Track {
+    /// Keep the manifest and remove units an earlier tracked write left behind.
+    Manifest,
+    /// Write the units only.
+    None,
+}
+
+/// Writes `units` into `dir` (created if missing). With [`Track::Manifest`] it also removes the
+/// units an earlier write left that are not among them. Names are checked before anything is
+/// written.
+pub fn write_dir(dir: &Path, units: &[Rendered], track: Track) -> io::Result<Report> {
     for u in units {
         check_file_name(u.name).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     }
@@ -62,6 +72,9 @@ pub fn write_dir(dir: &Path, units: &[Rendered]) -> io::Result<Report> {
             write_atomic(dir, u.name, u.text.as_bytes())?;
             report.written.push(u.name.to_owned());
         }
+    }
+    if track == Track::None {
+        return Ok(report);
     }
     let manifest: String = names.iter().map(|n| format!("{n}\n")).collect();
     write_atomic(dir, MANIFEST, manifest.as_bytes())?;
@@ -123,15 +136,25 @@ mod tests {
     #[test]
     fn writes_idempotently_and_removes_only_its_own() {
         let dir = tempdir("idem");
-        let r = write_dir(&dir, &[unit("a.service", "A\n"), unit("b.socket", "B\n")]).unwrap();
+        let r = write_dir(
+            &dir,
+            &[unit("a.service", "A\n"), unit("b.socket", "B\n")],
+            Track::Manifest,
+        )
+        .unwrap();
         assert_eq!(r.written, ["a.service", "b.socket"]);
         fs::write(dir.join("mine.service"), "not yours").unwrap();
-        let r = write_dir(&dir, &[unit("a.service", "A\n"), unit("b.socket", "B2\n")]).unwrap();
+        let r = write_dir(
+            &dir,
+            &[unit("a.service", "A\n"), unit("b.socket", "B2\n")],
+            Track::Manifest,
+        )
+        .unwrap();
         assert_eq!(
             (r.written, r.unchanged),
             (vec!["b.socket".to_owned()], vec!["a.service".to_owned()])
         );
-        let r = write_dir(&dir, &[unit("a.service", "A\n")]).unwrap();
+        let r = write_dir(&dir, &[unit("a.service", "A\n")], Track::Manifest).unwrap();
         assert_eq!(r.removed, ["b.socket"]);
         assert!(!dir.join("b.socket").exists());
         assert!(dir.join("mine.service").exists());
@@ -148,7 +171,7 @@ mod tests {
     fn refuses_names_that_escape() {
         let dir = tempdir("escape");
         for bad in ["../evil.service", "a/b.service", ".hidden.service", "evil"] {
-            let e = write_dir(&dir, &[unit(bad, "x")]).unwrap_err();
+            let e = write_dir(&dir, &[unit(bad, "x")], Track::Manifest).unwrap_err();
             assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{bad}");
         }
         assert!(
