@@ -1,5 +1,14 @@
 //! Checks on the lowered family: every unit against `unit_core::validate`, with build options at
 //! their defaults, and the rules that need more than one unit.
+//!
+//! The whole family is one `systemd_unit!` invocation, so the macro sees every unit at once and
+//! runs the family-wide rules (references, sockets, install, ordering cycles, listen addresses)
+//! itself, reporting each at the token that caused it. The alternatives were worse: rustc can
+//! resolve names but knows nothing of orderings or sockets, and checks run by `build.rs` can
+//! only print a file and line, not underline the token in the editor. Units left out by
+//! `#[cfg]` are checked too, so every configuration is checked in every build; a reference to a
+//! unit that is gated differently from the unit naming it is an error, because some
+//! configuration would render it dangling.
 
 use std::collections::HashMap;
 
@@ -53,6 +62,7 @@ pub fn check(family: &Family, errors: &mut Errors) {
     for d in unit_core::crosscheck::check_family(&resolved, externals) {
         errors.diag(d);
     }
+    check_cfg_references(family, &resolved, errors);
     let mut seen = HashMap::new();
     for e in &family.externals {
         if let Some(unit) = family.units.iter().find(|u| u.unit.name == e.name) {
@@ -63,6 +73,31 @@ pub fn check(family: &Family, errors: &mut Errors) {
                 e.site,
                 format!("`{}` is declared external twice; remove one", e.name),
             );
+        }
+    }
+}
+
+fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors) {
+    let cfgs =
+        |i: usize| -> Vec<String> { family.units[i].cfgs.iter().map(|c| c.to_string()).collect() };
+    let index: HashMap<&str, usize> = resolved
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.name.as_str(), i))
+        .collect();
+    for (i, unit) in resolved.iter().enumerate() {
+        let mine = cfgs(i);
+        for (_, name, origin) in unit_core::crosscheck::references(unit) {
+            let Some(&j) = index.get(name.as_str()) else {
+                continue;
+            };
+            let missing: Vec<String> = cfgs(j).into_iter().filter(|c| !mine.contains(c)).collect();
+            if let Some(gate) = missing.first() {
+                errors.diag(unit_core::Diagnostic::value(
+                    origin,
+                    format!("`{}` names `{name}`, which exists only with `{gate}`; put the same `#[cfg]` on `{}`", unit.name, unit.name),
+                ));
+            }
         }
     }
 }

@@ -1,0 +1,15 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.service" {
+        [Service]
+        ExecStart = "/usr/bin/demo";
+        [Install]
+        WantedBy = "multi-user.target";
+        Also = "demo-ro.socket";
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

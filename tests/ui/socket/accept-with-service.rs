@@ -1,0 +1,18 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.socket" {
+        [Socket]
+        ListenStream = "/run/demo.sock";
+        Accept = yes;
+        Service = "demo@.service";
+    }
+    unit "demo@.service" {
+        [Service]
+        ExecStart = "/usr/bin/demo";
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

@@ -1,0 +1,17 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.socket" {
+        [Socket]
+        ListenStream = "/run/demo.sock";
+        Service = "demo.target";
+    }
+    unit "demo.target" {
+        [Unit]
+        Description = "Demo";
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}
