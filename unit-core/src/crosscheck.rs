@@ -227,7 +227,7 @@ pub fn activated_service(socket: &Unit) -> Option<(String, Origin)> {
         .filter(|s| s.name == "Socket")
         .flat_map(|s| s.entries.iter())
         .filter(|e| e.key == "Service" && !e.value.is_empty())
-        .last();
+        .next_back();
     if let Some(e) = explicit {
         return Some((e.value.clone(), e.origin));
     }
