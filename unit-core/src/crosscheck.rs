@@ -226,8 +226,7 @@ pub fn activated_service(socket: &Unit) -> Option<(String, Origin)> {
         .iter()
         .filter(|s| s.name == "Socket")
         .flat_map(|s| s.entries.iter())
-        .filter(|e| e.key == "Service" && !e.value.is_empty())
-        .next_back();
+        .rfind(|e| e.key == "Service" && !e.value.is_empty());
     if let Some(e) = explicit {
         return Some((e.value.clone(), e.origin));
     }
