@@ -77,3 +77,53 @@ pub fn directives(text: &str) -> String {
         .trim_start_matches('\n')
         .to_owned()
 }
+
+#[path = "../unit-macros/src/ast.rs"]
+mod ast;
+#[path = "../unit-macros/src/check.rs"]
+mod check;
+#[path = "../unit-macros/src/codegen.rs"]
+mod codegen;
+#[path = "../unit-macros/src/errors.rs"]
+mod errors;
+#[path = "../unit-macros/src/expand.rs"]
+mod expand;
+#[path = "../unit-macros/src/fallback.rs"]
+mod fallback;
+#[path = "../unit-macros/src/lower.rs"]
+mod lower;
+
+/// The `systemd_unit!` front end as a plain function, outside the proc-macro boundary, so tests
+/// can feed it arbitrary token streams.
+pub mod dsl {
+    /// What `systemd_unit!` expands `tokens` into.
+    pub fn expand(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+        super::expand::expand(tokens)
+    }
+}
+
+/// A small deterministic pseudo-random generator (xorshift64*) for property tests, so runs
+/// are reproducible from their seed.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use unit_core::placeholder::{self, Part};
 use unit_core::{validate, Unit};
 
-use crate::errors::Errors;
-use crate::lower::Family;
+use super::errors::Errors;
+use super::lower::Family;
 
 pub fn check(family: &Family, errors: &mut Errors) {
     let defaults: HashMap<&str, &str> = family

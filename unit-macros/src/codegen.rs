@@ -5,7 +5,7 @@ use quote::quote;
 use unit_core::placeholder::{self, Part};
 use unit_core::value::ValueKind;
 
-use crate::lower::{Family, OptionOut, UnitOut};
+use super::lower::{Family, OptionOut, UnitOut};
 
 pub fn family(f: &Family) -> TokenStream {
     let options = f.options.iter().map(option);

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use proc_macro2::Span;
 use unit_core::Diagnostic;
 
-use crate::ast::Sites;
+use super::ast::Sites;
 
 pub struct Errors<'a> {
     pub sites: &'a Sites,

@@ -2,9 +2,9 @@
 
 use proc_macro2::TokenStream;
 
-use crate::ast::{self, Sites};
-use crate::errors::Errors;
-use crate::{check, codegen, fallback, lower};
+use super::ast::{self, Sites};
+use super::errors::Errors;
+use super::{check, codegen, fallback, lower};
 
 pub fn expand(input: TokenStream) -> TokenStream {
     let sites = Sites::default();

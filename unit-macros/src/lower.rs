@@ -9,8 +9,8 @@ use unit_core::placeholder::{self, Part};
 use unit_core::value::ValueKind;
 use unit_core::{catalog::catalog, merge, suggest, Change, Entry, Origin, Unit, UnitKind};
 
-use crate::ast::{self, Attrs, Body, Item, Member, Stmt};
-use crate::errors::Errors;
+use super::ast::{self, Attrs, Body, Item, Member, Stmt};
+use super::errors::Errors;
 
 pub struct OptionOut {
     pub valid: bool,
