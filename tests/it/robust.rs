@@ -85,7 +85,7 @@ fn the_parser_never_panics_on_arbitrary_bytes() {
     let seeds: Vec<String> = tests::rendered().into_iter().map(|u| u.text).collect();
     for i in 0..cases(3000) {
         let bytes: Vec<u8> = if i % 2 == 0 {
-            (0..rng.below(300)).map(|_| rng.next() as u8).collect()
+            (0..rng.below(300)).map(|_| rng.next_u64() as u8).collect()
         } else {
             let mut b = rng.pick(&seeds).clone().into_bytes();
             for _ in 0..1 + rng.below(8) {
@@ -93,7 +93,7 @@ fn the_parser_never_panics_on_arbitrary_bytes() {
                 match rng.below(3) {
                     0 => b[at] = *rng.pick(b"\\\n[]=#; \0\r%"),
                     1 => drop(b.remove(at)),
-                    _ => b.insert(at, rng.next() as u8),
+                    _ => b.insert(at, rng.next_u64() as u8),
                 }
             }
             b
