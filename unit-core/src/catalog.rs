@@ -10,7 +10,8 @@
 //! systemd's type names are coarse (`OTHER`, `MODE` for both file modes and job modes), so
 //! [`classify`] refines them by directive name into a [`ValueKind`] and a multiplicity.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::value::{self, ValueKind};
@@ -65,11 +66,38 @@ const NO_SPECIFIERS: &[&str] = &[
     "StartupCPUWeight",
 ];
 
+/// FNV-1a: directive names are short and trusted, so a simple fast hash serves better than
+/// SipHash in the lookups every value check makes.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Directives by name; each name is used by a few sections at most.
+type Index = HashMap<&'static str, Vec<Directive>, BuildHasherDefault<Fnv>>;
+
 /// Every section and directive of one systemd version.
 #[derive(Debug)]
 pub struct Catalog {
     sections: Vec<&'static str>,
     directives: BTreeMap<&'static str, BTreeMap<&'static str, Directive>>,
+    index: Index,
 }
 
 impl Catalog {
@@ -101,9 +129,14 @@ impl Catalog {
                     );
             }
         }
+        let mut index = Index::default();
+        for d in directives.values().flat_map(|d| d.values()) {
+            index.entry(d.name).or_default().push(*d);
+        }
         Catalog {
             sections,
             directives,
+            index,
         }
     }
 
@@ -114,7 +147,7 @@ impl Catalog {
 
     /// The directive `name` in `section`.
     pub fn get(&self, section: &str, name: &str) -> Option<&Directive> {
-        self.directives.get(section)?.get(name)
+        self.index.get(name)?.iter().find(|d| d.section == section)
     }
 
     /// The directives of `section`, sorted by name.

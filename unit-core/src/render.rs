@@ -19,18 +19,130 @@ use crate::text;
 /// assert_eq!(render(&unit).unwrap(), "[Unit]\nDescription=Demo\n");
 /// ```
 pub fn render(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let mut out = String::new();
-    let template = unit.is_template();
-    for comment in &unit.comments {
-        push_comment(&mut out, comment, unit, &mut errors);
+    let out = write(unit);
+    if looks_safe(unit, &out) {
+        return Ok(out);
     }
-    let mut sections: Vec<_> = unit.sections.iter().collect();
-    sections.sort_by_key(|s| section_rank(unit.kind(), &s.name));
+    let errors = diagnose(unit);
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The text of `unit`, unchecked.
+fn write(unit: &Unit) -> String {
+    let comments = |c: &[String]| c.iter().map(|c| c.len() + 3).sum::<usize>();
+    let size: usize = unit
+        .sections
+        .iter()
+        .flat_map(|s| s.entries.iter())
+        .map(|e| e.key.len() + e.value.len() + 2 + comments(&e.comments))
+        .sum();
+    let mut out = String::with_capacity(size + comments(&unit.comments) + 16 * unit.sections.len());
+    for comment in &unit.comments {
+        push_comment(&mut out, comment);
+    }
+    let kind = unit.kind();
+    let rank = |s: &&crate::model::Section| section_rank(kind, &s.name);
+    let sorted;
+    let sections: &[crate::model::Section] = if unit.sections.iter().is_sorted_by_key(|s| rank(&s))
+    {
+        &unit.sections
+    } else {
+        let mut v = unit.sections.clone();
+        v.sort_by_key(|s| rank(&s));
+        sorted = v;
+        &sorted
+    };
     for (i, section) in sections.iter().enumerate() {
         if i > 0 || !unit.comments.is_empty() {
             out.push('\n');
         }
+        out.push('[');
+        out.push_str(&section.name);
+        out.push_str("]\n");
+        for entry in &section.entries {
+            for comment in &entry.comments {
+                push_comment(&mut out, comment);
+            }
+            out.push_str(&entry.key);
+            out.push('=');
+            out.push_str(&entry.value);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A fast whole-file check that no name, value or comment can have changed the file's meaning:
+/// the only control characters are the line ends written (so no value or comment holds a
+/// line break or other control character), there is no DEL, C1 control or `%` (whose meaning
+/// depends on the directive), and every name and value is well delimited. When it fails,
+/// [`diagnose`] looks at every part on its own.
+fn looks_safe(unit: &Unit, out: &str) -> bool {
+    let (odd, controls) = scan(out.as_bytes());
+    if odd {
+        return false;
+    }
+    let comments = |c: &[String]| c.len();
+    let lines = comments(&unit.comments)
+        + unit.sections.len() * 2
+        + unit
+            .sections
+            .iter()
+            .flat_map(|s| s.entries.iter())
+            .map(|e| 1 + comments(&e.comments))
+            .sum::<usize>();
+    let blank_before_first = usize::from(unit.comments.is_empty() && !unit.sections.is_empty());
+    if controls + blank_before_first != lines {
+        return false;
+    }
+    let delimited = |v: &str| {
+        let b = v.as_bytes();
+        b.last()
+            .is_none_or(|&l| l != b'\\' && !l.is_ascii_whitespace() && l.is_ascii())
+            && b.first()
+                .is_none_or(|&f| !f.is_ascii_whitespace() && f.is_ascii())
+    };
+    unit.comments.iter().all(|c| !c.ends_with('\\'))
+        && unit.sections.iter().all(|s| {
+            is_name(&s.name)
+                && s.entries.iter().all(|e| {
+                    is_name(&e.key)
+                        && delimited(&e.value)
+                        && e.comments.iter().all(|c| !c.ends_with('\\'))
+                })
+        })
+}
+
+/// Whether `bytes` hold a DEL, a C1 lead byte or `%`, and how many control characters they hold.
+/// Counted in blocks of 64 with byte-wide counters, which the compiler turns into vector code.
+fn scan(bytes: &[u8]) -> (bool, usize) {
+    let mut odd = 0u8;
+    let mut controls = 0usize;
+    for block in bytes.chunks(64) {
+        let (mut o, mut n) = (0u8, 0u8);
+        for &b in block {
+            o |= u8::from(b == 0x7f) | u8::from(b == 0xc2) | u8::from(b == b'%');
+            n += u8::from(b < 0x20);
+        }
+        odd |= o;
+        controls += usize::from(n);
+    }
+    (odd != 0, controls)
+}
+
+/// Every problem that keeps `unit` from being written, part by part.
+fn diagnose(unit: &Unit) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let template = unit.is_template();
+    let comment_problem = |c: &str| c.chars().any(char::is_control) || c.ends_with('\\');
+    for comment in unit.comments.iter().filter(|c| comment_problem(c)) {
+        errors.push(bad_comment(unit, comment));
+    }
+    for section in &unit.sections {
         if !is_name(&section.name) {
             errors.push(Diagnostic::new(
                 section.origin,
@@ -40,12 +152,9 @@ pub fn render(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
                 ),
             ));
         }
-        out.push('[');
-        out.push_str(&section.name);
-        out.push_str("]\n");
         for entry in &section.entries {
-            for comment in &entry.comments {
-                push_comment(&mut out, comment, unit, &mut errors);
+            for comment in entry.comments.iter().filter(|c| comment_problem(c)) {
+                errors.push(bad_comment(unit, comment));
             }
             if !is_name(&entry.key) {
                 errors.push(Diagnostic::new(
@@ -56,44 +165,38 @@ pub fn render(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
                     ),
                 ));
             }
-            let specifiers = crate::catalog::catalog()
-                .get(&section.name, &entry.key)
-                .is_none_or(|d| d.expands_specifiers());
+            let specifiers = entry.value.as_bytes().contains(&b'%')
+                && crate::catalog::catalog()
+                    .get(&section.name, &entry.key)
+                    .is_none_or(|d| d.expands_specifiers());
             if let Err(e) = text::check(&entry.value, template, specifiers) {
                 errors.push(Diagnostic::value(
                     entry.origin,
                     format!("invalid `{}=`: {e}", entry.key),
                 ));
             }
-            out.push_str(&entry.key);
-            out.push('=');
-            out.push_str(&entry.value);
-            out.push('\n');
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    errors
+}
+
+fn bad_comment(unit: &Unit, comment: &str) -> Diagnostic {
+    Diagnostic::new(
+        unit.origin,
+        format!(
+            "comment `{}` contains a line break, control character or trailing `\\`; keep comments to one plain line",
+            comment.escape_default()
+        ),
+    )
 }
 
 fn is_name(s: &str) -> bool {
     !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
 }
 
-fn push_comment(out: &mut String, comment: &str, unit: &Unit, errors: &mut Vec<Diagnostic>) {
-    if comment.chars().any(char::is_control) || comment.ends_with('\\') {
-        errors.push(Diagnostic::new(
-            unit.origin,
-            format!(
-                "comment `{}` contains a line break, control character or trailing `\\`; keep comments to one plain line",
-                comment.escape_default()
-            ),
-        ));
-    }
+fn push_comment(out: &mut String, comment: &str) {
     let body = comment.trim_end();
     if body.is_empty() {
         out.push_str("#\n");

@@ -13,7 +13,30 @@ pub const INSTANCE_SPECIFIERS: &str = "iI";
 /// `specifiers` is true (the directive expands them), also rejects `%` that is not a known
 /// specifier or `%%`, and instance specifiers (`%i`, `%I`) unless `template_unit` is true.
 pub fn check(value: &str, template_unit: bool, specifiers: bool) -> Result<(), String> {
-    if let Some(c) = value.chars().find(|c| c.is_control()) {
+    check_line(value)?;
+    if specifiers && value.as_bytes().contains(&b'%') {
+        check_specifiers(value, template_unit)?;
+    }
+    Ok(())
+}
+
+/// Whether `bytes` may hold a control character: an ASCII one, DEL, or the lead byte of a
+/// C1 control (U+0080 to U+009F). A fast scan that the compiler vectorizes.
+fn may_hold_control(bytes: &[u8]) -> bool {
+    bytes.iter().fold(0u8, |found, &b| {
+        found | u8::from(b < 0x20) | u8::from(b == 0x7f) | u8::from(b == 0xc2)
+    }) != 0
+}
+
+/// The checks of [`check`] that do not concern specifiers.
+pub fn check_line(value: &str) -> Result<(), String> {
+    let bytes = value.as_bytes();
+    let control = if may_hold_control(bytes) {
+        value.chars().find(|c| c.is_control())
+    } else {
+        None
+    };
+    if let Some(c) = control {
         let what = match c {
             '\n' | '\r' => "a line break",
             '\0' => "a NUL byte",
@@ -30,14 +53,16 @@ pub fn check(value: &str, template_unit: bool, specifiers: bool) -> Result<(), S
             "value ends with `\\`, which would join the next line; remove the backslash".into(),
         );
     }
-    if value.trim() != value {
+    let edge_space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if edge_space(value.chars().next()) || edge_space(value.chars().next_back()) {
         return Err(
             "value has leading or trailing white space, which systemd strips; remove it".into(),
         );
     }
-    if !specifiers {
-        return Ok(());
-    }
+    Ok(())
+}
+
+fn check_specifiers(value: &str, template_unit: bool) -> Result<(), String> {
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
         if c != '%' {

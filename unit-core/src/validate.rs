@@ -1,7 +1,5 @@
 //! The rules one unit must follow on its own. Each `check_*` is one rule.
 
-use std::collections::HashSet;
-
 use crate::catalog::{catalog, Directive};
 use crate::model::{Diagnostic, Entry, Section, Unit, UnitKind};
 use crate::suggest::closest;
@@ -145,26 +143,27 @@ fn check_value(unit: &Unit, directive: &Directive, entry: &Entry, out: &mut Vec<
 fn check_repeats(unit: &Unit, out: &mut Vec<Diagnostic>) {
     let oneshot = unit.value("Service", "Type") == Some("oneshot");
     for section in &unit.sections {
-        let mut seen: HashSet<(&str, &str)> = HashSet::new();
-        let mut set_once: HashSet<&str> = HashSet::new();
-        for entry in &section.entries {
+        for (i, entry) in section.entries.iter().enumerate() {
             let key = entry.key.as_str();
             if entry.value.is_empty() {
-                seen.retain(|(k, _)| *k != key);
-                set_once.remove(key);
                 continue;
             }
             let Some(d) = directive(&section.name, key) else {
                 continue;
             };
+            let earlier = section.entries[..i]
+                .iter()
+                .rev()
+                .filter(|e| e.key == key)
+                .take_while(|e| !e.value.is_empty());
             if d.list || (key == "ExecStart" && oneshot) {
-                if !seen.insert((key, entry.value.as_str())) {
+                if earlier.into_iter().any(|e| e.value == entry.value) {
                     out.push(Diagnostic::new(
                         entry.origin,
                         format!("`{key}={}` is listed twice; remove the repeat", entry.value),
                     ));
                 }
-            } else if !set_once.insert(key) {
+            } else if earlier.into_iter().next().is_some() {
                 out.push(Diagnostic::new(
                     entry.origin,
                     format!(

@@ -105,6 +105,9 @@ impl ValueKind {
             ValueKind::TasksMax => tasks_max(value),
             ValueKind::Enum(words) => one_of(key, value, words),
             ValueKind::Unit => unit_name(value),
+            ValueKind::Units if !value.contains(['"', '\'', '\\']) => {
+                value.split_whitespace().try_for_each(unit_name)
+            }
             ValueKind::Units => split_words(value)?
                 .iter()
                 .try_for_each(|name| unit_name(name)),

@@ -1,0 +1,42 @@
+//! Rendering throughput of `unit-core`, in units per second, over the libvirt family:
+//! - `pipeline`: `Family::render` (fill in build options, validate every unit, write the text)
+//! - `render`: `unit_core::render` of units already filled in (the text and its safety checks)
+//!
+//! `cargo bench -p daemons --bench render [-- SECONDS]` prints one `name units_per_second` line
+//! for each. `benches/run.py` sets these against the Python merge running in one process.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn rate(budget: Duration, units_per_round: usize, mut round: impl FnMut()) -> f64 {
+    round();
+    let start = Instant::now();
+    let mut rounds = 0u64;
+    while start.elapsed() < budget {
+        round();
+        rounds += 1;
+    }
+    (rounds as f64 * units_per_round as f64) / start.elapsed().as_secs_f64()
+}
+
+fn main() {
+    let seconds: f64 = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(3.0);
+    let budget = Duration::from_secs_f64(seconds);
+    let family = &daemons::FAMILY;
+    let options = family.default_options();
+    let n = family.units.len();
+    let pipeline = rate(budget, n, || {
+        black_box(family.render(black_box(&options)).ok());
+    });
+    let units: Vec<unit_core::Unit> = family.units.iter().map(|u| u.resolve(&options)).collect();
+    let render = rate(budget, n, || {
+        for u in &units {
+            black_box(unit_core::render(black_box(u)).ok());
+        }
+    });
+    println!("pipeline {pipeline:.0}");
+    println!("render {render:.0}");
+}
