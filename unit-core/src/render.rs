@@ -86,35 +86,32 @@ fn looks_safe(unit: &Unit, out: &str) -> bool {
     if odd {
         return false;
     }
-    let comments = |c: &[String]| c.len();
-    let lines = comments(&unit.comments)
-        + unit.sections.len() * 2
-        + unit
-            .sections
-            .iter()
-            .flat_map(|s| s.entries.iter())
-            .map(|e| 1 + comments(&e.comments))
-            .sum::<usize>();
+    let plain_end = |v: &str| v.as_bytes().last().is_none_or(|&b| b != b'\\');
+    let mut ok = unit.comments.iter().fold(true, |ok, c| ok & plain_end(c));
     let blank_before_first = usize::from(unit.comments.is_empty() && !unit.sections.is_empty());
-    if controls + blank_before_first != lines {
-        return false;
+    let mut lines = unit.comments.len() + 2 * unit.sections.len() - blank_before_first;
+    for section in &unit.sections {
+        ok &= is_name(&section.name);
+        for entry in &section.entries {
+            lines += 1 + entry.comments.len();
+            ok &= is_name(&entry.key) & delimited(entry.value.as_bytes());
+            for comment in &entry.comments {
+                ok &= plain_end(comment);
+            }
+        }
     }
-    let delimited = |v: &str| {
-        let b = v.as_bytes();
-        b.last()
-            .is_none_or(|&l| l != b'\\' && !l.is_ascii_whitespace() && l.is_ascii())
-            && b.first()
-                .is_none_or(|&f| !f.is_ascii_whitespace() && f.is_ascii())
-    };
-    unit.comments.iter().all(|c| !c.ends_with('\\'))
-        && unit.sections.iter().all(|s| {
-            is_name(&s.name)
-                && s.entries.iter().all(|e| {
-                    is_name(&e.key)
-                        && delimited(&e.value)
-                        && e.comments.iter().all(|c| !c.ends_with('\\'))
-                })
-        })
+    ok && controls == lines
+}
+
+/// Whether a value starts and ends with a printable ASCII character other than `\` at the end
+/// (or is empty), so systemd reads it back unchanged.
+fn delimited(value: &[u8]) -> bool {
+    match (value.first(), value.last()) {
+        (Some(&first), Some(&last)) => {
+            first > b' ' && first < 0x7f && last > b' ' && last < 0x7f && last != b'\\'
+        }
+        _ => true,
+    }
 }
 
 /// Whether `bytes` hold a DEL, a C1 lead byte or `%`, and how many control characters they hold.
@@ -190,10 +187,22 @@ fn bad_comment(unit: &Unit, comment: &str) -> Diagnostic {
     )
 }
 
+/// The bytes allowed in section and directive names.
+const NAME_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+        b += 1;
+    }
+    table
+};
+
 fn is_name(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
-            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+            .fold(true, |ok, b| ok & NAME_BYTES[usize::from(b)])
 }
 
 fn push_comment(out: &mut String, comment: &str) {
