@@ -60,7 +60,8 @@ fn random_unit(rng: &mut Rng) -> Unit {
             };
             let mut entry = Entry::new(key, value, Origin::NONE);
             if rng.below(4) == 0 {
-                entry.comments.push(safe_text(rng));
+                let indent = " ".repeat(rng.below(3));
+                entry.comments.push(format!("{indent}{}", safe_text(rng)));
             }
             unit.section_mut(section, Origin::NONE).entries.push(entry);
         }

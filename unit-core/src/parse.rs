@@ -112,6 +112,13 @@ mod tests {
     }
 
     #[test]
+    fn indented_comments_survive_a_round_trip() {
+        let text = "[Service]\n#     indented\nExecStart=/bin/a\n";
+        let unit = parse("a.service", text).unwrap();
+        assert_eq!(crate::render(&unit).unwrap(), text);
+    }
+
+    #[test]
     fn reports_the_line() {
         assert_eq!(parse("a.service", "Key=v\n").unwrap_err().line, 1);
         assert_eq!(

@@ -211,7 +211,7 @@ fn push_comment(out: &mut String, comment: &str) {
         out.push_str("#\n");
     } else {
         out.push_str("# ");
-        out.push_str(body.strip_prefix(' ').unwrap_or(body));
+        out.push_str(body);
         out.push('\n');
     }
 }
@@ -230,7 +230,7 @@ mod tests {
             .push(Entry::new("WantedBy", "multi-user.target", Origin::NONE));
         let service = u.section_mut("Service", Origin::NONE);
         let mut e = Entry::new("ExecStart", "/bin/a", Origin::NONE);
-        e.comments.push(" Why this runs.".into());
+        e.comments.push("Why this runs.".into());
         e.comments.push(String::new());
         service.entries.push(e);
         service
