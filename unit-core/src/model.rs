@@ -300,6 +300,20 @@ pub fn section_rank(kind: Option<UnitKind>, name: &str) -> u8 {
     }
 }
 
+/// A unit built from `(section, key, value)` lines; the unit's origin is 1 and line `i`'s is
+/// `10 + i`.
+#[cfg(test)]
+pub(crate) fn test_unit(name: &str, lines: &[(&str, &str, &str)]) -> Unit {
+    let mut u = Unit::new(name, Origin(1));
+    for (i, (s, k, v)) in lines.iter().enumerate() {
+        let origin = Origin(10 + i as u32);
+        u.section_mut(s, origin)
+            .entries
+            .push(Entry::new(*k, *v, origin));
+    }
+    u
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

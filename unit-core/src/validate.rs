@@ -243,16 +243,7 @@ mod tests {
     use super::*;
     use crate::model::Origin;
 
-    fn unit(name: &str, lines: &[(&str, &str, &str)]) -> Unit {
-        let mut u = Unit::new(name, Origin(1));
-        for (i, (s, k, v)) in lines.iter().enumerate() {
-            let origin = Origin(10 + i as u32);
-            u.section_mut(s, origin)
-                .entries
-                .push(Entry::new(*k, *v, origin));
-        }
-        u
-    }
+    use crate::model::test_unit as unit;
 
     fn messages(u: &Unit) -> Vec<String> {
         validate(u).into_iter().map(|d| d.message).collect()
