@@ -28,8 +28,10 @@ mod lower;
 /// - `extern { "iscsid.service" = "reason"; }`: units other packages provide.
 ///
 /// In extras, `override Key = "..."` replaces a single value of the template, `remove Key =
-/// "..."` takes out one value, and `reset Key;` clears every value. Doc comments become `#`
-/// comments in the rendered file; `#[cfg(...)]` on a daemon or unit leaves it out of the family.
+/// "..."` takes out one value, and `reset Key;` clears every value. Doc comments on templates,
+/// units, template instances and directives become `#` comments in the rendered file (on a
+/// daemon they document the Rust item only); `#[cfg(...)]` on a daemon or unit leaves it out
+/// of the family.
 ///
 /// Every mistake is a compile error at the token that causes it, all of them in one build.
 ///
