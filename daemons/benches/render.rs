@@ -31,7 +31,11 @@ fn main() {
     let pipeline = rate(budget, n, || {
         black_box(family.render(black_box(&options)).ok());
     });
-    let units: Vec<unit_core::Unit> = family.units.iter().map(|u| u.resolve(&options)).collect();
+    let units: Vec<unit_core::Unit> = family
+        .units
+        .iter()
+        .filter_map(|u| u.resolve(&options).ok())
+        .collect();
     let render = rate(budget, n, || {
         for u in &units {
             black_box(unit_core::render(black_box(u)).ok());

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use tests::{cli, TempDir};
-use unit_core::family::{EntryDef, OptionDef, Piece, SectionDef};
+use unit_core::family::OptionDef;
 use unit_core::value::ValueKind;
 use unit_core::{Family, UnitDef};
 use unit_macros::systemd_unit;
@@ -189,15 +189,7 @@ static ESCAPING: Family = Family {
     units: &[UnitDef {
         name: "../../etc/evil.service",
         daemon: "",
-        comments: &[],
-        sections: &[SectionDef {
-            name: "Service",
-            entries: &[EntryDef {
-                key: "ExecStart",
-                value: &[Piece::Text("/bin/true")],
-                comments: &[],
-            }],
-        }],
+        text: "[Service]\nExecStart=/bin/true\n",
     }],
 };
 

@@ -545,8 +545,20 @@ fn conflicts(a: &Unit, b: &Unit) -> bool {
     names(a).contains(&b.name) || names(b).contains(&a.name)
 }
 
+/// The bucket an address is compared within: file-system and abstract sockets by name
+/// whatever their type, IP sockets by protocol and port (a bare port overlaps every address).
+fn bucket(proto: &'static str, address: &ListenAddress) -> (&'static str, String) {
+    match address {
+        ListenAddress::Path(p) => ("path", p.clone()),
+        ListenAddress::Abstract(a) => ("abstract", a.clone()),
+        ListenAddress::Port(port) => (proto, port.to_string()),
+        ListenAddress::Inet(a) => (proto, a.port().to_string()),
+        ListenAddress::Vsock(cid, port) => ("vsock", format!("{cid}:{port}")),
+    }
+}
+
 fn check_listen_addresses(units: &[Unit], out: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<(&Unit, &'static str, ListenAddress)> = Vec::new();
+    let mut seen: HashMap<(&'static str, String), Vec<(&Unit, ListenAddress)>> = HashMap::new();
     for unit in units.iter().filter(|u| u.kind() == Some(UnitKind::Socket)) {
         for section in unit.sections.iter().filter(|s| s.name == "Socket") {
             for entry in &section.entries {
@@ -558,16 +570,11 @@ fn check_listen_addresses(units: &[Unit], out: &mut Vec<Diagnostic>) {
                 let Ok(address) = socket_address(&entry.value) else {
                     continue;
                 };
-                let clash = seen.iter().find(|(other, p, a)| {
-                    !std::ptr::eq(*other, unit)
-                        && a.overlaps(&address)
-                        && (*p == proto
-                            || matches!(
-                                address,
-                                ListenAddress::Path(_) | ListenAddress::Abstract(_)
-                            ))
-                });
-                if let Some((other, _, _)) = clash {
+                let earlier = seen.entry(bucket(proto, &address)).or_default();
+                let clash = earlier
+                    .iter()
+                    .find(|(other, a)| !std::ptr::eq(*other, unit) && a.overlaps(&address));
+                if let Some((other, _)) = clash {
                     if !conflicts(unit, other) {
                         out.push(Diagnostic::value(
                             entry.origin,
@@ -578,7 +585,7 @@ fn check_listen_addresses(units: &[Unit], out: &mut Vec<Diagnostic>) {
                         ));
                     }
                 }
-                seen.push((unit, proto, address));
+                earlier.push((unit, address));
             }
         }
     }

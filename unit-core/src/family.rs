@@ -6,9 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Entry, Origin, Section, Unit, UnitKind};
+use crate::model::{Unit, UnitKind};
+use crate::placeholder::{self, Part};
 use crate::value::ValueKind;
-use crate::{render, text, validate};
+use crate::{parse, render, text, validate};
 
 /// Every unit of a project, and the build options its values use.
 #[derive(Debug)]
@@ -39,46 +40,19 @@ impl OptionDef {
     }
 }
 
-/// One unit of a family.
+/// One unit of a family: its name, its daemon, and its checked text.
+///
+/// The text is the rendered unit file with build options left as `{name}` placeholders
+/// (literal braces doubled). Keeping each unit as one string literal keeps the code the macro
+/// generates small, so large families compile in time linear in their size.
 #[derive(Debug)]
 pub struct UnitDef {
     /// The file name.
     pub name: &'static str,
     /// The daemon it belongs to, or `""` for a unit of the family as a whole.
     pub daemon: &'static str,
-    /// Header comments.
-    pub comments: &'static [&'static str],
-    /// Its sections in order.
-    pub sections: &'static [SectionDef],
-}
-
-/// One section of a [`UnitDef`].
-#[derive(Debug)]
-pub struct SectionDef {
-    /// The section name.
-    pub name: &'static str,
-    /// Its entries in order.
-    pub entries: &'static [EntryDef],
-}
-
-/// One entry of a [`SectionDef`].
-#[derive(Debug)]
-pub struct EntryDef {
-    /// The directive.
-    pub key: &'static str,
-    /// The value, as text and build options.
-    pub value: &'static [Piece],
-    /// Comments rendered above it.
-    pub comments: &'static [&'static str],
-}
-
-/// Part of a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Piece {
-    /// Literal text.
-    Text(&'static str),
-    /// The value of a build option.
-    Option(&'static str),
+    /// The unit file, with build options as placeholders.
+    pub text: &'static str,
 }
 
 /// Values for a family's build options.
@@ -197,35 +171,31 @@ impl UnitDef {
         UnitKind::of_name(self.name)
     }
 
-    /// The owned unit with `options` filled in. Origins count entries from 1 in file order.
-    pub fn resolve(&self, options: &Options) -> Unit {
-        let mut unit = Unit::new(self.name, Origin::NONE);
-        unit.comments = self.comments.iter().map(|c| (*c).to_owned()).collect();
-        let mut n = 0;
-        for s in self.sections {
-            let mut section = Section::new(s.name, Origin::NONE);
-            for e in s.entries {
-                n += 1;
-                let value = e
-                    .value
-                    .iter()
-                    .map(|p| match p {
-                        Piece::Text(t) => t,
-                        Piece::Option(o) => options.get(o).unwrap_or_default(),
-                    })
-                    .collect::<String>();
-                let mut entry = Entry::new(e.key, value, Origin(n));
-                entry.comments = e.comments.iter().map(|c| (*c).to_owned()).collect();
-                section.entries.push(entry);
+    /// The unit file with `options` filled in, before any check.
+    pub fn text_with(&self, options: &Options) -> Result<String, String> {
+        let parts = placeholder::parts(self.text).map_err(|e| format!("{}: {e}", self.name))?;
+        let mut out = String::with_capacity(self.text.len() + 64);
+        for part in &parts {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Var { name, .. } => match options.get(name) {
+                    Some(v) => out.push_str(v),
+                    None => return Err(format!("{}: unknown build option `{name}`", self.name)),
+                },
             }
-            unit.sections.push(section);
         }
-        unit
+        Ok(out)
+    }
+
+    /// The owned unit with `options` filled in. Each entry's origin is its line.
+    pub fn resolve(&self, options: &Options) -> Result<Unit, Vec<String>> {
+        let text = self.text_with(options).map_err(|e| vec![e])?;
+        parse(self.name, &text).map_err(|e| vec![format!("{}: {e}", self.name)])
     }
 
     /// Validates and renders this unit with `options`.
     pub fn render(&self, options: &Options) -> Result<Rendered, Vec<String>> {
-        let unit = self.resolve(options);
+        let unit = self.resolve(options)?;
         let prefix = |d: crate::Diagnostic| format!("{}: {}", self.name, d.message);
         let problems = validate(&unit);
         if !problems.is_empty() {
@@ -254,25 +224,7 @@ mod tests {
         units: &[UnitDef {
             name: "demo.socket",
             daemon: "demo",
-            comments: &["Demo."],
-            sections: &[
-                SectionDef {
-                    name: "Socket",
-                    entries: &[EntryDef {
-                        key: "ListenStream",
-                        value: &[Piece::Option("runstatedir"), Piece::Text("/demo-sock")],
-                        comments: &[],
-                    }],
-                },
-                SectionDef {
-                    name: "Install",
-                    entries: &[EntryDef {
-                        key: "WantedBy",
-                        value: &[Piece::Text("sockets.target")],
-                        comments: &[],
-                    }],
-                },
-            ],
+            text: "# Demo {{braces}}.\n\n[Socket]\nListenStream={runstatedir}/demo-sock\n\n[Install]\nWantedBy=sockets.target\n",
         }],
     };
 
@@ -281,7 +233,7 @@ mod tests {
         let out = FAMILY.render(&FAMILY.default_options()).unwrap();
         assert_eq!(
             out[0].text,
-            "# Demo.\n\n[Socket]\nListenStream=/run/demo-sock\n\n[Install]\nWantedBy=sockets.target\n"
+            "# Demo {braces}.\n\n[Socket]\nListenStream=/run/demo-sock\n\n[Install]\nWantedBy=sockets.target\n"
         );
         let opts = FAMILY.options([("runstatedir", "/var/run")]).unwrap();
         assert!(FAMILY.render(&opts).unwrap()[0]
@@ -299,5 +251,11 @@ mod tests {
         assert!(e[1].contains("not an absolute path"), "{e:?}");
         assert!(FAMILY.options([("runstatedir", "/x\n")]).is_err());
         assert!(FAMILY.options([("runstatedir", "/{x}")]).is_err());
+        let opts = FAMILY.options([("runstatedir", "/")]).unwrap();
+        let e = FAMILY.render(&opts).unwrap_err();
+        assert!(
+            e[0].starts_with("demo.socket: invalid `ListenStream=`"),
+            "{e:?}"
+        );
     }
 }

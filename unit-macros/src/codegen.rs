@@ -2,21 +2,23 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use unit_core::placeholder::{self, Part};
+use unit_core::placeholder;
 use unit_core::value::ValueKind;
+use unit_core::{Diagnostic, Unit};
 
 use super::lower::{Family, OptionOut, UnitOut};
 
-pub fn family(f: &Family) -> TokenStream {
+/// The family as code, or the problems that kept a unit from being written.
+pub fn family(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
     let options = f.options.iter().map(option);
-    let units = f.units.iter().map(unit);
-    quote! {
+    let units = f.units.iter().map(unit).collect::<Result<Vec<_>, _>>()?;
+    Ok(quote! {
         /// Every unit of this family, as checked at compile time.
         pub static FAMILY: ::unit_core::Family = ::unit_core::Family {
             options: &[#(#options),*],
             units: &[#(#units),*],
         };
-    }
+    })
 }
 
 fn option(o: &OptionOut) -> TokenStream {
@@ -38,35 +40,34 @@ fn option(o: &OptionOut) -> TokenStream {
     }
 }
 
-fn unit(out: &UnitOut) -> TokenStream {
+fn unit(out: &UnitOut) -> Result<TokenStream, Vec<Diagnostic>> {
     let cfgs = &out.cfgs;
     let name = &out.unit.name;
     let daemon = &out.daemon;
-    let comments = &out.unit.comments;
-    let sections = out.unit.sections.iter().map(|s| {
-        let sname = &s.name;
-        let entries = s.entries.iter().map(|e| {
-            let key = &e.key;
-            let comments = &e.comments;
-            let pieces = placeholder::parts(&e.value).unwrap_or_default().into_iter().map(|p| match p {
-                Part::Text(t) => quote!(::unit_core::family::Piece::Text(#t)),
-                Part::Var { name, .. } => quote!(::unit_core::family::Piece::Option(#name)),
-            });
-            quote! {
-                ::unit_core::family::EntryDef { key: #key, value: &[#(#pieces),*], comments: &[#(#comments),*] }
-            }
-        });
-        quote! {
-            ::unit_core::family::SectionDef { name: #sname, entries: &[#(#entries),*] }
-        }
-    });
-    quote! {
+    let text = text(&out.unit)?;
+    Ok(quote! {
         #(#cfgs)*
-        ::unit_core::UnitDef {
-            name: #name,
-            daemon: #daemon,
-            comments: &[#(#comments),*],
-            sections: &[#(#sections),*],
-        }
+        ::unit_core::UnitDef { name: #name, daemon: #daemon, text: #text }
+    })
+}
+
+/// The unit file with build options as placeholders: values keep their placeholder syntax,
+/// comments have their braces escaped.
+pub fn text(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
+    let mut unit = unit.clone();
+    let escape = |c: &mut String| *c = placeholder::escape(c);
+    unit.comments.iter_mut().for_each(escape);
+    for entry in unit.sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
+        entry.comments.iter_mut().for_each(escape);
     }
+    unit_core::render(&unit).map_err(|problems| {
+        let internal = |d: Diagnostic| Diagnostic {
+            message: format!(
+                "internal error: `{}` passed its checks but cannot be written: {}",
+                unit.name, d.message
+            ),
+            ..d
+        };
+        problems.into_iter().map(internal).collect()
+    })
 }

@@ -16,8 +16,10 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let family = lower::lower(&items, &mut errors);
     check::check(&family, &mut errors);
     if errors.is_empty() {
-        codegen::family(&family)
-    } else {
-        fallback::family(errors.into_compile_errors())
+        match codegen::family(&family) {
+            Ok(code) => return code,
+            Err(problems) => problems.into_iter().for_each(|d| errors.diag(d)),
+        }
     }
+    fallback::family(errors.into_compile_errors())
 }
