@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 
 use crate::model::{Unit, UnitKind};
-use crate::placeholder::{self, Part};
 use crate::value::ValueKind;
 use crate::{parse, render, text, validate};
 
@@ -173,17 +172,31 @@ impl UnitDef {
 
     /// The unit file with `options` filled in, before any check.
     pub fn text_with(&self, options: &Options) -> Result<String, String> {
-        let parts = placeholder::parts(self.text).map_err(|e| format!("{}: {e}", self.name))?;
+        let malformed = || format!("{}: malformed placeholder in the unit text", self.name);
         let mut out = String::with_capacity(self.text.len() + 64);
-        for part in &parts {
-            match part {
-                Part::Text(t) => out.push_str(t),
-                Part::Var { name, .. } => match options.get(name) {
-                    Some(v) => out.push_str(v),
-                    None => return Err(format!("{}: unknown build option `{name}`", self.name)),
-                },
+        let mut rest = self.text;
+        while let Some(i) = rest.find(['{', '}']) {
+            out.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            if let Some(after) = tail.strip_prefix("{{") {
+                out.push('{');
+                rest = after;
+            } else if let Some(after) = tail.strip_prefix("}}") {
+                out.push('}');
+                rest = after;
+            } else if let Some(inner) = tail.strip_prefix('{') {
+                let end = inner.find('}').ok_or_else(malformed)?;
+                let name = &inner[..end];
+                let value = options
+                    .get(name)
+                    .ok_or_else(|| format!("{}: unknown build option `{name}`", self.name))?;
+                out.push_str(value);
+                rest = &inner[end + 1..];
+            } else {
+                return Err(malformed());
             }
         }
+        out.push_str(rest);
         Ok(out)
     }
 
