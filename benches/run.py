@@ -79,6 +79,11 @@ def bench_edit(runs):
     newest = max(found, key=os.path.getmtime)
     last = "mixed" if (runs - 1) % 2 == 0 else "process"
     assert "KillMode=%s\n" % last in open(newest).read(), "the edit did not reach OUT_DIR"
+    golden = os.path.join(ROOT, "tests", "golden")
+    for name in sorted(os.listdir(golden)):
+        ours = "".join(l for l in open(os.path.join(golden, name)) if not l.startswith("#")).lstrip("\n")
+        if open(os.path.join(out, name)).read() != ours:
+            sys.exit("the Python baseline's %s differs from tests/golden/%s" % (name, name))
     c, p = statistics.median(cargo_times), statistics.median(python_times)
     return [
         ("edit one directive, `cargo build -p daemons` (median of %d)" % runs, "%.2f s" % c),
