@@ -42,6 +42,8 @@ systemd_unit! {
         ExecStart = "/usr/bin/demo --instance %i";
     }
 
+    /** A block doc comment: {braces} and 100% kept.
+    Second line. */
     unit "demo.target" {
         [Unit]
         Description = "Demo target";
@@ -54,4 +56,5 @@ fn main() {
     assert!(units[0].text.starts_with("# A demo service.\n\n[Unit]\n"));
     assert!(units[0].text.contains("# Generous, on purpose.\nLimitNOFILE=1024:524288\n"));
     assert!(units[1].text.contains("ListenStream=/run/demo.sock\n"));
+    assert!(units[3].text.starts_with("# A block doc comment: {braces} and 100% kept.\n#    Second line.\n\n[Unit]\n"), "{}", units[3].text);
 }

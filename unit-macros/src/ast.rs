@@ -209,7 +209,8 @@ fn parse_attrs(input: ParseStream) -> syn::Result<Attrs> {
         let name = content.call(Ident::parse_any)?;
         if name == "doc" {
             content.parse::<Token![=]>()?;
-            attrs.docs.push(content.parse::<LitStr>()?.value());
+            let lit = content.parse::<LitStr>()?;
+            attrs.docs.extend(doc_lines(&lit)?);
         } else if name == "cfg" {
             let inner: TokenStream = content.parse()?;
             let mut tokens = TokenStream::new();
@@ -232,6 +233,25 @@ fn parse_attrs(input: ParseStream) -> syn::Result<Attrs> {
         }
     }
     Ok(attrs)
+}
+
+/// The comment lines of a doc attribute: one per line, one leading space and trailing white
+/// space removed. A line that could not be written as a `#` comment is an error.
+fn doc_lines(lit: &LitStr) -> syn::Result<Vec<String>> {
+    let text = lit.value();
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line).trim_end();
+        let line = line.strip_prefix(' ').unwrap_or(line);
+        if line.ends_with('\\') || line.chars().any(char::is_control) {
+            return Err(syn::Error::new(
+                lit.span(),
+                "doc comment line ends with `\\` or holds a control character, which a `#` comment cannot carry; remove it",
+            ));
+        }
+        lines.push(line.to_owned());
+    }
+    Ok(lines)
 }
 
 fn keyword(input: ParseStream) -> syn::Result<Ident> {

@@ -76,11 +76,7 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
 }
 
 fn docs_text(attrs: &Attrs) -> Vec<String> {
-    attrs
-        .docs
-        .iter()
-        .map(|d| d.strip_prefix(' ').unwrap_or(d).trim_end().to_owned())
-        .collect()
+    attrs.docs.clone()
 }
 
 fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
@@ -552,11 +548,7 @@ impl<'a> Lowering<'a, '_> {
             return None;
         }
         let mut entry = Entry::new(d.key.to_string(), value, Origin(d.site));
-        entry.comments = d
-            .docs
-            .iter()
-            .map(|c| c.strip_prefix(' ').unwrap_or(c).trim_end().to_owned())
-            .collect();
+        entry.comments = d.docs.clone();
         let mut change = Change::new(section.as_str(), entry, op);
         change.section_origin = Origin(*section_site);
         Some(change)
