@@ -112,7 +112,20 @@ impl UnitKind {
 
     /// The kind whose suffix is `suffix` (without the dot).
     pub fn from_suffix(suffix: &str) -> Option<UnitKind> {
-        UnitKind::ALL.into_iter().find(|k| k.suffix() == suffix)
+        Some(match suffix {
+            "service" => UnitKind::Service,
+            "socket" => UnitKind::Socket,
+            "target" => UnitKind::Target,
+            "mount" => UnitKind::Mount,
+            "automount" => UnitKind::Automount,
+            "swap" => UnitKind::Swap,
+            "timer" => UnitKind::Timer,
+            "path" => UnitKind::Path,
+            "slice" => UnitKind::Slice,
+            "scope" => UnitKind::Scope,
+            "device" => UnitKind::Device,
+            _ => return None,
+        })
     }
 
     /// The kind of a unit name such as `foo@.service`.

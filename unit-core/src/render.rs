@@ -19,20 +19,29 @@ use crate::text;
 /// assert_eq!(render(&unit).unwrap(), "[Unit]\nDescription=Demo\n");
 /// ```
 pub fn render(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
-    let out = write(unit);
-    if looks_safe(unit, &out) {
-        return Ok(out);
+    let written = write(unit);
+    if looks_safe(&written) {
+        return Ok(written.text);
     }
     let errors = diagnose(unit);
     if errors.is_empty() {
-        Ok(out)
+        Ok(written.text)
     } else {
         Err(errors)
     }
 }
 
-/// The text of `unit`, unchecked.
-fn write(unit: &Unit) -> String {
+/// The text of a unit, with what the fast check needs to know about how it was written.
+struct Written {
+    text: String,
+    /// The line ends written.
+    lines: usize,
+    /// Every name is a name, every value is well delimited, no comment ends with `\`.
+    parts_ok: bool,
+}
+
+/// Writes the text of `unit`, noting as it goes whether each part is well formed.
+fn write(unit: &Unit) -> Written {
     let comments = |c: &[String]| c.iter().map(|c| c.len() + 3).sum::<usize>();
     let size: usize = unit
         .sections
@@ -41,9 +50,14 @@ fn write(unit: &Unit) -> String {
         .map(|e| e.key.len() + e.value.len() + 2 + comments(&e.comments))
         .sum();
     let mut out = String::with_capacity(size + comments(&unit.comments) + 16 * unit.sections.len());
+    let plain_end = |v: &str| v.as_bytes().last().is_none_or(|&b| b != b'\\');
+    let mut ok = true;
+    let mut lines = 0;
     for comment in &unit.comments {
+        ok &= plain_end(comment);
         push_comment(&mut out, comment);
     }
+    lines += unit.comments.len();
     let kind = unit.kind();
     let rank = |s: &&crate::model::Section| section_rank(kind, &s.name);
     let sorted;
@@ -59,48 +73,44 @@ fn write(unit: &Unit) -> String {
     for (i, section) in sections.iter().enumerate() {
         if i > 0 || !unit.comments.is_empty() {
             out.push('\n');
+            lines += 1;
         }
+        ok &= is_name(&section.name);
         out.push('[');
         out.push_str(&section.name);
         out.push_str("]\n");
+        lines += 1 + section.entries.len();
         for entry in &section.entries {
             for comment in &entry.comments {
+                ok &= plain_end(comment);
                 push_comment(&mut out, comment);
             }
+            lines += entry.comments.len();
+            ok &= is_name(&entry.key) & delimited(entry.value.as_bytes());
             out.push_str(&entry.key);
             out.push('=');
             out.push_str(&entry.value);
             out.push('\n');
         }
     }
-    out
+    Written {
+        text: out,
+        lines,
+        parts_ok: ok,
+    }
 }
 
 /// A fast whole-file check that no name, value or comment can have changed the file's meaning:
-/// the only control characters are the line ends written (so no value or comment holds a
-/// line break or other control character), there is no DEL, C1 control or `%` (whose meaning
-/// depends on the directive), and every name and value is well delimited. When it fails,
+/// every part was well formed as it was written, the only control characters are the line ends
+/// written (so no value or comment holds a line break or other control character), and there is
+/// no DEL, C1 control or `%` (whose meaning depends on the directive). When it fails,
 /// [`diagnose`] looks at every part on its own.
-fn looks_safe(unit: &Unit, out: &str) -> bool {
-    let (odd, controls) = scan(out.as_bytes());
-    if odd {
+fn looks_safe(written: &Written) -> bool {
+    if !written.parts_ok {
         return false;
     }
-    let plain_end = |v: &str| v.as_bytes().last().is_none_or(|&b| b != b'\\');
-    let mut ok = unit.comments.iter().fold(true, |ok, c| ok & plain_end(c));
-    let blank_before_first = usize::from(unit.comments.is_empty() && !unit.sections.is_empty());
-    let mut lines = unit.comments.len() + 2 * unit.sections.len() - blank_before_first;
-    for section in &unit.sections {
-        ok &= is_name(&section.name);
-        for entry in &section.entries {
-            lines += 1 + entry.comments.len();
-            ok &= is_name(&entry.key) & delimited(entry.value.as_bytes());
-            for comment in &entry.comments {
-                ok &= plain_end(comment);
-            }
-        }
-    }
-    ok && controls == lines
+    let (odd, controls) = scan(written.text.as_bytes());
+    !odd && controls == written.lines
 }
 
 /// Whether a value starts and ends with a printable ASCII character other than `\` at the end
