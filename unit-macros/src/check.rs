@@ -65,8 +65,7 @@ pub fn check(family: &Family, errors: &mut Errors) {
     check_cfg_references(family, &resolved, errors);
     let mut seen = HashMap::new();
     for e in &family.externals {
-        if let Some(unit) = family.units.iter().find(|u| u.unit.name == e.name) {
-            let _ = unit;
+        if names.contains_key(e.name.as_str()) {
             errors.at(e.site, format!("`{}` is declared external but is a unit of this family; remove it from `extern`", e.name));
         } else if seen.insert(e.name.as_str(), e.site).is_some() {
             errors.at(
