@@ -1,8 +1,9 @@
 //! A family of units as `'static` data, the form `systemd_unit!` expands into.
 //!
-//! Values keep build options (`{runstatedir}`) as [`Piece::Option`]; they are filled in when the
-//! family is rendered, so the same definitions serve `build.rs` and the command line with
-//! different paths. Rendering validates every unit again with the real option values.
+//! Each unit is its checked text with build options left as placeholders (`{runstatedir}`);
+//! they are filled in when the family is rendered, so the same definitions serve `build.rs` and
+//! the command line with different paths. Rendering parses and validates every unit again with
+//! the real option values.
 
 use std::collections::BTreeMap;
 
