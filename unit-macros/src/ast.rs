@@ -529,13 +529,13 @@ fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {
     let (text, span) = if lookahead.peek(LitStr) {
         let lit: LitStr = input.parse()?;
         (lit.value(), lit.span())
-    } else if lookahead.peek(syn::LitInt) {
-        let lit: syn::LitInt = input.parse()?;
-        (lit.to_string(), lit.span())
     } else if lookahead.peek(Token![-]) {
         input.parse::<Token![-]>()?;
         let lit: syn::LitInt = input.parse()?;
         (format!("-{lit}"), lit.span())
+    } else if lookahead.peek(syn::LitInt) {
+        let lit: syn::LitInt = input.parse()?;
+        (lit.to_string(), lit.span())
     } else if input.peek(Ident::peek_any) {
         let ident = input.call(Ident::parse_any)?;
         (ident.to_string(), ident.span())
