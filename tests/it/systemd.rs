@@ -206,3 +206,12 @@ fn enabling_virtqemud_pulls_in_the_log_and_lock_daemons_sockets() {
     .into();
     assert_eq!(root.enabled(), expected);
 }
+
+#[test]
+fn the_verify_command_runs_systemd_analyze_on_every_unit() {
+    require!("systemd-analyze");
+    let out = tests::cli(&["verify"]).unwrap();
+    assert_eq!(out, "67 units verified by systemd-analyze\n");
+    let e = tests::cli(&["verify", "--runstatedir", "relative"]).unwrap_err();
+    assert!(e.contains("not an absolute path"), "{e}");
+}
