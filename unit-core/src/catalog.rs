@@ -160,11 +160,9 @@ impl Catalog {
 
     /// Every section that has a directive called `name`.
     pub fn sections_of(&self, name: &str) -> Vec<&'static str> {
-        self.directives
-            .values()
-            .filter_map(|d| d.get(name))
-            .map(|d| d.section)
-            .collect()
+        self.index
+            .get(name)
+            .map_or_else(Vec::new, |all| all.iter().map(|d| d.section).collect())
     }
 
     /// The number of (section, directive) pairs.

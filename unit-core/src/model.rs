@@ -212,14 +212,6 @@ impl Section {
             origin,
         }
     }
-
-    /// The values of `key`, in order.
-    pub fn values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.entries
-            .iter()
-            .filter(move |e| e.key == key)
-            .map(|e| e.value.as_str())
-    }
 }
 
 /// One unit file: its name, header comments and sections.

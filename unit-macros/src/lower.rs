@@ -9,7 +9,7 @@ use unit_core::placeholder::{self, Part};
 use unit_core::value::ValueKind;
 use unit_core::{catalog::catalog, merge, suggest, Change, Entry, Origin, Unit, UnitKind};
 
-use super::ast::{self, Attrs, Body, Item, Member, Stmt};
+use super::ast::{self, Body, Item, Member, Stmt};
 use super::errors::Errors;
 
 pub struct OptionOut {
@@ -73,10 +73,6 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
         }
     }
     l.family
-}
-
-fn docs_text(attrs: &Attrs) -> Vec<String> {
-    attrs.docs.clone()
 }
 
 fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
@@ -195,7 +191,7 @@ impl<'a> Lowering<'a, '_> {
             name,
             kind,
             default,
-            doc: docs_text(&o.attrs).join("\n"),
+            doc: o.attrs.docs.join("\n"),
         });
     }
 
@@ -308,7 +304,7 @@ impl<'a> Lowering<'a, '_> {
     fn standalone(&mut self, u: &ast::UnitItem, daemon: &str) -> Option<UnitOut> {
         let raised = self.errors.raised();
         let mut unit = Unit::new(u.name.value(), Origin(u.site));
-        unit.comments = docs_text(&u.attrs);
+        unit.comments = u.attrs.docs.clone();
         let changes = self.body(&u.body, &|_| None, None, unit.kind());
         self.merge(&mut unit, changes, "this unit");
         let incomplete = self.errors.raised() > raised;
@@ -417,8 +413,8 @@ impl<'a> Lowering<'a, '_> {
         let lookup = |n: &str| values.get(n).cloned();
         let name = self.substitute_text(&t.unit_name, &lookup, &tname)?;
         let mut unit = Unit::new(name, Origin(inst.site));
-        unit.comments = docs_text(&t.attrs);
-        unit.comments.extend(docs_text(&inst.attrs));
+        unit.comments = t.attrs.docs.clone();
+        unit.comments.extend(inst.attrs.docs.iter().cloned());
         let base = self.body(&t.body, &lookup, Some(&tname), unit.kind());
         self.merge(&mut unit, base, "this template");
         let extras = self.body(&inst.body, &|_| None, None, unit.kind());
