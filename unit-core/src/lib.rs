@@ -26,6 +26,7 @@ pub mod merge;
 mod model;
 pub mod output;
 mod parse;
+pub mod parsers;
 pub mod placeholder;
 mod render;
 pub mod suggest;

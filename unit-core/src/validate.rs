@@ -1,12 +1,18 @@
 //! The rules one unit must follow on its own. Each `check_*` is one rule.
 
-use crate::catalog::{catalog, Directive};
+use crate::catalog::{self, catalog, Directive, Lookup, Target};
 use crate::model::{Diagnostic, Entry, Section, Unit, UnitKind};
+use crate::parsers::{self, Cx};
 use crate::suggest::closest;
 use crate::{text, value};
 
-/// Every diagnostic of `unit`, in file order within each rule.
+/// Every diagnostic of `unit` for [`Target::DEFAULT`], in file order within each rule.
 pub fn validate(unit: &Unit) -> Vec<Diagnostic> {
+    validate_for(unit, Target::DEFAULT)
+}
+
+/// Every diagnostic of `unit` for the systemd releases of `target`.
+pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let Some(kind) = check_name(unit, &mut out) else {
         return out;
@@ -16,8 +22,8 @@ pub fn validate(unit: &Unit) -> Vec<Diagnostic> {
             continue;
         }
         for entry in &section.entries {
-            if let Some(directive) = check_directive(kind, section, entry, &mut out) {
-                check_value(unit, directive, entry, &mut out);
+            if let Some(directive) = check_directive(kind, section, entry, target, &mut out) {
+                check_value(unit, &directive, entry, target, &mut out);
             }
         }
     }
@@ -44,7 +50,7 @@ pub fn home_section(kind: Option<UnitKind>, key: &str) -> Option<&'static str> {
 }
 
 /// The catalog entry for `key` in `section`, if any.
-pub fn directive(section: &str, key: &str) -> Option<&'static Directive> {
+pub fn directive(section: &str, key: &str) -> Option<Directive> {
     catalog().get(section, key)
 }
 
@@ -75,6 +81,10 @@ fn check_section(
     if kind.sections().contains(&name) {
         return true;
     }
+    if name.starts_with("X-") {
+        // systemd ignores extension sections.
+        return false;
+    }
     let message = if catalog().sections().contains(&name) {
         let hint = match kind.own_section() {
             Some(own) => format!("use `[{own}]`, `[Unit]` or `[Install]`"),
@@ -100,11 +110,39 @@ fn check_directive(
     kind: UnitKind,
     section: &Section,
     entry: &Entry,
+    target: Target,
     out: &mut Vec<Diagnostic>,
-) -> Option<&'static Directive> {
+) -> Option<Directive> {
     let (name, key) = (section.name.as_str(), entry.key.as_str());
-    if let Some(d) = directive(name, key) {
-        return Some(d);
+    match catalog::lookup(name, key, target) {
+        Lookup::Found(d) => return Some(d),
+        Lookup::Version {
+            since,
+            removed,
+            renamed,
+        } => {
+            let targets = target.describe();
+            let message = match (since, removed, renamed) {
+                (Some(v), _, _) => {
+                    format!("`{key}=` needs systemd {v}; this family targets {targets}")
+                }
+                (None, Some(v), Some(new)) => format!(
+                    "`{key}=` was renamed `{new}=` in systemd {v}; this family targets {targets}, so use `{new}=`"
+                ),
+                (None, Some(v), None) => format!(
+                    "`{key}=` was removed in systemd {v}; this family targets {targets}, so remove it"
+                ),
+                (None, None, _) => format!(
+                    "`{key}=` is not known to every release of {targets}; remove it or narrow the target"
+                ),
+            };
+            out.push(Diagnostic::new(entry.origin, message));
+            return None;
+        }
+        Lookup::Unknown => {}
+    }
+    if key.starts_with("X-") {
+        return None;
     }
     let home = home_section(Some(kind), key);
     let message = if let Some(home) = home.filter(|h| kind.sections().contains(h)) {
@@ -122,16 +160,22 @@ fn check_directive(
     None
 }
 
-fn check_value(unit: &Unit, directive: &Directive, entry: &Entry, out: &mut Vec<Diagnostic>) {
-    if entry.value.is_empty() {
-        return;
-    }
-    let result = text::check(
-        &entry.value,
-        unit.is_template(),
-        directive.expands_specifiers(),
-    )
-    .and_then(|()| directive.kind.check(&entry.key, &entry.value));
+fn check_value(
+    unit: &Unit,
+    directive: &Directive,
+    entry: &Entry,
+    target: Target,
+    out: &mut Vec<Diagnostic>,
+) {
+    let cx = Cx {
+        unit: &unit.name,
+        section: directive.section,
+        key: directive.name,
+        ltype: directive.ltype,
+        version: target.reference(),
+    };
+    let result = text::check_line(&entry.value)
+        .and_then(|()| parsers::check(directive, &cx, &entry.value));
     if let Err(e) = result {
         out.push(Diagnostic::value(
             entry.origin,

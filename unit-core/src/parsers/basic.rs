@@ -1,0 +1,458 @@
+//! systemd's general parsers: booleans, numbers, time spans, sizes, strings and paths with
+//! specifiers, dependencies, documentation, conditions and the unit-level settings.
+
+use super::c::{self, flags};
+use super::spec::{self, Table};
+use super::Cx;
+
+type Verdict = Option<Result<(), String>>;
+
+/// The verdict of the general parser `parser` on `value`, or `None` if `parser` is not one.
+pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
+    Some(match parser {
+        "bool" | "job_mode_isolate" => boolean(value),
+        "tristate" if value.is_empty() => Ok(()),
+        "tristate" => boolean(value),
+        "string" => Ok(()),
+        "unit_string_printf" => spec::expand(cx, value, Table::Full).map(drop),
+        "unit_path_printf" if value.is_empty() => Ok(()),
+        "unit_path_printf" => path_printf(cx, value),
+        "unit_path_strv_printf" | "unit_requires_mounts_for" | "unit_mounts_for" => {
+            path_list(cx, value)
+        }
+        "unit_deps" | "obsolete_unit_deps" => unit_list(cx, value),
+        "documentation" => documentation(cx, value),
+        "unit_condition_path" => condition_path(cx, value),
+        "unit_condition_string" => condition_string(cx, value),
+        "sec" | "nsec" | "sec_fix_0" | "job_timeout_sec" | "job_running_timeout_sec" => {
+            let parse = if parser == "nsec" {
+                c::parse_nsec
+            } else {
+                c::parse_sec
+            };
+            timespan(value, parse)
+        }
+        "sec_def_infinity" if c::parse_sec(value).is_err() && value.trim().is_empty() => Ok(()),
+        "sec_def_infinity" => timespan(value, c::parse_sec),
+        "unsigned" => number(value, 0, u64::from(u32::MAX)),
+        "int" => signed(value, i64::from(i32::MIN), i64::from(i32::MAX)),
+        "long" => signed(value, i64::MIN, i64::MAX),
+        "mode" => mode(value),
+        "iec_size" => size(value),
+        "signal" => signal(value),
+        "warn_compat" => Ok(()),
+        "emergency_action" => emergency_action(cx, value),
+        "reboot_parameter" => reboot_parameter(cx, value),
+        "unit_slice" => slice(cx, value),
+        "trigger_unit" => trigger(cx, value),
+        "NULL" if cx.section == "Install" => install(cx, value),
+        _ => return None,
+    })
+}
+
+/// Enum parsers: the value must be one of the table's words (and, for some, a boolean).
+pub fn enums(_parser: &str, _cx: &Cx<'_>, _value: &str) -> Verdict {
+    None
+}
+
+/// `parse_boolean`, with systemd's spellings.
+pub fn boolean(value: &str) -> Result<(), String> {
+    match c::parse_boolean(value) {
+        Some(_) => Ok(()),
+        None if value.is_empty() => {
+            Err("an empty value is not a boolean here; write `yes` or `no`".into())
+        }
+        None => Err(format!("`{value}` is not a boolean; use `yes` or `no`")),
+    }
+}
+
+fn timespan(value: &str, parse: fn(&str) -> Result<u64, &'static str>) -> Result<(), String> {
+    match parse(value) {
+        Ok(_) => Ok(()),
+        Err(_) if value.trim().is_empty() => Err(
+            "an empty value is not a time span here; write one such as `90s` or `infinity`"
+                .into(),
+        ),
+        Err("out of range") => Err(format!(
+            "time span `{value}` is out of systemd's range; use a smaller one or `infinity`"
+        )),
+        Err("negative") => Err(format!(
+            "time span `{value}` is negative; use `0` or more"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a time span; use a number with a unit such as `90s`, `5min 20s` or `1.5h`"
+        )),
+    }
+}
+
+fn number(value: &str, min: u64, max: u64) -> Result<(), String> {
+    match c::unsigned(value, 0, max) {
+        Ok(v) if v >= min => Ok(()),
+        Ok(_) | Err("out of range") | Err("negative") => Err(format!(
+            "`{value}` is out of range; use a whole number from {min} to {max}"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a whole number; use one from {min} to {max}"
+        )),
+    }
+}
+
+fn signed(value: &str, min: i64, max: i64) -> Result<(), String> {
+    match c::signed(value, 0, min, max) {
+        Ok(_) => Ok(()),
+        Err("out of range") => Err(format!(
+            "`{value}` is out of range; use a whole number from {min} to {max}"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a whole number; use one from {min} to {max}"
+        )),
+    }
+}
+
+/// `parse_mode`: octal, at most `07777`, no sign.
+pub fn mode(value: &str) -> Result<(), String> {
+    let v = value.trim_start_matches([' ', '\t', '\n', '\r']);
+    if v.starts_with(['+', '-']) {
+        return Err(format!(
+            "`{value}` is not an octal mode; write one such as `0644`"
+        ));
+    }
+    match c::unsigned(value, 8, u64::from(u32::MAX)) {
+        Ok(m) if m <= 0o7777 => Ok(()),
+        Ok(_) => Err(format!(
+            "mode `{value}` is out of range; use at most `07777`"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not an octal mode; write one such as `0644`"
+        )),
+    }
+}
+
+/// `parse_size` with base 1024, as `config_parse_iec_size` reads it.
+pub fn size(value: &str) -> Result<(), String> {
+    match c::parse_size(value, 1024) {
+        Ok(_) => Ok(()),
+        Err("out of range") => Err(format!(
+            "size `{value}` is too large; use at most `16E` minus one byte"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a size; use bytes with an optional `K`, `M`, `G`, `T`, `P` or `E` suffix"
+        )),
+    }
+}
+
+const SIGNALS: &[&str] = &[
+    "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
+    "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
+    "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
+];
+
+/// `signal_from_string`: a number from 1 to 64, a name with or without `SIG`, or
+/// `RTMIN+n`/`RTMAX-n` (n from 0 to 30).
+pub fn signal(value: &str) -> Result<(), String> {
+    if let Ok(n) = c::signed(value, 0, i64::from(i32::MIN), i64::from(i32::MAX)) {
+        return if (1..=64).contains(&n) {
+            Ok(())
+        } else {
+            Err(format!("signal number {n} is out of range; use 1 to 64"))
+        };
+    }
+    let name = value.strip_prefix("SIG").unwrap_or(value);
+    if SIGNALS.contains(&name) {
+        return Ok(());
+    }
+    for (prefix, sign, range) in [("RTMIN", '+', 0..=30), ("RTMAX", '-', -30..=0)] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            let n = c::signed(rest, 10, i64::from(i32::MIN), i64::from(i32::MAX));
+            if rest.is_empty() || rest.starts_with(sign) && n.is_ok_and(|n| range.contains(&n)) {
+                return Ok(());
+            }
+            return Err(format!(
+                "`{value}` is not a real-time signal; use `SIG{prefix}{sign}n` with n from 0 to 30"
+            ));
+        }
+    }
+    let hint = crate::suggest::closest(name, SIGNALS.iter().copied())
+        .map(|s| format!("did you mean `SIG{s}`?"))
+        .unwrap_or_else(|| "use a name such as `SIGTERM`".into());
+    Err(format!("`{value}` is not a signal; {hint}"))
+}
+
+fn path_printf(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let p = spec::expand(cx, value, Table::Full)?;
+    c::path_check(&p, true).map_err(|e| with_remedy(e, value))
+}
+
+fn with_remedy(e: String, value: &str) -> String {
+    if e.contains("not an absolute path") && value.starts_with('%') {
+        format!("{e} once its specifiers are expanded; start it with `/` or a directory specifier such as `%t`")
+    } else if e.contains("not an absolute path") {
+        format!("{e}; start it with `/`")
+    } else {
+        e
+    }
+}
+
+fn path_list(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let words = c::words(value, b"", flags::UNQUOTE)
+        .map_err(|_| format!("`{value}` has an unbalanced quote or a stray `\\`"))?;
+    for w in words {
+        let p = spec::expand(cx, &w, Table::Full)?;
+        c::path_check(&p, true).map_err(|e| with_remedy(e, &w))?;
+    }
+    Ok(())
+}
+
+/// `unit_name_is_valid` with plain names and instances allowed (templates refused).
+pub fn unit_name(name: &str) -> Result<(), String> {
+    let Some((stem, suffix)) = name.rsplit_once('.') else {
+        return Err(format!(
+            "`{name}` is not a unit name; add a suffix such as `.service`"
+        ));
+    };
+    crate::value::unit_name(name)?;
+    if stem.is_empty() {
+        return Err(format!("unit name `{name}` has an empty prefix"));
+    }
+    if let Some((_, instance)) = stem.split_once('@') {
+        if instance.is_empty() {
+            return Err(format!(
+                "`{name}` is a template; name an instance such as `{}@instance.{suffix}`",
+                stem.trim_end_matches('@')
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn unit_list(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let words = c::words(value, b"", flags::RETAIN_ESCAPE)
+        .map_err(|_| format!("`{value}` has a stray `\\`"))?;
+    for w in words {
+        let name = spec::expand(cx, &w, Table::Name)?;
+        unit_name(&name).map_err(|e| {
+            if name == w {
+                e
+            } else {
+                format!("`{w}` expands to `{name}`: {e}")
+            }
+        })?;
+    }
+    Ok(())
+}
+
+fn documentation_url(url: &str) -> bool {
+    let rest = ["http://", "https://", "file:/", "info:", "man:"]
+        .iter()
+        .find_map(|p| url.strip_prefix(p));
+    rest.is_some_and(|r| !r.is_empty() && r.is_ascii())
+}
+
+fn documentation(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let expanded = spec::expand(cx, value, Table::Full)?;
+    let words = c::words(&expanded, b"", flags::UNQUOTE)
+        .map_err(|_| format!("`{value}` has an unbalanced quote or a stray `\\`"))?;
+    for w in words {
+        if !documentation_url(&w) {
+            return Err(format!(
+                "`{w}` is not a documentation URI; use `http://`, `https://`, `file:/`, `info:` or `man:`"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn strip_condition_prefix(value: &str, skip_space: bool) -> &str {
+    let mut v = value;
+    for mark in ['|', '!'] {
+        if let Some(rest) = v.strip_prefix(mark) {
+            v = if skip_space {
+                rest.trim_start_matches([' ', '\t', '\n', '\r'])
+            } else {
+                rest
+            };
+        }
+    }
+    v
+}
+
+fn condition_path(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let rest = strip_condition_prefix(value, false);
+    let p = spec::expand(cx, rest, Table::Full)?;
+    c::path_check(&p, true).map_err(|e| with_remedy(e, rest))
+}
+
+fn condition_string(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    spec::expand(cx, strip_condition_prefix(value, true), Table::Full).map(drop)
+}
+
+const EMERGENCY_ACTIONS: &[&str] = &[
+    "none",
+    "reboot",
+    "reboot-force",
+    "reboot-immediate",
+    "poweroff",
+    "poweroff-force",
+    "poweroff-immediate",
+    "exit",
+    "exit-force",
+];
+
+fn emergency_action(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let mut known: Vec<&str> = EMERGENCY_ACTIONS.to_vec();
+    if cx.version >= 254 {
+        known.extend(["soft-reboot", "soft-reboot-force"]);
+    }
+    if cx.version >= 256 {
+        known.extend(["kexec", "kexec-force", "halt", "halt-force", "halt-immediate"]);
+    }
+    one_of(cx, value, &known)
+}
+
+/// Checks that `value` is one of `words`, with a suggestion.
+pub fn one_of(cx: &Cx<'_>, value: &str, words: &[&str]) -> Result<(), String> {
+    if words.contains(&value) {
+        return Ok(());
+    }
+    let list = words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = crate::suggest::closest(value, words.iter().copied())
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default();
+    let what = if value.is_empty() {
+        "an empty value".to_owned()
+    } else {
+        format!("`{value}`")
+    };
+    Err(format!(
+        "{what} is not a valid `{}=`; {hint}expected one of {list}",
+        cx.key
+    ))
+}
+
+fn reboot_parameter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let k = spec::expand(cx, value, Table::Full)?;
+    if k.len() > 255 || k.contains(|c: char| !c.is_ascii() || c.is_ascii_control()) {
+        return Err(format!(
+            "`{value}` is not a valid reboot parameter; use at most 255 printable ASCII characters"
+        ));
+    }
+    Ok(())
+}
+
+fn slice(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let name = spec::expand(cx, value, Table::Name)?;
+    unit_name(&name)?;
+    if !name.ends_with(".slice") {
+        return Err(format!(
+            "`{name}` is not a slice; name a `.slice` unit such as `system.slice`"
+        ));
+    }
+    Ok(())
+}
+
+fn trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let name = spec::expand(cx, value, Table::Name)?;
+    crate::value::unit_name(&name)?;
+    if name == cx.unit {
+        return Err(format!(
+            "`{name}` cannot trigger itself; name the unit it should activate"
+        ));
+    }
+    Ok(())
+}
+
+fn install(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if cx.key == "DefaultInstance" {
+        let v = spec::expand(cx, value, Table::Name)?;
+        if v.is_empty() || v.contains(|c: char| !(c.is_ascii_alphanumeric() || ":-_.\\@".contains(c))) {
+            return Err(format!(
+                "`{value}` is not a valid instance name; use letters, digits and `:-_.\\`"
+            ));
+        }
+        return Ok(());
+    }
+    unit_list(cx, value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cx(unit: &'static str) -> Cx<'static> {
+        Cx {
+            unit,
+            section: "Service",
+            key: "X",
+            ltype: "0",
+            version: 252,
+        }
+    }
+
+    fn ok(parser: &str, value: &str) -> bool {
+        check(parser, &cx("a.service"), value).unwrap().is_ok()
+    }
+
+    #[test]
+    fn systemd_rejects_these() {
+        for (p, v) in [
+            ("bool", ""),
+            ("bool", "yess"),
+            ("sec", "5 parsecs"),
+            ("sec", "585000y"),
+            ("sec", ""),
+            ("unsigned", "4294967296"),
+            ("unsigned", "-1"),
+            ("unit_path_printf", "%n"),
+            ("unit_path_printf", "relative/path"),
+            ("signal", "SIGIOT"),
+            ("signal", "65"),
+            ("mode", "+0644"),
+            ("mode", "10000"),
+            ("unit_deps", "foo"),
+            ("unit_deps", "foo@.service"),
+            ("documentation", "libvirt.org"),
+            ("unit_string_printf", "%z"),
+            ("unit_slice", "foo.service"),
+        ] {
+            assert!(!ok(p, v), "{p} accepted {v:?}");
+        }
+    }
+
+    #[test]
+    fn systemd_accepts_these() {
+        for (p, v) in [
+            ("bool", "on"),
+            ("tristate", ""),
+            ("sec", "5min 20s"),
+            ("sec", "infinity"),
+            ("sec_def_infinity", ""),
+            ("unsigned", "0x10"),
+            ("unit_path_printf", "%t/x"),
+            ("unit_path_printf", ""),
+            ("unit_string_printf", "100%"),
+            ("unit_string_printf", "%q"),
+            ("signal", "SIGRTMIN+3"),
+            ("signal", "9"),
+            ("mode", "0644"),
+            ("unit_deps", "a.service b.target"),
+            ("unit_deps", ""),
+            ("unit_deps", "%n"),
+            ("documentation", "man:foo(8) https://x/"),
+            ("unit_condition_path", "|!/proc/xen"),
+            ("unit_condition_string", "20%/5min"),
+            ("iec_size", "64M"),
+        ] {
+            assert!(ok(p, v), "{p} refused {v:?}: {:?}", check(p, &cx("a.service"), v));
+        }
+    }
+}
