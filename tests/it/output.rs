@@ -180,6 +180,7 @@ fn units_no_longer_defined_are_removed_and_other_files_kept() {
 }
 
 static ESCAPING: Family = Family {
+    target: unit_core::catalog::Target::DEFAULT,
     options: &[OptionDef {
         name: "unitdir",
         kind: ValueKind::Path,

@@ -9,11 +9,13 @@ use std::collections::BTreeMap;
 
 use crate::model::{Unit, UnitKind};
 use crate::value::ValueKind;
-use crate::{parse, render, text, validate};
+use crate::{parse, render, text};
 
 /// Every unit of a project, and the build options its values use.
 #[derive(Debug)]
 pub struct Family {
+    /// The systemd releases the units are checked against.
+    pub target: crate::catalog::Target,
     /// The build options, in definition order.
     pub options: &'static [OptionDef],
     /// The units, in definition order.
@@ -82,6 +84,7 @@ pub struct Rendered {
 impl Family {
     /// A family with no units, the placeholder the macro emits for a definition with errors.
     pub const EMPTY: Family = Family {
+        target: crate::catalog::Target::DEFAULT,
         options: &[],
         units: &[],
     };
@@ -138,7 +141,7 @@ impl Family {
         let mut done = Vec::new();
         let mut errors = Vec::new();
         for def in self.units {
-            match def.render(options) {
+            match def.render_for(options, self.target) {
                 Ok(r) => done.push(r),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -207,11 +210,22 @@ impl UnitDef {
         parse(self.name, &text).map_err(|e| vec![format!("{}: {e}", self.name)])
     }
 
-    /// Validates and renders this unit with `options`.
+    /// Validates and renders this unit with `options`, for [`Target::DEFAULT`].
+    ///
+    /// [`Target::DEFAULT`]: crate::catalog::Target::DEFAULT
     pub fn render(&self, options: &Options) -> Result<Rendered, Vec<String>> {
+        self.render_for(options, crate::catalog::Target::DEFAULT)
+    }
+
+    /// Validates this unit for the systemd releases of `target` and renders it with `options`.
+    pub fn render_for(
+        &self,
+        options: &Options,
+        target: crate::catalog::Target,
+    ) -> Result<Rendered, Vec<String>> {
         let unit = self.resolve(options)?;
         let prefix = |d: crate::Diagnostic| format!("{}: {}", self.name, d.message);
-        let problems = validate(&unit);
+        let problems = crate::validate::validate_for(&unit, target);
         if !problems.is_empty() {
             return Err(problems.into_iter().map(prefix).collect());
         }
@@ -229,6 +243,7 @@ mod tests {
     use super::*;
 
     static FAMILY: Family = Family {
+        target: crate::catalog::Target::DEFAULT,
         options: &[OptionDef {
             name: "runstatedir",
             kind: ValueKind::Path,

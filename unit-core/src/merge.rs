@@ -76,7 +76,15 @@ pub fn merge(unit: &mut Unit, changes: Vec<Change>, base: &str) -> Vec<Diagnosti
         let origin = entry.origin;
         let mut report = |message: String| out.push(Diagnostic::new(origin, message));
         match op {
-            Op::Set if list => match target.entries.iter().find(|e| same_key(e) && e.value == entry.value) {
+            Op::Set if list && entry.value.is_empty() => target.entries.push(entry),
+            Op::Set if list => match target
+                .entries
+                .iter()
+                .rev()
+                .filter(|e| same_key(e))
+                .take_while(|e| !e.value.is_empty())
+                .find(|e| e.value == entry.value)
+            {
                 Some(old) => {
                     let whence = if from_base(&section, old) { format!(" by {base}") } else { String::new() };
                     report(format!(

@@ -44,6 +44,15 @@ pub enum Item {
     Daemon(Daemon),
     Unit(UnitItem),
     Extern(Vec<External>),
+    Systemd(Systemd),
+}
+
+/// `systemd 252..;`: the systemd releases the family targets.
+pub struct Systemd {
+    pub min: syn::LitInt,
+    pub max: Option<syn::LitInt>,
+    /// Written with `..` (every later release too) rather than a single release.
+    pub open: bool,
 }
 
 pub struct OptionParam {
@@ -258,7 +267,7 @@ fn keyword(input: ParseStream) -> syn::Result<Ident> {
     input.call(Ident::parse_any).map_err(|e| {
         syn::Error::new(
             e.span(),
-            "expected an item: `options`, `snippet`, `template`, `daemon`, `unit` or `extern`",
+            "expected an item: `options`, `snippet`, `template`, `daemon`, `unit`, `extern` or `systemd`",
         )
     })
 }
@@ -351,10 +360,26 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             }
             Item::Extern(externals)
         }
+        "systemd" => {
+            let min: syn::LitInt = input.parse().map_err(|e| {
+                syn::Error::new(e.span(), "expected a systemd release such as `systemd 252..;`")
+            })?;
+            let (open, max) = if input.peek(Token![..=]) {
+                input.parse::<Token![..=]>()?;
+                (false, Some(input.parse::<syn::LitInt>()?))
+            } else if input.peek(Token![..]) {
+                input.parse::<Token![..]>()?;
+                (true, None)
+            } else {
+                (false, None)
+            };
+            input.parse::<Token![;]>()?;
+            Item::Systemd(Systemd { min, max, open })
+        }
         other => {
             return Err(syn::Error::new(
                 kw.span(),
-                format!("unknown item `{other}`; expected `options`, `snippet`, `template`, `daemon`, `unit` or `extern`"),
+                format!("unknown item `{other}`; expected `options`, `snippet`, `template`, `daemon`, `unit`, `extern` or `systemd`"),
             ))
         }
     };

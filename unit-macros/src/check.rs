@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use unit_core::placeholder::{self, Part};
-use unit_core::{validate, Unit};
+use unit_core::{validate::validate_for, Unit};
 
 use super::errors::Errors;
 use super::lower::Family;
@@ -50,7 +50,7 @@ pub fn check(family: &Family, errors: &mut Errors) {
         }
         let unit = resolve(unit, &defaults);
         let unsure = entries_using(&out.unit, &bad_options);
-        for d in validate(&unit) {
+        for d in validate_for(&unit, family.target) {
             let about_missing_parts = d.origin == unit.origin && out.incomplete;
             if !about_missing_parts && !unsure.contains(&d.origin) {
                 errors.diag(d);

@@ -12,9 +12,11 @@ use super::lower::{Family, OptionOut, UnitOut};
 pub fn family(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
     let options = f.options.iter().map(option);
     let units = f.units.iter().map(unit).collect::<Result<Vec<_>, _>>()?;
+    let (min, max) = (f.target.min, f.target.max);
     Ok(quote! {
         /// Every unit of this family, as checked at compile time.
         pub static FAMILY: ::unit_core::Family = ::unit_core::Family {
+            target: ::unit_core::catalog::Target { min: #min, max: #max },
             options: &[#(#options),*],
             units: &[#(#units),*],
         };

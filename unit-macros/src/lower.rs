@@ -7,7 +7,8 @@ use proc_macro2::TokenStream;
 use syn::{Ident, LitStr};
 use unit_core::placeholder::{self, Part};
 use unit_core::value::ValueKind;
-use unit_core::{catalog::catalog, merge, suggest, Change, Entry, Origin, Unit, UnitKind};
+use unit_core::catalog::{catalog, Target, VERSIONS};
+use unit_core::{merge, suggest, Change, Entry, Origin, Unit, UnitKind};
 
 use super::ast::{self, Body, Item, Member, Stmt};
 use super::errors::Errors;
@@ -35,6 +36,7 @@ pub struct External {
 
 #[derive(Default)]
 pub struct Family {
+    pub target: Target,
     pub options: Vec<OptionOut>,
     pub units: Vec<UnitOut>,
     pub externals: Vec<External>,
@@ -130,12 +132,49 @@ impl<'a> Lowering<'a, '_> {
                         self.external(e);
                     }
                 }
+                Item::Systemd(t) => self.target(t),
                 Item::Daemon(_) | Item::Unit(_) => {}
             }
         }
         let templates: Vec<&'a ast::Template> = self.templates.values().copied().collect();
         for t in templates {
             self.check_params(t);
+        }
+    }
+
+    fn target(&mut self, t: &ast::Systemd) {
+        let release = |lit: &syn::LitInt, errors: &mut Errors| match lit.base10_parse::<u16>() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                errors.span(lit.span(), "expected a systemd release number such as `252`");
+                None
+            }
+        };
+        let Some(min) = release(&t.min, self.errors) else {
+            return;
+        };
+        let max = match &t.max {
+            Some(lit) => match release(lit, self.errors) {
+                Some(v) => v,
+                None => return,
+            },
+            None if t.open => u16::MAX,
+            None => min,
+        };
+        let oldest = VERSIONS.first().copied().unwrap_or(0);
+        if min < oldest {
+            self.errors.span(
+                t.min.span(),
+                format!("systemd {min} is older than every release this crate knows; target {oldest} or later"),
+            );
+        } else if max < min {
+            let span = t.max.as_ref().map_or_else(|| t.min.span(), |m| m.span());
+            self.errors.span(
+                span,
+                format!("the target range ends at {max}, before it starts at {min}; write `{min}..={min}` or a later end"),
+            );
+        } else {
+            self.family.target = Target { min, max };
         }
     }
 
@@ -535,11 +574,11 @@ impl<'a> Lowering<'a, '_> {
             None => String::new(),
             Some(v) => self.value(v, params, template)?,
         };
-        if d.value.is_some() && value.is_empty() {
+        if d.value.as_ref().is_some_and(|v| !v.text.is_empty()) && value.is_empty() {
             let key = &d.key;
             self.errors.at(
                 d.site,
-                format!("`{key}` has an empty value; write `reset {key};` to clear it"),
+                format!("`{key}` is empty once its parameters are filled in, and systemd reads an empty value as a reset; write `{key} = \"\";` if a reset is meant"),
             );
             return None;
         }
@@ -581,6 +620,9 @@ impl<'a> Lowering<'a, '_> {
                     None => {
                         let known: Vec<&String> = self.options.keys().collect();
                         let msg = match template {
+                            _ if v.text.contains(&format!("${{{name}}}")) => format!(
+                                "`{{{name}}}` is a placeholder of this macro, not a template parameter or build option; to pass `${{{name}}}` to systemd, write `${{{{{name}}}}}`"
+                            ),
                             Some(t) => format!("unknown parameter `{{{name}}}` in template `{t}`; declare it in the template's parameters or as a build option{}", hint(&name, known)),
                             None => format!("unknown placeholder `{{{name}}}`; only build options can be used here{}", hint(&name, known)),
                         };
