@@ -286,7 +286,7 @@ STRING_TABLE_RE = re.compile(
 LOOKUP_RE = re.compile(r"\bDEFINE_(PRIVATE_)?STRING_TABLE_LOOKUP(\w*)\(\s*(\w+)\s*,")
 ENUM_PARSER_RE = re.compile(
     r"\bDEFINE_CONFIG_PARSE_ENUM(|_WITH_DEFAULT|_FULL)\(\s*(config_parse_\w+)\s*,\s*(\w+)\s*,")
-FUNC_RE = re.compile(r"^int (config_parse_\w+)\(\s*$", re.M)
+FUNC_RE = re.compile(r"^int (config_parse_\w+)\([^;{]*\{", re.M)
 
 
 def strip_comments(src: str) -> str:
@@ -302,37 +302,99 @@ def c_strings(body: str):
     return values
 
 
+FROM_STRING_RE = re.compile(r"^\w[\w ]*?\b(\w+_from_string\w*)\(const char \*\s*\w+\)\s*\{", re.M)
+
+# Hand-written config parsers that only look their value up in one string table (an empty value
+# resets, other values are rejected): checked in each release by the call in their body.
+PLAIN_PARSERS = {
+    "config_parse_kill_mode": "kill_mode",
+    "config_parse_managed_oom_mode": "managed_oom_mode",
+}
+
+
+def body_after(src: str, start: int) -> str:
+    end = src.find("\n}\n", start)
+    return src[start:end if end >= 0 else len(src)]
+
+
 def scan_sources(tree: Path):
-    """String tables, lookup kinds, enum parsers and hand-written parser bodies of one release."""
-    tables, lookups, macro_parsers, bodies = {}, {}, {}, {}
+    """String tables, lookup kinds, enum parsers and hand-written function bodies of a release."""
+    tables, lookups, macro_parsers, bodies, from_strings = {}, {}, {}, {}, {}
     for d in ENUM_SOURCE_DIRS:
         for path in sorted((tree / d).rglob("*.c")) if (tree / d).exists() else []:
             src = strip_comments(path.read_text(errors="replace"))
-            if "#if" in src:
-                # Conditional table entries would need the build's configuration; keep them all
-                # but note the file.
-                pass
             for m in STRING_TABLE_RE.finditer(src):
                 tables.setdefault(m.group(1), c_strings(m.group(2)))
             for m in LOOKUP_RE.finditer(src):
                 lookups.setdefault(m.group(3), m.group(2))
             for m in ENUM_PARSER_RE.finditer(src):
-                name = m.group(3)
-                if m.group(1) == "_FULL":
-                    name = re.sub(r"_from_string$", "", name)
-                macro_parsers[m.group(2)] = (m.group(1), name)
+                fn = m.group(3) if m.group(1) == "_FULL" else m.group(3) + "_from_string"
+                macro_parsers[m.group(2)] = fn
             for m in FUNC_RE.finditer(src):
-                end = src.find("\n}\n", m.end())
-                bodies[m.group(1)] = src[m.end():end]
-    return tables, lookups, macro_parsers, bodies
+                bodies.setdefault(m.group(1), body_after(src, m.end()))
+            for m in FROM_STRING_RE.finditer(src):
+                from_strings.setdefault(m.group(1), body_after(src, m.end()))
+    return Sources(tables, lookups, macro_parsers, bodies, from_strings)
 
 
-def resolve_table(name, tables, lookups):
-    """(table name, with_boolean) when `name_from_string` is a lookup on `name_table`."""
-    kind = lookups.get(name)
-    if kind is None or name not in tables or "TO_STRING" in kind and "FROM" not in kind:
+@dataclass
+class Sources:
+    tables: dict  # name -> strings of `name_table`
+    lookups: dict  # name -> DEFINE_*STRING_TABLE_LOOKUP suffix
+    macro_parsers: dict  # config_parse_X -> the `*_from_string*` function it calls
+    bodies: dict  # config_parse_X -> body of a hand-written parser
+    from_strings: dict  # `*_from_string*` -> body of a hand-written one
+
+    def table(self, fn):
+        """(table, with_boolean) when the function `fn` is a plain lookup in a string table, or a
+        reason why not."""
+        name = fn[: -len("_from_string")] if fn.endswith("_from_string") else None
+        kind = self.lookups.get(name)
+        if kind is not None and name in self.tables and "TO_STRING" not in kind:
+            if "FALLBACK" in kind:
+                return f"`{name}_from_string` also accepts numbers (`*_WITH_FALLBACK` table)"
+            return name, "WITH_BOOLEAN" in kind
+        body = self.from_strings.get(fn)
+        if body is None:
+            return f"no string table or `{fn}` found"
+        calls = set(re.findall(r"(\w+_from_string)\(", body)) - {fn}
+        inner = [self.table(c) for c in calls]
+        inner = [t for t in inner if isinstance(t, tuple)]
+        if len(inner) == 1 and len(calls) == 1 and "parse_boolean(" in body and "streq" not in body:
+            return inner[0][0], True
+        return f"`{fn}` is hand-written and accepts more than a string table"
+
+    def parser(self, parser):
+        """(table, with_boolean), a reason it is not a plain enum, or None if not enum-like."""
+        if parser in self.macro_parsers:
+            return self.table(self.macro_parsers[parser])
+        if parser in PLAIN_PARSERS:
+            name = PLAIN_PARSERS[parser]
+            if f"{name}_from_string(rvalue)" not in self.bodies.get(parser, ""):
+                return f"no longer calls `{name}_from_string(rvalue)`"
+            return self.table(name + "_from_string")
         return None
-    return name, "WITH_BOOLEAN" in kind
+
+
+def map_enums(per_release, scanned):
+    """Enum parsers with their masks, the values of their tables, and why others are left out."""
+    enum_parsers, table_values, unmapped = {}, {}, {}
+    for i, src in enumerate(scanned):
+        for parser in sorted({r[2] for r in per_release[i][3]}):
+            mapped = src.parser(parser)
+            if mapped is None:
+                continue
+            if isinstance(mapped, str):
+                unmapped.setdefault(strip_parser(parser), {}).setdefault(mapped, []).append(
+                    per_release[i][0].major)
+                continue
+            table, with_boolean = mapped
+            key = (strip_parser(parser), table, with_boolean)
+            enum_parsers[key] = enum_parsers.get(key, 0) | (1 << i)
+            vals = table_values.setdefault(table, {})
+            for v in src.tables[table]:
+                vals[v] = vals.get(v, 0) | (1 << i)
+    return enum_parsers, table_values, unmapped
 
 
 # ---------------------------------------------------------------------------------------------
@@ -383,7 +445,9 @@ def man_since(tree: Path):
         root = read_man(tree / "man" / f"{page}.xml")
         since[page], values[page] = {}, {}
         for entry in root.iter("varlistentry"):
-            names = [n[:-1] for n in term_names(entry, "varname") if n.endswith("=")]
+            # `Name=`, or `Name=a|b|c` where the term lists the values
+            names = [m.group(1) for n in term_names(entry, "varname")
+                     if (m := re.match(r"([A-Za-z][A-Za-z0-9]*)=", n))]
             item = entry.find("listitem")
             if not names or item is None:
                 continue
@@ -569,28 +633,7 @@ def generate(per_release):
 
     # enum parsers and tables
     scanned = [scan_sources(tree) for _, tree, _, _ in per_release]
-    parsers_used = sorted({strip_parser(r[2]) for _, _, _, rows in per_release for r in rows})
-    enum_parsers = {}
-    table_values = {}
-    report_unmapped = {}
-    for i, (tables, lookups, macro_parsers, bodies) in enumerate(scanned):
-        used = {r[2] for r in per_release[i][3]}
-        for parser in sorted(used):
-            mapped = None
-            if parser in macro_parsers:
-                _, name = macro_parsers[parser]
-                mapped = resolve_table(name, tables, lookups)
-                if mapped is None:
-                    report_unmapped.setdefault(strip_parser(parser), set()).add(
-                        f"`{name}_from_string` is hand-written (no string table lookup)")
-            if mapped is None:
-                continue
-            table, with_boolean = mapped
-            key = (strip_parser(parser), table, with_boolean)
-            enum_parsers[key] = enum_parsers.get(key, 0) | (1 << i)
-            vals = table_values.setdefault(table, {})
-            for v in tables[table]:
-                vals[v] = vals.get(v, 0) | (1 << i)
+    enum_parsers, table_values, unmapped = map_enums(per_release, scanned)
 
     # value since
     value_since = set()
@@ -629,17 +672,20 @@ def generate(per_release):
     out.append("];\n")
     TABLE_RS.parent.mkdir(parents=True, exist_ok=True)
     TABLE_RS.write_text("".join(out))
+    # rustfmt decides which arrays fit on one line; the file is checked in formatted.
+    run(["rustfmt", "--edition", "2021", str(TABLE_RS)])
     log(f"wrote {TABLE_RS}: {len(rows_out)} rows, {len(table_values)} enum tables, "
         f"{len(enum_parsers)} enum parsers, {len(value_since)} value notes")
-    for p, why in sorted(report_unmapped.items()):
-        log(f"  unmapped enum-like parser {p}: {'; '.join(sorted(why))}")
+    for p, whys in sorted(unmapped.items()):
+        for why, vs in sorted(whys.items()):
+            log(f"  not an enum parser: {p} ({', '.join(map(str, vs))}): {why}")
 
 
 def order_values(table, scanned):
     """The table's strings in the newest release's order, older-only strings after them."""
     seen = []
-    for tables, *_ in reversed(scanned):
-        for v in tables.get(table, []):
+    for src in reversed(scanned):
+        for v in src.tables.get(table, []):
             if v not in seen:
                 seen.append(v)
     return seen

@@ -778,7 +778,7 @@ pub static ROWS: &[Row] = &[
         field: "Mount.cgroup_context.device_policy",
         dump: "POLICY",
         mask: 0x0f,
-        since: 0,
+        since: 208,
     },
     Row {
         section: "Mount",
@@ -1518,7 +1518,7 @@ pub static ROWS: &[Row] = &[
         field: "Mount.cgroup_context.moom_mem_pressure",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Mount",
@@ -1558,7 +1558,7 @@ pub static ROWS: &[Row] = &[
         field: "Mount.cgroup_context.moom_preference",
         dump: "OTHER",
         mask: 0x0e,
-        since: 0,
+        since: 248,
     },
     Row {
         section: "Mount",
@@ -1568,7 +1568,7 @@ pub static ROWS: &[Row] = &[
         field: "Mount.cgroup_context.moom_swap",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Mount",
@@ -3678,7 +3678,7 @@ pub static ROWS: &[Row] = &[
         field: "Scope.cgroup_context.device_policy",
         dump: "POLICY",
         mask: 0x0f,
-        since: 0,
+        since: 208,
     },
     Row {
         section: "Scope",
@@ -3898,7 +3898,7 @@ pub static ROWS: &[Row] = &[
         field: "Scope.cgroup_context.moom_mem_pressure",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Scope",
@@ -3938,7 +3938,7 @@ pub static ROWS: &[Row] = &[
         field: "Scope.cgroup_context.moom_preference",
         dump: "OTHER",
         mask: 0x0e,
-        since: 0,
+        since: 248,
     },
     Row {
         section: "Scope",
@@ -3948,7 +3948,7 @@ pub static ROWS: &[Row] = &[
         field: "Scope.cgroup_context.moom_swap",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Scope",
@@ -5088,7 +5088,7 @@ pub static ROWS: &[Row] = &[
         field: "Service.cgroup_context.device_policy",
         dump: "POLICY",
         mask: 0x0f,
-        since: 0,
+        since: 208,
     },
     Row {
         section: "Service",
@@ -5938,7 +5938,7 @@ pub static ROWS: &[Row] = &[
         field: "Service.cgroup_context.moom_mem_pressure",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Service",
@@ -5978,7 +5978,7 @@ pub static ROWS: &[Row] = &[
         field: "Service.cgroup_context.moom_preference",
         dump: "OTHER",
         mask: 0x0e,
-        since: 0,
+        since: 248,
     },
     Row {
         section: "Service",
@@ -5988,7 +5988,7 @@ pub static ROWS: &[Row] = &[
         field: "Service.cgroup_context.moom_swap",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Service",
@@ -8318,7 +8318,7 @@ pub static ROWS: &[Row] = &[
         field: "Slice.cgroup_context.device_policy",
         dump: "POLICY",
         mask: 0x0f,
-        since: 0,
+        since: 208,
     },
     Row {
         section: "Slice",
@@ -8508,7 +8508,7 @@ pub static ROWS: &[Row] = &[
         field: "Slice.cgroup_context.moom_mem_pressure",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Slice",
@@ -8548,7 +8548,7 @@ pub static ROWS: &[Row] = &[
         field: "Slice.cgroup_context.moom_preference",
         dump: "OTHER",
         mask: 0x0e,
-        since: 0,
+        since: 248,
     },
     Row {
         section: "Slice",
@@ -8558,7 +8558,7 @@ pub static ROWS: &[Row] = &[
         field: "Slice.cgroup_context.moom_swap",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Slice",
@@ -9688,7 +9688,7 @@ pub static ROWS: &[Row] = &[
         field: "Socket.cgroup_context.device_policy",
         dump: "POLICY",
         mask: 0x0f,
-        since: 0,
+        since: 208,
     },
     Row {
         section: "Socket",
@@ -10618,7 +10618,7 @@ pub static ROWS: &[Row] = &[
         field: "Socket.cgroup_context.moom_mem_pressure",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Socket",
@@ -10658,7 +10658,7 @@ pub static ROWS: &[Row] = &[
         field: "Socket.cgroup_context.moom_preference",
         dump: "OTHER",
         mask: 0x0e,
-        since: 0,
+        since: 248,
     },
     Row {
         section: "Socket",
@@ -10668,7 +10668,7 @@ pub static ROWS: &[Row] = &[
         field: "Socket.cgroup_context.moom_swap",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Socket",
@@ -13248,7 +13248,7 @@ pub static ROWS: &[Row] = &[
         field: "Swap.cgroup_context.device_policy",
         dump: "POLICY",
         mask: 0x0f,
-        since: 0,
+        since: 208,
     },
     Row {
         section: "Swap",
@@ -13958,7 +13958,7 @@ pub static ROWS: &[Row] = &[
         field: "Swap.cgroup_context.moom_mem_pressure",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Swap",
@@ -13998,7 +13998,7 @@ pub static ROWS: &[Row] = &[
         field: "Swap.cgroup_context.moom_preference",
         dump: "OTHER",
         mask: 0x0e,
-        since: 0,
+        since: 248,
     },
     Row {
         section: "Swap",
@@ -14008,7 +14008,7 @@ pub static ROWS: &[Row] = &[
         field: "Swap.cgroup_context.moom_swap",
         dump: "OTHER",
         mask: 0x0f,
-        since: 0,
+        since: 247,
     },
     Row {
         section: "Swap",
@@ -17095,43 +17095,23 @@ pub struct EnumTable {
 pub static ENUMS: &[EnumTable] = &[
     EnumTable {
         name: "cgroup_device_policy",
-        values: &[
-            ("auto", 0x0f),
-            ("closed", 0x0f),
-            ("strict", 0x0f),
-        ],
+        values: &[("auto", 0x0f), ("closed", 0x0f), ("strict", 0x0f)],
     },
     EnumTable {
         name: "cgroup_pressure_watch",
-        values: &[
-            ("no", 0x0c),
-            ("yes", 0x0c),
-            ("auto", 0x0c),
-            ("skip", 0x0c),
-        ],
+        values: &[("no", 0x0c), ("yes", 0x0c), ("auto", 0x0c), ("skip", 0x0c)],
     },
     EnumTable {
         name: "collect_mode",
-        values: &[
-            ("inactive", 0x0f),
-            ("inactive-or-failed", 0x0f),
-        ],
+        values: &[("inactive", 0x0f), ("inactive-or-failed", 0x0f)],
     },
     EnumTable {
         name: "cpuset_partition",
-        values: &[
-            ("member", 0x08),
-            ("root", 0x08),
-            ("isolated", 0x08),
-        ],
+        values: &[("member", 0x08), ("root", 0x08), ("isolated", 0x08)],
     },
     EnumTable {
         name: "exec_keyring_mode",
-        values: &[
-            ("inherit", 0x0f),
-            ("private", 0x0f),
-            ("shared", 0x0f),
-        ],
+        values: &[("inherit", 0x0f), ("private", 0x0f), ("shared", 0x0f)],
     },
     EnumTable {
         name: "exec_memory_thp",
@@ -17153,20 +17133,7 @@ pub static ENUMS: &[EnumTable] = &[
     },
     EnumTable {
         name: "exec_utmp_mode",
-        values: &[
-            ("init", 0x0f),
-            ("login", 0x0f),
-            ("user", 0x0f),
-        ],
-    },
-    EnumTable {
-        name: "ip_tos",
-        values: &[
-            ("low-delay", 0x0f),
-            ("throughput", 0x0f),
-            ("reliability", 0x0f),
-            ("low-cost", 0x0f),
-        ],
+        values: &[("init", 0x0f), ("login", 0x0f), ("user", 0x0f)],
     },
     EnumTable {
         name: "job_mode",
@@ -17184,12 +17151,21 @@ pub static ENUMS: &[EnumTable] = &[
         ],
     },
     EnumTable {
-        name: "managed_oom_preference",
+        name: "kill_mode",
         values: &[
-            ("none", 0x0e),
-            ("avoid", 0x0e),
-            ("omit", 0x0e),
+            ("control-group", 0x0f),
+            ("process", 0x0f),
+            ("mixed", 0x0f),
+            ("none", 0x0f),
         ],
+    },
+    EnumTable {
+        name: "managed_oom_mode",
+        values: &[("auto", 0x0f), ("kill", 0x0f)],
+    },
+    EnumTable {
+        name: "managed_oom_preference",
+        values: &[("none", 0x0e), ("avoid", 0x0e), ("omit", 0x0e)],
     },
     EnumTable {
         name: "mpol",
@@ -17214,33 +17190,19 @@ pub static ENUMS: &[EnumTable] = &[
     },
     EnumTable {
         name: "oom_policy",
-        values: &[
-            ("continue", 0x0f),
-            ("stop", 0x0f),
-            ("kill", 0x0f),
-        ],
+        values: &[("continue", 0x0f), ("stop", 0x0f), ("kill", 0x0f)],
     },
     EnumTable {
         name: "private_bpf",
-        values: &[
-            ("no", 0x08),
-            ("yes", 0x08),
-        ],
+        values: &[("no", 0x08), ("yes", 0x08)],
     },
     EnumTable {
         name: "private_pids",
-        values: &[
-            ("no", 0x0c),
-            ("yes", 0x0c),
-        ],
+        values: &[("no", 0x0c), ("yes", 0x0c)],
     },
     EnumTable {
         name: "private_tmp",
-        values: &[
-            ("no", 0x0c),
-            ("connected", 0x0c),
-            ("disconnected", 0x0c),
-        ],
+        values: &[("no", 0x0c), ("connected", 0x0c), ("disconnected", 0x0c)],
     },
     EnumTable {
         name: "private_users",
@@ -17254,10 +17216,7 @@ pub static ENUMS: &[EnumTable] = &[
     },
     EnumTable {
         name: "proc_subset",
-        values: &[
-            ("all", 0x0f),
-            ("pid", 0x0f),
-        ],
+        values: &[("all", 0x0f), ("pid", 0x0f)],
     },
     EnumTable {
         name: "protect_control_groups",
@@ -17297,10 +17256,7 @@ pub static ENUMS: &[EnumTable] = &[
     },
     EnumTable {
         name: "service_exit_type",
-        values: &[
-            ("main", 0x0e),
-            ("cgroup", 0x0e),
-        ],
+        values: &[("main", 0x0e), ("cgroup", 0x0e)],
     },
     EnumTable {
         name: "service_restart",
@@ -17316,19 +17272,11 @@ pub static ENUMS: &[EnumTable] = &[
     },
     EnumTable {
         name: "service_restart_mode",
-        values: &[
-            ("normal", 0x0c),
-            ("direct", 0x0c),
-            ("debug", 0x0c),
-        ],
+        values: &[("normal", 0x0c), ("direct", 0x0c), ("debug", 0x0c)],
     },
     EnumTable {
         name: "service_timeout_failure_mode",
-        values: &[
-            ("terminate", 0x0f),
-            ("abort", 0x0f),
-            ("kill", 0x0f),
-        ],
+        values: &[("terminate", 0x0f), ("abort", 0x0f), ("kill", 0x0f)],
     },
     EnumTable {
         name: "service_type",
@@ -17344,12 +17292,12 @@ pub static ENUMS: &[EnumTable] = &[
         ],
     },
     EnumTable {
+        name: "socket_address_bind_ipv6_only",
+        values: &[("default", 0x0f), ("both", 0x0f), ("ipv6-only", 0x0f)],
+    },
+    EnumTable {
         name: "socket_defer_trigger",
-        values: &[
-            ("no", 0x08),
-            ("yes", 0x08),
-            ("patient", 0x08),
-        ],
+        values: &[("no", 0x08), ("yes", 0x08), ("patient", 0x08)],
     },
 ];
 
@@ -17411,14 +17359,20 @@ pub static ENUM_PARSERS: &[EnumParser] = &[
         mask: 0x0f,
     },
     EnumParser {
-        parser: "ip_tos",
-        table: "ip_tos",
+        parser: "job_mode",
+        table: "job_mode",
         with_boolean: false,
         mask: 0x0f,
     },
     EnumParser {
-        parser: "job_mode",
-        table: "job_mode",
+        parser: "kill_mode",
+        table: "kill_mode",
+        with_boolean: false,
+        mask: 0x0f,
+    },
+    EnumParser {
+        parser: "managed_oom_mode",
+        table: "managed_oom_mode",
         with_boolean: false,
         mask: 0x0f,
     },
@@ -17549,6 +17503,12 @@ pub static ENUM_PARSERS: &[EnumParser] = &[
         mask: 0x0f,
     },
     EnumParser {
+        parser: "socket_bind",
+        table: "socket_address_bind_ipv6_only",
+        with_boolean: true,
+        mask: 0x0f,
+    },
+    EnumParser {
         parser: "socket_defer_trigger",
         table: "socket_defer_trigger",
         with_boolean: true,
@@ -17558,4 +17518,22 @@ pub static ENUM_PARSERS: &[EnumParser] = &[
 
 /// Value-level additions documented in the man pages: (section, directive, value, version).
 pub static VALUE_SINCE: &[(&str, &str, &str, u16)] = &[
+    ("Mount", "DevicePolicy", "auto", 208),
+    ("Mount", "DevicePolicy", "closed", 208),
+    ("Mount", "DevicePolicy", "strict", 208),
+    ("Scope", "DevicePolicy", "auto", 208),
+    ("Scope", "DevicePolicy", "closed", 208),
+    ("Scope", "DevicePolicy", "strict", 208),
+    ("Service", "DevicePolicy", "auto", 208),
+    ("Service", "DevicePolicy", "closed", 208),
+    ("Service", "DevicePolicy", "strict", 208),
+    ("Slice", "DevicePolicy", "auto", 208),
+    ("Slice", "DevicePolicy", "closed", 208),
+    ("Slice", "DevicePolicy", "strict", 208),
+    ("Socket", "DevicePolicy", "auto", 208),
+    ("Socket", "DevicePolicy", "closed", 208),
+    ("Socket", "DevicePolicy", "strict", 208),
+    ("Swap", "DevicePolicy", "auto", 208),
+    ("Swap", "DevicePolicy", "closed", 208),
+    ("Swap", "DevicePolicy", "strict", 208),
 ];
