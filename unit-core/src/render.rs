@@ -254,11 +254,7 @@ mod tests {
 
     #[test]
     fn smuggled_lines_are_never_written() {
-        for bad in [
-            "/bin/a\nExecStartPre=/bin/evil",
-            "/bin/a \\",
-            "/bin/a\r",
-        ] {
+        for bad in ["/bin/a\nExecStartPre=/bin/evil", "/bin/a \\", "/bin/a\r"] {
             let mut u = sample();
             u.sections[0].entries[0].value = bad.into();
             let errors = render(&u).unwrap_err();

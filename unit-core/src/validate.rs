@@ -174,14 +174,70 @@ fn check_value(
         ltype: directive.ltype,
         version: target.reference(),
     };
-    let result = text::check_line(&entry.value)
-        .and_then(|()| parsers::check(directive, &cx, &entry.value));
+    if let Err(e) = check_release(directive, &entry.value, target) {
+        out.push(Diagnostic::value(entry.origin, e));
+        return;
+    }
+    let result =
+        text::check_line(&entry.value).and_then(|()| parsers::check(directive, &cx, &entry.value));
     if let Err(e) = result {
         out.push(Diagnostic::value(
             entry.origin,
             format!("invalid `{}=`: {e}", entry.key),
         ));
     }
+}
+
+/// A value that only some releases of the target take (`Type=notify-reload` before 253).
+fn check_release(directive: &Directive, value: &str, target: Target) -> Result<(), String> {
+    let (section, key) = (directive.section, directive.name);
+    let documented = catalog::table::VALUE_SINCE
+        .iter()
+        .find(|(s, k, v, _)| *s == section && *k == key && *v == value)
+        .map(|t| t.3);
+    let releases = parsers::basic::enum_releases(directive.parser, value);
+    let want = target.mask();
+    let targets = target.describe();
+    if let Some(have) = releases {
+        if have & want != want {
+            let first = catalog::VERSIONS
+                .iter()
+                .enumerate()
+                .find(|(i, _)| have & 1 << i != 0)
+                .map(|(_, v)| *v);
+            let removed = catalog::VERSIONS
+                .iter()
+                .enumerate()
+                .find(|(i, v)| want & 1 << i != 0 && have & 1 << i == 0 && Some(**v) > first)
+                .map(|(_, v)| *v);
+            return Err(match (removed, documented.or(first)) {
+                (Some(r), _) if first.is_some_and(|f| f <= target.min) => format!(
+                    "`{key}={value}` was removed in systemd {r}; this family targets {targets}"
+                ),
+                (_, Some(since)) if documented.is_some() => {
+                    format!("`{key}={value}` needs systemd {since}; this family targets {targets}")
+                }
+                (_, Some(since)) => {
+                    let before = catalog::VERSIONS.iter().rfind(|v| **v < since);
+                    match before {
+                        Some(b) => format!(
+                            "`{key}={value}` needs a systemd newer than {b} ({since} has it); this family targets {targets}"
+                        ),
+                        None => format!(
+                            "`{key}={value}` needs systemd {since}; this family targets {targets}"
+                        ),
+                    }
+                }
+                _ => format!("`{key}={value}` is not taken by every release of {targets}"),
+            });
+        }
+    }
+    if let Some(since) = documented.filter(|v| *v > target.min && releases.is_some()) {
+        return Err(format!(
+            "`{key}={value}` needs systemd {since}; this family targets {targets}"
+        ));
+    }
+    Ok(())
 }
 
 fn check_repeats(unit: &Unit, out: &mut Vec<Diagnostic>) {
@@ -418,5 +474,60 @@ mod tests {
         assert!(messages(&u)[0].contains("needs an instance"));
         let t = unit("a@.service", &[("Service", "ExecStart", "/bin/a %i")]);
         assert!(messages(&t).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod release_tests {
+    use super::*;
+    use crate::model::test_unit as unit;
+
+    fn messages_for(u: &Unit, target: Target) -> Vec<String> {
+        validate_for(u, target)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn values_and_directives_newer_than_the_target() {
+        let u = unit(
+            "a.service",
+            &[
+                ("Service", "Type", "notify-reload"),
+                ("Service", "ExecStart", "/bin/a"),
+            ],
+        );
+        let m = messages_for(&u, Target::from(252));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("`Type=notify-reload` needs "), "{m:?}");
+        assert!(
+            m[0].ends_with("this family targets systemd 252 and later"),
+            "{m:?}"
+        );
+        assert!(messages_for(&u, Target::from(253)).is_empty());
+        let e = unit(
+            "a.service",
+            &[
+                ("Service", "OpenFile", "/etc/a"),
+                ("Service", "ExecStart", "/bin/a"),
+            ],
+        );
+        let m = messages_for(&e, Target::from(252));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("`OpenFile=` needs systemd 253"), "{m:?}");
+    }
+
+    #[test]
+    fn enum_values_with_suggestions() {
+        let u = unit(
+            "a.service",
+            &[
+                ("Service", "Type", "notfy"),
+                ("Service", "ExecStart", "/bin/a"),
+            ],
+        );
+        let m = messages_for(&u, Target::DEFAULT);
+        assert!(m[0].contains("did you mean `notify`?"), "{m:?}");
     }
 }

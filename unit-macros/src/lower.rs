@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use proc_macro2::TokenStream;
 use syn::{Ident, LitStr};
+use unit_core::catalog::{catalog, Target, VERSIONS};
 use unit_core::placeholder::{self, Part};
 use unit_core::value::ValueKind;
-use unit_core::catalog::{catalog, Target, VERSIONS};
 use unit_core::{merge, suggest, Change, Entry, Origin, Unit, UnitKind};
 
 use super::ast::{self, Body, Item, Member, Stmt};
@@ -146,7 +146,10 @@ impl<'a> Lowering<'a, '_> {
         let release = |lit: &syn::LitInt, errors: &mut Errors| match lit.base10_parse::<u16>() {
             Ok(v) => Some(v),
             Err(_) => {
-                errors.span(lit.span(), "expected a systemd release number such as `252`");
+                errors.span(
+                    lit.span(),
+                    "expected a systemd release number such as `252`",
+                );
                 None
             }
         };

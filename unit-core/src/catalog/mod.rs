@@ -8,7 +8,8 @@
 //! A family targets a range of releases ([`Target`]); a directive is known to it when every
 //! release in that range has it.
 
-mod table;
+/// The generated tables.
+pub mod table;
 
 pub use table::{Row, ROWS, VERSIONS};
 
@@ -143,11 +144,19 @@ pub fn releases(section: &str, name: &str) -> u8 {
 pub fn since(section: &str, name: &str) -> Option<u16> {
     let rows = rows_of(section, name);
     let first = rows.iter().fold(0u8, |m, r| m | r.mask).trailing_zeros() as usize;
-    let documented = rows.iter().map(|r| r.since).max().filter(|s| *s > 0);
-    match (documented, VERSIONS.get(first)) {
-        (Some(s), _) => Some(s),
-        (None, Some(_)) if first == 0 => Some(0),
-        (None, v) => v.copied(),
+    let oldest = *VERSIONS.get(first)?;
+    let previous = first.checked_sub(1).and_then(|i| VERSIONS.get(i)).copied();
+    // The man pages' word counts only where the catalogs agree with it: after the last
+    // release without the directive and no later than the first with it.
+    let documented = rows
+        .iter()
+        .map(|r| r.since)
+        .max()
+        .filter(|s| *s > 0 && *s <= oldest && previous.is_none_or(|p| *s > p));
+    match documented {
+        Some(s) => Some(s),
+        None if first == 0 => Some(0),
+        None => Some(oldest),
     }
 }
 
@@ -311,7 +320,10 @@ pub fn for_target(target: Target) -> Catalog {
 /// Whether repeated assignments of `row` accumulate into a list that an empty one resets.
 pub fn is_list(row: &Row) -> bool {
     if row.section == "Install" {
-        return matches!(row.name, "Alias" | "WantedBy" | "RequiredBy" | "UpheldBy" | "Also");
+        return matches!(
+            row.name,
+            "Alias" | "WantedBy" | "RequiredBy" | "UpheldBy" | "Also"
+        );
     }
     crate::parsers::accumulates(row.parser, row.name)
 }

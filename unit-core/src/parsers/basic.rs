@@ -40,7 +40,10 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "mode" => mode(value),
         "iec_size" => size(value),
         "signal" => signal(value),
-        "warn_compat" => Ok(()),
+        "warn_compat" => Err(format!(
+            "systemd {} no longer supports `{}=` and ignores it; remove it",
+            cx.version, cx.key
+        )),
         "emergency_action" => emergency_action(cx, value),
         "reboot_parameter" => reboot_parameter(cx, value),
         "unit_slice" => slice(cx, value),
@@ -50,9 +53,45 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
     })
 }
 
-/// Enum parsers: the value must be one of the table's words (and, for some, a boolean).
-pub fn enums(_parser: &str, _cx: &Cx<'_>, _value: &str) -> Verdict {
-    None
+/// Enum parsers: the value must be one of the words of systemd's string table for the
+/// release (and, for tables that take them, a boolean).
+pub fn enums(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
+    use crate::catalog::table::{ENUMS, ENUM_PARSERS};
+    let bit = 1u8
+        << crate::catalog::VERSIONS
+            .iter()
+            .position(|v| *v == cx.version)?;
+    let ep = ENUM_PARSERS
+        .iter()
+        .find(|p| p.parser == parser && p.mask & bit != 0)?;
+    let table = ENUMS.iter().find(|t| t.name == ep.table)?;
+    if ep.with_boolean && c::parse_boolean(value).is_some() {
+        return Some(Ok(()));
+    }
+    let mut words: Vec<&str> = table
+        .values
+        .iter()
+        .filter(|(_, m)| m & bit != 0)
+        .map(|(w, _)| *w)
+        .collect();
+    if ep.with_boolean {
+        words.extend(["yes", "no"]);
+    }
+    Some(one_of(cx, value, &words))
+}
+
+/// The releases that take `value` for an enum `parser`, as a mask, if `parser` reads an enum
+/// table and some release has the word.
+pub fn enum_releases(parser: &str, value: &str) -> Option<u8> {
+    use crate::catalog::table::{ENUMS, ENUM_PARSERS};
+    let mut mask = 0u8;
+    for ep in ENUM_PARSERS.iter().filter(|p| p.parser == parser) {
+        let table = ENUMS.iter().find(|t| t.name == ep.table)?;
+        if let Some((_, m)) = table.values.iter().find(|(w, _)| *w == value) {
+            mask |= m & ep.mask;
+        }
+    }
+    (mask != 0).then_some(mask)
 }
 
 /// `parse_boolean`, with systemd's spellings.
@@ -310,7 +349,13 @@ fn emergency_action(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         known.extend(["soft-reboot", "soft-reboot-force"]);
     }
     if cx.version >= 256 {
-        known.extend(["kexec", "kexec-force", "halt", "halt-force", "halt-immediate"]);
+        known.extend([
+            "kexec",
+            "kexec-force",
+            "halt",
+            "halt-force",
+            "halt-immediate",
+        ]);
     }
     one_of(cx, value, &known)
 }
@@ -374,7 +419,9 @@ fn trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 fn install(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if cx.key == "DefaultInstance" {
         let v = spec::expand(cx, value, Table::Name)?;
-        if v.is_empty() || v.contains(|c: char| !(c.is_ascii_alphanumeric() || ":-_.\\@".contains(c))) {
+        if v.is_empty()
+            || v.contains(|c: char| !(c.is_ascii_alphanumeric() || ":-_.\\@".contains(c)))
+        {
             return Err(format!(
                 "`{value}` is not a valid instance name; use letters, digits and `:-_.\\`"
             ));
@@ -452,7 +499,11 @@ mod tests {
             ("unit_condition_string", "20%/5min"),
             ("iec_size", "64M"),
         ] {
-            assert!(ok(p, v), "{p} refused {v:?}: {:?}", check(p, &cx("a.service"), v));
+            assert!(
+                ok(p, v),
+                "{p} refused {v:?}: {:?}",
+                check(p, &cx("a.service"), v)
+            );
         }
     }
 }
