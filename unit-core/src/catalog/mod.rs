@@ -169,6 +169,25 @@ pub fn lookup(section: &str, name: &str, target: Target) -> Lookup {
     let want = target.mask();
     let have = rows.iter().fold(0u8, |m, r| m | r.mask);
     let added = since(section, name).unwrap_or(u16::MAX);
+    // A release that only keeps the name to say it ignores it has removed the directive.
+    let legacy = rows
+        .iter()
+        .filter(|r| r.parser == "warn_compat")
+        .fold(0u8, |m, r| m | r.mask);
+    let working = have & !legacy;
+    if working != 0 && legacy & want != 0 && working & want != 0 {
+        let removed = VERSIONS
+            .iter()
+            .enumerate()
+            .find(|(i, _)| legacy & want & 1 << i != 0)
+            .map(|(_, v)| *v);
+        let renamed = renamed_to(rows);
+        return Lookup::Version {
+            since: None,
+            removed,
+            renamed,
+        };
+    }
     if have & want == want && want != 0 && added <= target.min {
         let reference = target.reference();
         let bit = VERSIONS.iter().position(|v| *v == reference).unwrap_or(0);
@@ -374,6 +393,34 @@ mod tests {
         assert!(matches!(
             lookup("Service", "NoSuchThing", Target::DEFAULT),
             Lookup::Unknown
+        ));
+    }
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::*;
+
+    #[test]
+    fn removed_within_the_target() {
+        match lookup("Service", "CPUShares", Target::DEFAULT) {
+            Lookup::Version { removed, .. } => assert_eq!(removed, Some(262)),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            lookup("Service", "CPUShares", Target { min: 252, max: 257 }),
+            Lookup::Found(_)
+        ));
+        assert!(matches!(
+            lookup("Service", "OpenFile", Target::from(253)),
+            Lookup::Found(_)
+        ));
+        assert!(matches!(
+            lookup("Service", "OpenFile", Target::from(252)),
+            Lookup::Version {
+                since: Some(253),
+                ..
+            }
         ));
     }
 }
