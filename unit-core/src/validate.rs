@@ -531,3 +531,16 @@ mod release_tests {
         assert!(m[0].contains("did you mean `notify`?"), "{m:?}");
     }
 }
+
+#[cfg(test)]
+mod accepted_forms {
+    use super::*;
+
+    #[test]
+    fn forms_systemd_takes() {
+        let text = "[Unit]\nDescription=100% of %q\nConditionMemoryPressure=20%/5min\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/forms ${ARGS} $ARGS\nExecStart=/usr/bin/forms --again\nCapabilityBoundingSet=\nX-Custom=kept\n\n[X-Vendor]\nAnything=goes\n";
+        let unit = crate::parse("forms.service", text).unwrap();
+        assert_eq!(validate(&unit), Vec::new());
+        assert_eq!(crate::render(&unit).unwrap(), text);
+    }
+}

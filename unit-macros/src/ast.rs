@@ -123,8 +123,41 @@ pub struct Body {
     pub stmts: Vec<Stmt>,
 }
 
+/// A section or directive name as systemd spells it: an identifier, or words joined by `-`
+/// (`X-Vendor`, `X-Custom`).
+pub struct Name {
+    pub text: String,
+    pub span: Span,
+}
+
+impl Name {
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    fn parse(input: ParseStream) -> syn::Result<Name> {
+        let first = input.call(Ident::parse_any)?;
+        let mut text = first.to_string();
+        while input.peek(Token![-]) && input.peek2(Ident::peek_any) {
+            input.parse::<Token![-]>()?;
+            text.push('-');
+            text.push_str(&input.call(Ident::parse_any)?.to_string());
+        }
+        Ok(Name {
+            text,
+            span: first.span(),
+        })
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 pub enum Stmt {
-    Section { name: Ident, site: u32 },
+    Section { name: Name, site: u32 },
     Directive(Directive),
     Use { name: Ident, site: u32 },
 }
@@ -140,7 +173,7 @@ pub enum Op {
 pub struct Directive {
     pub docs: Vec<String>,
     pub op: Op,
-    pub key: Ident,
+    pub key: Name,
     pub value: Option<Value>,
     pub site: u32,
 }
@@ -482,7 +515,7 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
     if input.peek(syn::token::Bracket) {
         let content;
         bracketed!(content in input);
-        let name = content.call(Ident::parse_any)?;
+        let name = content.call(Name::parse)?;
         if !content.is_empty() {
             return Err(content.error("a section header holds one name, e.g. `[Service]`"));
         }
@@ -493,14 +526,14 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
     if !attrs.cfgs.is_empty() {
         return Err(input.error("`#[cfg]` is allowed on daemons and units, not on directives"));
     }
-    let first = input.call(Ident::parse_any).map_err(|e| {
+    let first = input.call(Name::parse).map_err(|e| {
         syn::Error::new(
             e.span(),
             "expected a directive such as `Description = \"...\";` or a `[Section]` header",
         )
     })?;
     let op = if input.peek(Ident::peek_any) {
-        match first.to_string().as_str() {
+        match first.text.as_str() {
             "use" => {
                 let name = input.call(Ident::parse_any)?;
                 input.parse::<Token![;]>()?;
@@ -523,7 +556,7 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
     let key = if op == Op::Set {
         first
     } else {
-        input.call(Ident::parse_any)?
+        input.call(Name::parse)?
     };
     let site = sites.site(key.span());
     let value = if op == Op::Reset {

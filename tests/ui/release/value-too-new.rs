@@ -1,0 +1,13 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.service" {
+        [Service]
+        Type = "notify-reload";
+        ExecStart = "/usr/bin/demo";
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}
