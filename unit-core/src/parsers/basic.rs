@@ -118,10 +118,37 @@ fn timespan(value: &str, parse: fn(&str) -> Result<u64, &'static str>) -> Result
         Err("negative") => Err(format!(
             "time span `{value}` is negative; use `0` or more"
         )),
-        Err(_) => Err(format!(
-            "`{value}` is not a time span; use a number with a unit such as `90s`, `5min 20s` or `1.5h`"
-        )),
+        Err(_) => match unknown_time_unit(value) {
+            Some(unit) => Err(format!(
+                "`{value}` has an unknown time unit `{unit}`; use `us`, `ms`, `s`, `min`, `h`, `d`, `w`, `M` or `y`"
+            )),
+            None => Err(format!(
+                "`{value}` is not a time span; use a number with a unit such as `90s`, `5min 20s` or `1.5h`"
+            )),
+        },
     }
+}
+
+const TIME_UNIT_WORDS: &[&str] = &[
+    "seconds", "second", "sec", "s", "minutes", "minute", "min", "months", "month", "M", "msec",
+    "ms", "m", "hours", "hour", "hr", "h", "days", "day", "d", "weeks", "week", "w", "years",
+    "year", "y", "usec", "us", "nsec", "ns",
+];
+
+/// The first word of a time span that is not a time unit.
+fn unknown_time_unit(value: &str) -> Option<&str> {
+    if !value.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    value
+        .split(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace())
+        .find(|w| {
+            !w.is_empty()
+                && w.chars().all(char::is_alphabetic)
+                && !TIME_UNIT_WORDS.contains(w)
+                && !w.ends_with("\u{3bc}s")
+                && !w.ends_with("\u{b5}s")
+        })
 }
 
 fn number(value: &str, min: u64, max: u64) -> Result<(), String> {
