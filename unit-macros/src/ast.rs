@@ -49,6 +49,8 @@ pub enum Item {
 
 /// `systemd 252..;`: the systemd releases the family targets.
 pub struct Systemd {
+    /// The `#[cfg(...)]` predicates the target applies under.
+    pub cfgs: Vec<TokenStream>,
     pub min: syn::LitInt,
     pub max: Option<syn::LitInt>,
     /// Written with `..` (every later release too) rather than a single release.
@@ -159,7 +161,12 @@ impl std::fmt::Display for Name {
 pub enum Stmt {
     Section { name: Name, site: u32 },
     Directive(Directive),
-    Use { name: Ident, site: u32 },
+    Use {
+        name: Ident,
+        site: u32,
+        /// The `#[cfg(...)]` predicates the `use` depends on.
+        cfgs: Vec<TokenStream>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -171,6 +178,8 @@ pub enum Op {
 }
 
 pub struct Directive {
+    /// The `#[cfg(...)]` predicates the directive depends on.
+    pub cfgs: Vec<TokenStream>,
     pub docs: Vec<String>,
     pub op: Op,
     pub key: Name,
@@ -275,6 +284,23 @@ fn parse_attrs(input: ParseStream) -> syn::Result<Attrs> {
         }
     }
     Ok(attrs)
+}
+
+/// The predicates of the `#[cfg(...)]` attributes in `attrs`: what stands in the parentheses.
+pub fn predicates(attrs: &Attrs) -> Vec<TokenStream> {
+    attrs
+        .cfgs
+        .iter()
+        .filter_map(|attr| {
+            let TokenTree::Group(g) = attr.clone().into_iter().nth(1)? else {
+                return None;
+            };
+            match g.stream().into_iter().nth(1)? {
+                TokenTree::Group(inner) => Some(inner.stream()),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The comment lines of a doc attribute: one per line, one leading space and trailing white
@@ -407,7 +433,12 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
                 (false, None)
             };
             input.parse::<Token![;]>()?;
-            Item::Systemd(Systemd { min, max, open })
+            Item::Systemd(Systemd {
+                cfgs: predicates(&attrs),
+                min,
+                max,
+                open,
+            })
         }
         other => {
             return Err(syn::Error::new(
@@ -523,9 +554,7 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         return Ok(Stmt::Section { name, site });
     }
     let attrs = parse_attrs(input)?;
-    if !attrs.cfgs.is_empty() {
-        return Err(input.error("`#[cfg]` is allowed on daemons and units, not on directives"));
-    }
+    let cfgs = predicates(&attrs);
     let first = input.call(Name::parse).map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -538,7 +567,7 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
                 let name = input.call(Ident::parse_any)?;
                 input.parse::<Token![;]>()?;
                 let site = sites.site(name.span());
-                return Ok(Stmt::Use { name, site });
+                return Ok(Stmt::Use { name, site, cfgs });
             }
             "override" => Op::Override,
             "remove" => Op::Remove,
@@ -574,6 +603,7 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         .parse::<Token![;]>()
         .map_err(|e| syn::Error::new(e.span(), "expected `;` after the directive"))?;
     Ok(Stmt::Directive(Directive {
+        cfgs,
         docs: attrs.docs,
         op,
         key,

@@ -30,11 +30,13 @@ pub fn check(family: &Family, errors: &mut Errors) {
         .filter(|o| !o.valid)
         .map(|o| o.name.as_str())
         .collect();
-    let mut names: HashMap<&str, &str> = HashMap::new();
+    let mut names: HashMap<&str, (&str, unit_core::Origin)> = HashMap::new();
     let mut resolved = Vec::new();
     for out in &family.units {
         let unit = &out.unit;
-        if let Some(first) = names.insert(&unit.name, &out.daemon) {
+        let again = names.insert(&unit.name, (&out.daemon, unit.origin));
+        // The versions of one unit under different `#[cfg]`s share its name and its site.
+        if let Some((first, _)) = again.filter(|(_, origin)| *origin != unit.origin) {
             let owner = if first.is_empty() {
                 String::new()
             } else {
@@ -50,17 +52,27 @@ pub fn check(family: &Family, errors: &mut Errors) {
         }
         let unit = resolve(unit, &defaults);
         let unsure = entries_using(&out.unit, &bad_options);
-        for d in validate_for(&unit, family.target) {
-            let about_missing_parts = d.origin == unit.origin && out.incomplete;
-            if !about_missing_parts && !unsure.contains(&d.origin) {
-                errors.diag(d);
+        for target in targets_for(family, &out.variant) {
+            for d in validate_for(&unit, target) {
+                let about_missing_parts = d.origin == unit.origin && out.incomplete;
+                if !about_missing_parts && !unsure.contains(&d.origin) {
+                    errors.diag(d);
+                }
             }
         }
         resolved.push(unit);
     }
-    let externals = family.externals.iter().map(|e| e.name.as_str());
-    for d in unit_core::crosscheck::check_family(&resolved, externals) {
-        errors.diag(d);
+    for config in configurations(family) {
+        let units: Vec<Unit> = resolved
+            .iter()
+            .zip(&family.units)
+            .filter(|(_, out)| agrees(&out.variant, &config))
+            .map(|(u, _)| u.clone())
+            .collect();
+        let externals = family.externals.iter().map(|e| e.name.as_str());
+        for d in unit_core::crosscheck::check_family(&units, externals) {
+            errors.diag(d);
+        }
     }
     check_cfg_references(family, &resolved, errors);
     let mut seen = HashMap::new();
@@ -74,6 +86,58 @@ pub fn check(family: &Family, errors: &mut Errors) {
             );
         }
     }
+}
+
+/// Whether a unit version made for `variant` belongs to the configuration `config`.
+fn agrees(variant: &[(String, bool, proc_macro2::TokenStream)], config: &[(String, bool)]) -> bool {
+    variant
+        .iter()
+        .all(|(k, v, _)| config.iter().all(|(ck, cv)| ck != k || cv == v))
+}
+
+/// Every combination of the predicates that unit versions depend on (one empty one if none).
+fn configurations(family: &Family) -> Vec<Vec<(String, bool)>> {
+    let mut keys: Vec<&str> = Vec::new();
+    for out in &family.units {
+        for (k, _, _) in &out.variant {
+            if !keys.contains(&k.as_str()) {
+                keys.push(k);
+            }
+        }
+    }
+    keys.truncate(6);
+    (0..1u32 << keys.len())
+        .map(|bits| {
+            keys.iter()
+                .enumerate()
+                .map(|(i, k)| (k.to_string(), bits & 1 << i != 0))
+                .collect()
+        })
+        .collect()
+}
+
+/// The targets a unit version is checked against: every `systemd` item that can apply to it.
+fn targets_for(
+    family: &Family,
+    variant: &[(String, bool, proc_macro2::TokenStream)],
+) -> Vec<unit_core::catalog::Target> {
+    if family.targets.is_empty() {
+        return vec![family.target];
+    }
+    let applies = |(key, negated): &(String, bool)| {
+        variant.iter().all(|(k, v, _)| k != key || v != negated)
+    };
+    let mut out: Vec<unit_core::catalog::Target> = family
+        .targets
+        .iter()
+        .filter(|t| t.cfgs.iter().all(applies))
+        .map(|t| t.target)
+        .collect();
+    if out.is_empty() {
+        out.push(family.target);
+    }
+    out.dedup();
+    out
 }
 
 fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors) {

@@ -12,15 +12,30 @@ use super::lower::{Family, OptionOut, UnitOut};
 pub fn family(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
     let options = f.options.iter().map(option);
     let units = f.units.iter().map(unit).collect::<Result<Vec<_>, _>>()?;
-    let (min, max) = (f.target.min, f.target.max);
+    let target = target(f);
     Ok(quote! {
         /// Every unit of this family, as checked at compile time.
         pub static FAMILY: ::unit_core::Family = ::unit_core::Family {
-            target: ::unit_core::catalog::Target { min: #min, max: #max },
+            target: #target,
             options: &[#(#options),*],
             units: &[#(#units),*],
         };
     })
+}
+
+/// The family's target: the `systemd` item whose `#[cfg]` holds, else the unconditional one.
+fn target(f: &Family) -> TokenStream {
+    let literal = |t: unit_core::catalog::Target| {
+        let (min, max) = (t.min, t.max);
+        quote!(::unit_core::catalog::Target { min: #min, max: #max })
+    };
+    let mut out = literal(f.target);
+    for t in f.targets.iter().rev().filter(|t| !t.tokens.is_empty()) {
+        let preds = &t.tokens;
+        let this = literal(t.target);
+        out = quote!(if cfg!(all(#(#preds),*)) { #this } else { #out });
+    }
+    out
 }
 
 fn option(o: &OptionOut) -> TokenStream {
@@ -44,11 +59,22 @@ fn option(o: &OptionOut) -> TokenStream {
 
 fn unit(out: &UnitOut) -> Result<TokenStream, Vec<Diagnostic>> {
     let cfgs = &out.cfgs;
+    let variant = (!out.variant.is_empty()).then(|| {
+        let literals = out.variant.iter().map(|(_, value, p)| {
+            if *value {
+                quote!(#p)
+            } else {
+                quote!(not(#p))
+            }
+        });
+        quote!(#[cfg(all(#(#literals),*))])
+    });
     let name = &out.unit.name;
     let daemon = &out.daemon;
     let text = text(&out.unit)?;
     Ok(quote! {
         #(#cfgs)*
+        #variant
         ::unit_core::UnitDef { name: #name, daemon: #daemon, text: #text }
     })
 }

@@ -24,6 +24,9 @@ pub struct OptionOut {
 pub struct UnitOut {
     /// Lowering this unit reported errors, so checks of what it lacks would only repeat them.
     pub incomplete: bool,
+    /// For one of several versions of a unit whose statements depend on `#[cfg]`: the value
+    /// of each predicate this version is for.
+    pub variant: Vec<(String, bool, TokenStream)>,
     pub unit: Unit,
     pub daemon: String,
     pub cfgs: Vec<TokenStream>,
@@ -34,9 +37,19 @@ pub struct External {
     pub site: u32,
 }
 
+/// A `systemd` item: the target, and the predicates it applies under.
+pub struct TargetOut {
+    /// Each predicate without its `not(...)`, and whether it had one.
+    pub cfgs: Vec<(String, bool)>,
+    pub tokens: Vec<TokenStream>,
+    pub target: Target,
+}
+
 #[derive(Default)]
 pub struct Family {
     pub target: Target,
+    /// Every `systemd` item; empty for the default target.
+    pub targets: Vec<TargetOut>,
     pub options: Vec<OptionOut>,
     pub units: Vec<UnitOut>,
     pub externals: Vec<External>,
@@ -48,6 +61,8 @@ const BUILTIN: &str = "daemon";
 
 struct Lowering<'a, 'e> {
     errors: &'e mut Errors<'a>,
+    /// The value of each `#[cfg]` predicate for the version of a unit being lowered.
+    assignment: Vec<(String, bool)>,
     options: BTreeMap<String, ()>,
     snippets: HashMap<String, &'a ast::Snippet>,
     templates: HashMap<String, &'a ast::Template>,
@@ -57,6 +72,7 @@ struct Lowering<'a, 'e> {
 pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
     let mut l = Lowering {
         errors,
+        assignment: Vec::new(),
         options: BTreeMap::new(),
         snippets: HashMap::new(),
         templates: HashMap::new(),
@@ -67,14 +83,32 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
         match item {
             Item::Daemon(d) => l.daemon(d),
             Item::Unit(u) => {
-                if let Some(out) = l.standalone(u, "") {
-                    l.family.units.push(out);
-                }
+                let preds = l.predicates_of(&[&u.body]);
+                let outs = l.variants(&preds, |l| l.standalone(u, ""));
+                l.family.units.extend(outs);
             }
             _ => {}
         }
     }
     l.family
+}
+
+/// The text of a `#[cfg]` predicate, the key it is known by.
+fn pred_key(p: &TokenStream) -> String {
+    p.to_string()
+}
+
+/// A predicate without its `not(...)`, and whether it had one.
+fn split_not(p: &TokenStream) -> (TokenStream, bool) {
+    let mut tokens = p.clone().into_iter();
+    match (tokens.next(), tokens.next(), tokens.next()) {
+        (Some(proc_macro2::TokenTree::Ident(not)), Some(proc_macro2::TokenTree::Group(g)), None)
+            if not == "not" && g.delimiter() == proc_macro2::Delimiter::Parenthesis =>
+        {
+            (g.stream(), true)
+        }
+        _ => (p.clone(), false),
+    }
 }
 
 fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
@@ -177,8 +211,106 @@ impl<'a> Lowering<'a, '_> {
                 format!("the target range ends at {max}, before it starts at {min}; write `{min}..={min}` or a later end"),
             );
         } else {
-            self.family.target = Target { min, max };
+            let target = Target { min, max };
+            if t.cfgs.is_empty() {
+                self.family.target = target;
+            }
+            self.family.targets.push(TargetOut {
+                cfgs: t
+                    .cfgs
+                    .iter()
+                    .map(|c| {
+                        let (base, negated) = split_not(c);
+                        (pred_key(&base), negated)
+                    })
+                    .collect(),
+                tokens: t.cfgs.clone(),
+                target,
+            });
         }
+    }
+
+    /// Whether statements under `cfgs` are part of the version being lowered.
+    fn active(&self, cfgs: &[TokenStream]) -> bool {
+        cfgs.iter().all(|c| {
+            let (base, negated) = split_not(c);
+            let key = pred_key(&base);
+            self.assignment
+                .iter()
+                .find(|(k, _)| *k == key)
+                .is_none_or(|(_, v)| *v != negated)
+        })
+    }
+
+    /// The `#[cfg]` predicates the statements of `bodies` (and the snippets they use) depend on.
+    fn predicates_of(&self, bodies: &[&Body]) -> Vec<TokenStream> {
+        let mut out: Vec<TokenStream> = Vec::new();
+        let add = |cfgs: &[TokenStream], out: &mut Vec<TokenStream>| {
+            for c in cfgs {
+                let (base, _) = split_not(c);
+                if !out.iter().any(|o| pred_key(o) == pred_key(&base)) {
+                    out.push(base);
+                }
+            }
+        };
+        let mut stack: Vec<(&Body, usize)> = bodies.iter().map(|b| (*b, 0)).collect();
+        while let Some((body, depth)) = stack.pop() {
+            for stmt in &body.stmts {
+                match stmt {
+                    Stmt::Directive(d) => add(&d.cfgs, &mut out),
+                    Stmt::Use { name, cfgs, .. } => {
+                        add(cfgs, &mut out);
+                        if let Some(snippet) = self.snippets.get(&name.to_string()) {
+                            if depth < 2 {
+                                stack.push((&snippet.body, depth + 1));
+                            }
+                        }
+                    }
+                    Stmt::Section { .. } => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// Lowers a unit once for each combination of the predicates `preds`, each version marked
+    /// with the values it was lowered for.
+    fn variants(
+        &mut self,
+        preds: &[TokenStream],
+        mut lower: impl FnMut(&mut Self) -> Option<UnitOut>,
+    ) -> Vec<UnitOut> {
+        const MAX: usize = 4;
+        if preds.is_empty() {
+            return lower(self).into_iter().collect();
+        }
+        let preds = if preds.len() > MAX {
+            self.errors.span(
+                proc_macro2::Span::call_site(),
+                format!("a unit's statements depend on {} different `#[cfg]` predicates; at most {MAX} are supported, so move some differences into units of their own", preds.len()),
+            );
+            &preds[..MAX]
+        } else {
+            preds
+        };
+        let mut outs = Vec::new();
+        for bits in 0..1u32 << preds.len() {
+            self.assignment = preds
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (pred_key(p), bits & 1 << i != 0))
+                .collect();
+            if let Some(mut out) = lower(self) {
+                out.variant = preds
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (pred_key(p), bits & 1 << i != 0, p.clone()))
+                    .collect();
+                outs.push(out);
+            }
+        }
+        self.assignment.clear();
+        outs
     }
 
     fn option(&mut self, o: &ast::OptionParam) {
@@ -253,13 +385,20 @@ impl<'a> Lowering<'a, '_> {
     }
 
     fn check_snippet(&mut self, s: &ast::Snippet) {
+        let multi = spans_sections(s);
         for stmt in &s.body.stmts {
             match stmt {
-                Stmt::Section { name, .. } => self.errors.span(
+                Stmt::Section { name, .. } if !multi => self.errors.span(
                     name.span(),
-                    format!("snippet `{}` holds directives only; drop `[{name}]`, the section is the one where the snippet is used", s.name),
+                    format!("snippet `{}` starts with directives, so it holds directives of the section where it is used; drop `[{name}]`, or start the snippet with a section header so that every directive stands under one", s.name),
                 ),
-                Stmt::Use { name, .. } => self.errors.span(name.span(), "snippets cannot use other snippets; list the directives instead"),
+                Stmt::Section { .. } => {}
+                Stmt::Use { name, .. } if !multi => self.errors.span(name.span(), "a snippet of one section cannot use other snippets; list the directives instead, or give the snippet section headers"),
+                Stmt::Use { name, .. } => {
+                    if self.snippets.get(&name.to_string()).is_some_and(|u| spans_sections(u)) {
+                        self.errors.span(name.span(), format!("snippet `{}` uses `{name}`, which has sections of its own; a snippet may use only snippets of one section", s.name));
+                    }
+                }
                 Stmt::Directive(d) if d.op != ast::Op::Set => self.errors.span(
                     d.key.span(),
                     "`override`, `remove` and `reset` belong in a daemon's extras, not in a snippet",
@@ -311,11 +450,20 @@ impl<'a> Lowering<'a, '_> {
             }
         }
         for member in &d.members {
-            let out = match member {
-                Member::Unit(u) => self.standalone(u, &daemon),
-                Member::Instance(inst) => self.instance(d, inst, &mut used),
+            let outs = match member {
+                Member::Unit(u) => {
+                    let preds = self.predicates_of(&[&u.body]);
+                    self.variants(&preds, |l| l.standalone(u, &daemon))
+                }
+                Member::Instance(inst) => {
+                    let template = self.templates.get(&inst.template.to_string()).copied();
+                    let mut bodies = vec![&inst.body];
+                    bodies.extend(template.map(|t| &t.body));
+                    let preds = self.predicates_of(&bodies);
+                    self.variants(&preds, |l| l.instance(d, inst, &mut used))
+                }
             };
-            if let Some(mut out) = out {
+            for mut out in outs {
                 out.cfgs.extend(d.attrs.cfgs.iter().cloned());
                 self.family.units.push(out);
             }
@@ -352,6 +500,7 @@ impl<'a> Lowering<'a, '_> {
         let incomplete = self.errors.raised() > raised;
         Some(UnitOut {
             incomplete,
+            variant: Vec::new(),
             unit,
             daemon: daemon.to_owned(),
             cfgs: u.attrs.cfgs.clone(),
@@ -464,6 +613,7 @@ impl<'a> Lowering<'a, '_> {
         let incomplete = self.errors.raised() > raised;
         Some(UnitOut {
             incomplete,
+            variant: Vec::new(),
             unit,
             daemon,
             cfgs: inst.attrs.cfgs.clone(),
@@ -512,6 +662,8 @@ impl<'a> Lowering<'a, '_> {
         for stmt in &body.stmts {
             match stmt {
                 Stmt::Section { name, site } => section = Some((name.to_string(), *site)),
+                Stmt::Directive(d) if !self.active(&d.cfgs) => {}
+                Stmt::Use { cfgs, .. } if !self.active(cfgs) => {}
                 Stmt::Directive(d) => {
                     let Some(s) = &section else {
                         self.errors.at(d.site, format!("`{}` stands before any section; add a header such as `[Unit]` above it", d.key));
@@ -521,7 +673,7 @@ impl<'a> Lowering<'a, '_> {
                         changes.push(c);
                     }
                 }
-                Stmt::Use { name, site } => {
+                Stmt::Use { name, site, .. } => {
                     let Some(snippet) = self.snippets.get(&name.to_string()).copied() else {
                         let known: Vec<&String> = self.snippets.keys().collect();
                         self.errors.at(
@@ -530,12 +682,19 @@ impl<'a> Lowering<'a, '_> {
                         );
                         continue;
                     };
+                    if spans_sections(snippet) {
+                        changes.extend(self.body(&snippet.body, params, template, kind));
+                        continue;
+                    }
                     let Some(s) = section.clone() else {
                         self.errors.at(*site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
                         continue;
                     };
                     for stmt in &snippet.body.stmts {
                         let Stmt::Directive(d) = stmt else { continue };
+                        if !self.active(&d.cfgs) {
+                            continue;
+                        }
                         let key = d.key.to_string();
                         let here = &s.0;
                         if catalog().get(here, &key).is_none() {
@@ -638,6 +797,12 @@ impl<'a> Lowering<'a, '_> {
         }
         Some(placeholder::join(&out))
     }
+}
+
+/// Whether a snippet holds whole sections (it starts with a `[Section]` header) rather than
+/// directives of the section where it is used.
+fn spans_sections(s: &ast::Snippet) -> bool {
+    matches!(s.body.stmts.first(), Some(Stmt::Section { .. }))
 }
 
 fn join_text(parts: &[Part]) -> String {

@@ -1,14 +1,19 @@
 use unit_macros::systemd_unit;
 
 systemd_unit! {
-    snippet limits {
+    snippet ordering {
+        [Unit]
+        After = "remote-fs.target";
+    }
+    snippet hypervisor {
         [Service]
-        LimitNOFILE = "1024:524288";
+        KillMode = process;
+        use ordering;
     }
     unit "demo.service" {
         [Service]
         ExecStart = "/usr/bin/demo";
-        use limits;
+        use hypervisor;
     }
 }
 
