@@ -4,6 +4,12 @@
 use unit_macros::systemd_unit;
 
 systemd_unit! {
+    /// libvirt 12.8 uses `Type=notify-reload`, which systemd 253 introduced.
+    #[cfg(feature = "libvirt-12")]
+    systemd 253..;
+    #[cfg(not(feature = "libvirt-12"))]
+    systemd 252..;
+
     options {
         /// Installation prefix.
         prefix: path = "/usr",
@@ -13,6 +19,8 @@ systemd_unit! {
         sysconfdir: path = "/etc",
         /// Runtime state directory; the sockets live in its `libvirt/` subdirectory.
         runstatedir: path = "/run",
+        /// Local state directory; libvirt 12.8 keeps its secrets key in `lib/libvirt/secrets/`.
+        localstatedir: path = "/var",
         /// Directory of the daemons' environment files.
         initconfdir: path = "/etc/sysconfig",
         /// Where unit files are installed.
@@ -48,6 +56,93 @@ systemd_unit! {
         OOMScoreAdjust = -900;
     }
 
+    /// What the hypervisor daemons add to their service: machined, remote file systems, and the
+    /// limits of a daemon that runs many guests.
+    snippet hypervisor {
+        [Unit]
+        Wants = "systemd-machined.service";
+        After = "systemd-machined.service";
+        After = "remote-fs.target";
+
+        [Service]
+        KillMode = process;
+        use limit_nofile;
+        use tasks_max;
+        use limit_memlock;
+    }
+
+    /// libvirt 12.8's sandbox of virtlogd.
+    snippet virtlogd_sandbox {
+        [Service]
+        CapabilityBoundingSet = "~CAP_AUDIT_CONTROL";
+        CapabilityBoundingSet = "~CAP_AUDIT_READ";
+        CapabilityBoundingSet = "~CAP_AUDIT_WRITE";
+        CapabilityBoundingSet = "~CAP_BLOCK_SUSPEND";
+        CapabilityBoundingSet = "~CAP_CHOWN";
+        CapabilityBoundingSet = "~CAP_FOWNER";
+        CapabilityBoundingSet = "~CAP_FSETID";
+        CapabilityBoundingSet = "~CAP_IPC_LOCK";
+        CapabilityBoundingSet = "~CAP_IPC_OWNER";
+        CapabilityBoundingSet = "~CAP_KILL";
+        CapabilityBoundingSet = "~CAP_LEASE";
+        CapabilityBoundingSet = "~CAP_LINUX_IMMUTABLE";
+        CapabilityBoundingSet = "~CAP_MAC_ADMIN";
+        CapabilityBoundingSet = "~CAP_MAC_OVERRIDE";
+        CapabilityBoundingSet = "~CAP_MKNOD";
+        CapabilityBoundingSet = "~CAP_NET_ADMIN";
+        CapabilityBoundingSet = "~CAP_NET_BIND_SERVICE";
+        CapabilityBoundingSet = "~CAP_NET_BROADCAST";
+        CapabilityBoundingSet = "~CAP_NET_RAW";
+        CapabilityBoundingSet = "~CAP_SETFCAP";
+        CapabilityBoundingSet = "~CAP_SETPCAP";
+        CapabilityBoundingSet = "~CAP_SETGID";
+        CapabilityBoundingSet = "~CAP_SETUID";
+        CapabilityBoundingSet = "~CAP_SYSLOG";
+        CapabilityBoundingSet = "~CAP_SYS_ADMIN";
+        CapabilityBoundingSet = "~CAP_SYS_BOOT";
+        CapabilityBoundingSet = "~CAP_SYS_CHROOT";
+        CapabilityBoundingSet = "~CAP_SYS_MODULE";
+        CapabilityBoundingSet = "~CAP_SYS_NICE";
+        CapabilityBoundingSet = "~CAP_SYS_PACCT";
+        CapabilityBoundingSet = "~CAP_SYS_PTRACE";
+        CapabilityBoundingSet = "~CAP_SYS_RAWIO";
+        CapabilityBoundingSet = "~CAP_SYS_RESOURCE";
+        CapabilityBoundingSet = "~CAP_SYS_TIME";
+        CapabilityBoundingSet = "~CAP_SYS_TTY_CONFIG";
+        CapabilityBoundingSet = "~CAP_WAKE_ALARM";
+        LockPersonality = true;
+        MemoryDenyWriteExecute = true;
+        PrivateDevices = true;
+        PrivateMounts = true;
+        PrivateNetwork = true;
+        ProtectControlGroups = true;
+        ProtectKernelModules = true;
+        ProtectKernelTunables = true;
+        ProtectSystem = full;
+        RestrictAddressFamilies = "AF_UNIX";
+        RestrictNamespaces = "~cgroup";
+        RestrictNamespaces = "~ipc";
+        RestrictNamespaces = "~mnt";
+        RestrictNamespaces = "~net";
+        RestrictNamespaces = "~pid";
+        RestrictNamespaces = "~user";
+        RestrictNamespaces = "~uts";
+        RestrictRealtime = true;
+        RestrictSUIDSGID = true;
+        SystemCallArchitectures = native;
+        SystemCallFilter = "~@clock";
+        SystemCallFilter = "~@debug";
+        SystemCallFilter = "~@module";
+        SystemCallFilter = "~@mount";
+        SystemCallFilter = "~@raw-io";
+        SystemCallFilter = "~@reboot";
+        SystemCallFilter = "~@swap";
+        SystemCallFilter = "~@privileged";
+        SystemCallFilter = "~@cpu-emulation";
+        SystemCallFilter = "~@obsolete";
+        UMask = "077";
+    }
+
     template virtd_service(name: text) -> "{daemon}.service" {
         [Unit]
         Description = "libvirt {name} daemon";
@@ -66,6 +161,9 @@ systemd_unit! {
         After = "apparmor.service";
 
         [Service]
+        #[cfg(feature = "libvirt-12")]
+        Type = "notify-reload";
+        #[cfg(not(feature = "libvirt-12"))]
         Type = notify;
         Environment = "{daemon:upper}_ARGS=\"--timeout 120\"";
         EnvironmentFile = "-{initconfdir}/{daemon}";
@@ -237,15 +335,11 @@ systemd_unit! {
             Wants = "virtlockd.socket";
             After = "virtlogd.socket";
             After = "virtlockd.socket";
-            Wants = "systemd-machined.service";
-            After = "systemd-machined.service";
-            After = "remote-fs.target";
-
-            [Service]
-            KillMode = process;
-            use limit_nofile;
-            use tasks_max;
-            use limit_memlock;
+            #[cfg(feature = "libvirt-12")]
+            After = "virtlogd.service";
+            #[cfg(feature = "libvirt-12")]
+            After = "virtlockd.service";
+            use hypervisor;
 
             [Install]
             Also = "virtlogd.socket";
@@ -259,16 +353,7 @@ systemd_unit! {
     #[cfg(feature = "lxc")]
     daemon virtlxcd(name = "LXC") {
         virtd_service {
-            [Unit]
-            Wants = "systemd-machined.service";
-            After = "systemd-machined.service";
-            After = "remote-fs.target";
-
-            [Service]
-            KillMode = process;
-            use limit_nofile;
-            use tasks_max;
-            use limit_memlock;
+            use hypervisor;
         }
         virtd_socket;
         virtd_socket_ro;
@@ -278,16 +363,7 @@ systemd_unit! {
     #[cfg(feature = "ch")]
     daemon virtchd(name = "Cloud Hypervisor") {
         virtd_service {
-            [Unit]
-            Wants = "systemd-machined.service";
-            After = "systemd-machined.service";
-            After = "remote-fs.target";
-
-            [Service]
-            KillMode = process;
-            use limit_nofile;
-            use tasks_max;
-            use limit_memlock;
+            use hypervisor;
         }
         virtd_socket;
         virtd_socket_ro;
@@ -383,10 +459,36 @@ systemd_unit! {
     }
 
     daemon virtsecretd(name = "secret") {
-        virtd_service;
+        virtd_service {
+            [Unit]
+            #[cfg(all(feature = "libvirt-12", feature = "secrets"))]
+            Requires = "virt-secret-init-encryption.service";
+            #[cfg(all(feature = "libvirt-12", feature = "secrets"))]
+            After = "virt-secret-init-encryption.service";
+
+            [Service]
+            #[cfg(all(feature = "libvirt-12", feature = "secrets"))]
+            LoadCredentialEncrypted = "secrets-encryption-key:{localstatedir}/lib/libvirt/secrets/secrets-encryption-key";
+            #[cfg(all(feature = "libvirt-12", feature = "secrets"))]
+            Environment = "SECRETS_ENCRYPTION_KEY=%d/secrets-encryption-key";
+        }
         virtd_socket;
         virtd_socket_ro;
         virtd_socket_admin;
+
+        /// Creates the key that encrypts secrets at rest, once.
+        #[cfg(all(feature = "libvirt-12", feature = "secrets"))]
+        unit "virt-secret-init-encryption.service" {
+            [Unit]
+            Before = "virtsecretd.service";
+            Before = "libvirtd.service";
+            ConditionPathExists = "!{localstatedir}/lib/libvirt/secrets/secrets-encryption-key";
+
+            [Service]
+            Type = oneshot;
+            UMask = "0077";
+            ExecStart = "/usr/bin/sh -c 'dd if=/dev/random status=none bs=32 count=1 | systemd-creds encrypt --name=secrets-encryption-key - {localstatedir}/lib/libvirt/secrets/secrets-encryption-key'";
+        }
     }
 
     daemon virtinterfaced(name = "interface") {
@@ -424,6 +526,10 @@ systemd_unit! {
             Wants = "virtlockd.socket";
             After = "virtlogd.socket";
             After = "virtlockd.socket";
+            #[cfg(feature = "libvirt-12")]
+            After = "virtlogd.service";
+            #[cfg(feature = "libvirt-12")]
+            After = "virtlockd.service";
             Wants = "systemd-machined.service";
             After = "network.target";
             After = "dbus.service";
@@ -435,6 +541,9 @@ systemd_unit! {
             Conflicts = "xendomains.service";
 
             [Service]
+            #[cfg(feature = "libvirt-12")]
+            Type = "notify-reload";
+            #[cfg(not(feature = "libvirt-12"))]
             Type = notify;
             Environment = "LIBVIRTD_ARGS=\"--timeout 120\"";
             EnvironmentFile = "-{initconfdir}/libvirtd";
@@ -482,7 +591,20 @@ systemd_unit! {
     }
 
     daemon virtlogd(name = "logging") {
-        helper_service;
+        helper_service {
+            [Service]
+            // libvirt 12.8 sandboxes virtlogd; its limits follow the sandbox.
+            #[cfg(feature = "libvirt-12")]
+            reset OOMScoreAdjust;
+            #[cfg(feature = "libvirt-12")]
+            reset LimitNOFILE;
+            #[cfg(feature = "libvirt-12")]
+            use virtlogd_sandbox;
+            #[cfg(feature = "libvirt-12")]
+            use oom_score_adjust;
+            #[cfg(feature = "libvirt-12")]
+            use limit_nofile;
+        }
         helper_socket;
         helper_socket_admin;
     }

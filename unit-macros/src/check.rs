@@ -141,8 +141,17 @@ fn targets_for(
 }
 
 fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors) {
-    let cfgs =
-        |i: usize| -> Vec<String> { family.units[i].cfgs.iter().map(|c| c.to_string()).collect() };
+    // A unit's gates: its own `#[cfg]`s and, for one version of a unit, the predicates that
+    // version holds under.
+    let cfgs = |i: usize| -> Vec<String> {
+        let out = &family.units[i];
+        let held = out
+            .variant
+            .iter()
+            .filter(|(_, value, _)| *value)
+            .map(|(_, _, p)| quote::quote!(#[cfg(#p)]).to_string());
+        out.cfgs.iter().map(|c| c.to_string()).chain(held).collect()
+    };
     let index: HashMap<&str, usize> = resolved
         .iter()
         .enumerate()
@@ -154,7 +163,10 @@ fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors)
             let Some(&j) = index.get(name.as_str()) else {
                 continue;
             };
-            let missing: Vec<String> = cfgs(j).into_iter().filter(|c| !mine.contains(c)).collect();
+            // Every version of the named unit carries its unit-level gates; the versions
+            // together exist in every configuration.
+            let theirs = family.units[j].cfgs.iter().map(|c| c.to_string());
+            let missing: Vec<String> = theirs.filter(|c| !mine.contains(c)).collect();
             if let Some(gate) = missing.first() {
                 errors.diag(unit_core::Diagnostic::value(
                     origin,
