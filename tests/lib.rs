@@ -5,6 +5,16 @@ use std::process::Command;
 
 use unit_core::Rendered;
 
+/// How many units the libvirt family renders: 67 at libvirt 9.9.0, 68 at 12.8.0.
+pub const UNITS: usize = if cfg!(feature = "libvirt-12") { 68 } else { 67 };
+
+/// The directory of the goldens of the libvirt release under test.
+pub const GOLDEN: &str = if cfg!(feature = "libvirt-12") {
+    "golden-12"
+} else {
+    "golden"
+};
+
 /// The libvirt family rendered with the default build options.
 pub fn rendered() -> Vec<Rendered> {
     let family = &daemons::FAMILY;

@@ -8,4 +8,5 @@ mod output;
 mod robust;
 mod roundtrip;
 mod spec;
+mod spec12;
 mod systemd;
