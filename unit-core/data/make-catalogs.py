@@ -312,6 +312,38 @@ PLAIN_PARSERS = {
 }
 
 
+FALLBACK = "a `*_WITH_FALLBACK` table: a number is accepted as well"
+
+# Enum-like parsers that read a string table but accept more (or less) than it: their tables
+# are in ENUMS, the parsers are not in ENUM_PARSERS. Checked in each release by the call of the
+# table's lookup in the parser's or its helper's body.
+SPECIAL_PARSERS = {
+    "config_parse_emergency_action": (
+        "emergency_action", "parse_emergency_action",
+        "a user manager takes only `none`, `exit`, `exit-force`; a system unit the whole table"),
+    "config_parse_exec_input": (
+        "exec_input", "config_parse_exec_input", "also `fd:NAME` and `file:PATH`"),
+    "config_parse_exec_output": (
+        "exec_output", "config_parse_exec_output",
+        "also `fd:NAME`, `file:PATH`, `append:PATH`, `truncate:PATH` (by release) and the obsolete "
+        "`syslog`, `syslog+console`"),
+    "config_parse_exec_io_class": ("ioprio_class", "config_parse_exec_io_class", FALLBACK),
+    "config_parse_exec_cpu_sched_policy": (
+        "sched_policy", "config_parse_exec_cpu_sched_policy", FALLBACK),
+    "config_parse_ip_tos": ("ip_tos", None, FALLBACK),
+    "config_parse_log_level": ("log_level", "config_parse_log_level", FALLBACK),
+    "config_parse_log_facility": (
+        "log_facility_unshifted", "config_parse_log_facility", FALLBACK),
+    "config_parse_protect_hostname": (
+        "protect_hostname", "config_parse_protect_hostname",
+        "a `*_WITH_BOOLEAN` table, and `private:HOSTNAME` as well"),
+    "config_parse_socket_timestamping": (
+        "socket_timestamping", "socket_timestamping_from_string_harder",
+        "also the booleans (`yes` means `ns`) and the aliases `usec`, `µs`, `nsec` (`μs` too in newer "
+        "releases)"),
+}
+
+
 def body_after(src: str, start: int) -> str:
     end = src.find("\n}\n", start)
     return src[start:end if end >= 0 else len(src)]
@@ -319,7 +351,9 @@ def body_after(src: str, start: int) -> str:
 
 def scan_sources(tree: Path):
     """String tables, lookup kinds, enum parsers and hand-written function bodies of a release."""
-    tables, lookups, macro_parsers, bodies, from_strings = {}, {}, {}, {}, {}
+    tables, lookups, macro_parsers, bodies, from_strings, helpers = {}, {}, {}, {}, {}, {}
+    helper_re = re.compile(r"^int (%s)\([^;{]*\{" % "|".join(
+        sorted({h for _, h, _ in SPECIAL_PARSERS.values() if h})), re.M)
     for d in ENUM_SOURCE_DIRS:
         for path in sorted((tree / d).rglob("*.c")) if (tree / d).exists() else []:
             src = strip_comments(path.read_text(errors="replace"))
@@ -334,7 +368,9 @@ def scan_sources(tree: Path):
                 bodies.setdefault(m.group(1), body_after(src, m.end()))
             for m in FROM_STRING_RE.finditer(src):
                 from_strings.setdefault(m.group(1), body_after(src, m.end()))
-    return Sources(tables, lookups, macro_parsers, bodies, from_strings)
+            for m in helper_re.finditer(src):
+                helpers.setdefault(m.group(1), body_after(src, m.end()))
+    return Sources(tables, lookups, macro_parsers, bodies, from_strings, helpers)
 
 
 @dataclass
@@ -344,6 +380,7 @@ class Sources:
     macro_parsers: dict  # config_parse_X -> the `*_from_string*` function it calls
     bodies: dict  # config_parse_X -> body of a hand-written parser
     from_strings: dict  # `*_from_string*` -> body of a hand-written one
+    helpers: dict  # other functions named in SPECIAL_PARSERS -> body
 
     def table(self, fn):
         """(table, with_boolean) when the function `fn` is a plain lookup in a string table, or a
@@ -364,6 +401,18 @@ class Sources:
             return inner[0][0], True
         return f"`{fn}` is hand-written and accepts more than a string table"
 
+    def special(self, parser):
+        """(table, reason) for a parser in SPECIAL_PARSERS whose helper still reads the table."""
+        table, helper, reason = SPECIAL_PARSERS[parser]
+        if table not in self.tables:
+            return None
+        if helper is not None:
+            body = self.bodies.get(helper) or self.from_strings.get(helper) or self.helpers.get(
+                helper, "")
+            if f"{table}_from_string(" not in body:
+                return None
+        return table, reason
+
     def parser(self, parser):
         """(table, with_boolean), a reason it is not a plain enum, or None if not enum-like."""
         if parser in self.macro_parsers:
@@ -377,24 +426,38 @@ class Sources:
 
 
 def map_enums(per_release, scanned):
-    """Enum parsers with their masks, the values of their tables, and why others are left out."""
-    enum_parsers, table_values, unmapped = {}, {}, {}
+    """Enum parsers with their masks, the values of the tables, the special parsers and why
+    other macro-defined enum parsers are left out."""
+    enum_parsers, table_values, special, unmapped = {}, {}, {}, {}
+
+    def add_values(table, src, i):
+        vals = table_values.setdefault(table, {})
+        for v in src.tables[table]:
+            vals[v] = vals.get(v, 0) | (1 << i)
+
     for i, src in enumerate(scanned):
+        major = per_release[i][0].major
         for parser in sorted({r[2] for r in per_release[i][3]}):
+            if parser in SPECIAL_PARSERS:
+                found = src.special(parser)
+                if found is None:
+                    unmapped.setdefault(strip_parser(parser), {}).setdefault(
+                        "its table lookup was not found", []).append(major)
+                    continue
+                special.setdefault((strip_parser(parser), *found), []).append(major)
+                add_values(found[0], src, i)
+                continue
             mapped = src.parser(parser)
             if mapped is None:
                 continue
             if isinstance(mapped, str):
-                unmapped.setdefault(strip_parser(parser), {}).setdefault(mapped, []).append(
-                    per_release[i][0].major)
+                unmapped.setdefault(strip_parser(parser), {}).setdefault(mapped, []).append(major)
                 continue
             table, with_boolean = mapped
             key = (strip_parser(parser), table, with_boolean)
             enum_parsers[key] = enum_parsers.get(key, 0) | (1 << i)
-            vals = table_values.setdefault(table, {})
-            for v in src.tables[table]:
-                vals[v] = vals.get(v, 0) | (1 << i)
-    return enum_parsers, table_values, unmapped
+            add_values(table, src, i)
+    return enum_parsers, table_values, special, unmapped
 
 
 # ---------------------------------------------------------------------------------------------
@@ -526,7 +589,8 @@ pub struct EnumTable {
     pub values: &'static [(&'static str, u8)],
 }
 
-/// Every enum table used by an enum parser of the unit-file table, sorted by name.
+/// The string tables behind the enum-like parsers of the unit-file tables (those of
+/// [`ENUM_PARSERS`] and the special ones `unit-core/data/README.md` lists), sorted by name.
 pub static ENUMS: &[EnumTable] = &[
 """
 
@@ -573,7 +637,7 @@ def main():
     apt = Apt(cache)
     apt.update(args.refresh)
 
-    per_release = []
+    per_release, hidden = [], []
     for rel in RELEASES:
         root, tree = fetch_release(apt, rel, cache)
         dump = run_systemd(root, "--dump-configuration-items")
@@ -586,15 +650,19 @@ def main():
         (DATA / f"systemd-{rel.major}.table").write_text(
             "".join("\t".join(r) + "\n" for r in rows))
         per_release.append((rel, tree, parse_dump(dump), rows))
-        check(rel, parse_dump(dump), rows)
+        hidden.append(check(rel, parse_dump(dump), rows))
 
-    generate(per_release)
+    generated = generate(per_release)
+    write_readme(per_release, hidden, *generated)
 
 
 def check(rel, dump, rows):
+    """The names the dump hides; fails when the dump and the table disagree otherwise."""
     dump_set = {(s, n) for s, n, _ in dump}
     table = {(r[0], r[1]): r for r in rows}
-    only_table = sorted(set(table) - dump_set)
+    if len(table) != len(rows):
+        raise SystemExit(f"systemd {rel.major}: a name appears twice in the table")
+    only_table = sorted(set(table) - dump_set, key=lambda k: rows.index(table[k]))
     only_dump = sorted(dump_set - set(table))
     legacy = [k for k in only_table if table[k][2] == "config_parse_warn_compat"
               and table[k][3] == "DISABLED_LEGACY"]
@@ -606,6 +674,7 @@ def check(rel, dump, rows):
         log(f"  difference: {k}")
     if other or only_dump:
         raise SystemExit(f"systemd {rel.major}: the dump and the table disagree")
+    return legacy
 
 
 def generate(per_release):
@@ -634,7 +703,7 @@ def generate(per_release):
 
     # enum parsers and tables
     scanned = [scan_sources(tree) for _, tree, _, _ in per_release]
-    enum_parsers, table_values, unmapped = map_enums(per_release, scanned)
+    enum_parsers, table_values, special, unmapped = map_enums(per_release, scanned)
 
     # value since
     value_since = set()
@@ -677,9 +746,68 @@ def generate(per_release):
     run(["rustfmt", "--edition", "2021", str(TABLE_RS)])
     log(f"wrote {TABLE_RS}: {len(rows_out)} rows, {len(table_values)} enum tables, "
         f"{len(enum_parsers)} enum parsers, {len(value_since)} value notes")
-    for p, whys in sorted(unmapped.items()):
-        for why, vs in sorted(whys.items()):
-            log(f"  not an enum parser: {p} ({', '.join(map(str, vs))}): {why}")
+    return rows_out, enum_parsers, table_values, special, unmapped, value_since
+
+
+README = DATA / "README.md"
+BEGIN = "<!-- generated by make-catalogs.py: begin -->\n"
+END = "<!-- generated by make-catalogs.py: end -->\n"
+
+
+def majors(mask, versions):
+    return ", ".join(str(v) for i, v in enumerate(versions) if mask & (1 << i))
+
+
+def write_readme(per_release, hidden, rows_out, enum_parsers, table_values, special, unmapped,
+                 value_since):
+    versions = [rel.major for rel, *_ in per_release]
+    md = ["## Releases\n\n",
+          "| release | Debian version | suite | table rows | dump names | names the dump hides |\n",
+          "| --- | --- | --- | --- | --- | --- |\n"]
+    for (rel, _, dump, rows), legacy in zip(per_release, hidden):
+        md.append(f"| {rel.major} | `{rel.version}` | {rel.suite} | {len(rows)} | {len(dump)} | "
+                  f"{len(legacy)} |\n")
+    md.append(f"\n`ROWS` in `table.rs`: {len(rows_out)} rows.\n\n")
+    md.append("## Table and dump\n\n"
+              "In every release the set of (section, name) pairs of the table equals the dump's, "
+              "except for the `config_parse_warn_compat` / `DISABLED_LEGACY` entries, which "
+              "`systemd --dump-configuration-items` hides on purpose (they are accepted with a "
+              "warning and ignored):\n\n")
+    for (rel, *_), legacy in zip(per_release, hidden):
+        md.append(f"- {rel.major}: " + ", ".join(f"`{s}.{n}`" for s, n in legacy) + "\n")
+    md.append("\n## Parsers\n\nEvery parser of the tables, with the number of (section, name) "
+              "pairs that use it per release and in any release:\n\n")
+    md.append("| parser | " + " | ".join(map(str, versions)) + " | any |\n")
+    md.append("| --- |" + " --- |" * (len(versions) + 1) + "\n")
+    counts = {}
+    for i, (_, _, _, rows) in enumerate(per_release):
+        for section, name, parser, *_ in rows:
+            counts.setdefault(strip_parser(parser), [set() for _ in versions])[i].add(
+                (section, name))
+    for parser in sorted(counts):
+        per = counts[parser]
+        md.append(f"| `{parser}` | " + " | ".join(str(len(x)) if x else "" for x in per)
+                  + f" | {len(set().union(*per))} |\n")
+    md.append("\n## Enum parsers\n\nMapped to a string table (`ENUM_PARSERS`):\n\n"
+              "| parser | table | booleans too | releases |\n| --- | --- | --- | --- |\n")
+    for (parser, table, wb), mask in sorted(enum_parsers.items()):
+        md.append(f"| `{parser}` | `{table}` | {'yes' if wb else ''} | "
+                  f"{majors(mask, versions)} |\n")
+    md.append("\nEnum-like, with their table in `ENUMS`, but not plain enums, so not in "
+              "`ENUM_PARSERS`:\n\n| parser | table | releases | why |\n| --- | --- | --- | --- |\n")
+    for (parser, table, reason), vs in sorted(special.items()):
+        md.append(f"| `{parser}` | `{table}` | {', '.join(map(str, vs))} | {reason} |\n")
+    if unmapped:
+        md.append("\nDefined as enum parsers but not mapped:\n\n")
+        for parser, whys in sorted(unmapped.items()):
+            for why, vs in sorted(whys.items()):
+                md.append(f"- `{parser}` ({', '.join(map(str, vs))}): {why}\n")
+    md.append(f"\n`VALUE_SINCE`: {len(value_since)} entries, from "
+              + ", ".join(sorted({f"`{n}={v}`" for _, n, v, _ in value_since})) + ".\n")
+    text = README.read_text() if README.exists() else BEGIN + END
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(head + BEGIN + "\n" + "".join(md) + "\n" + END + tail)
 
 
 def order_values(table, scanned):

@@ -17092,7 +17092,8 @@ pub struct EnumTable {
     pub values: &'static [(&'static str, u8)],
 }
 
-/// Every enum table used by an enum parser of the unit-file table, sorted by name.
+/// The string tables behind the enum-like parsers of the unit-file tables (those of
+/// [`ENUM_PARSERS`] and the special ones `unit-core/data/README.md` lists), sorted by name.
 pub static ENUMS: &[EnumTable] = &[
     EnumTable {
         name: "cgroup_device_policy",
@@ -17111,6 +17112,40 @@ pub static ENUMS: &[EnumTable] = &[
         values: &[("member", 0x08), ("root", 0x08), ("isolated", 0x08)],
     },
     EnumTable {
+        name: "emergency_action",
+        values: &[
+            ("none", 0x0f),
+            ("exit", 0x0f),
+            ("exit-force", 0x0f),
+            ("reboot", 0x0f),
+            ("reboot-force", 0x0f),
+            ("reboot-immediate", 0x0f),
+            ("poweroff", 0x0f),
+            ("poweroff-force", 0x0f),
+            ("poweroff-immediate", 0x0f),
+            ("soft-reboot", 0x0c),
+            ("soft-reboot-force", 0x0c),
+            ("kexec", 0x0c),
+            ("kexec-force", 0x0c),
+            ("halt", 0x0c),
+            ("halt-force", 0x0c),
+            ("halt-immediate", 0x0c),
+        ],
+    },
+    EnumTable {
+        name: "exec_input",
+        values: &[
+            ("null", 0x0f),
+            ("tty", 0x0f),
+            ("tty-force", 0x0f),
+            ("tty-fail", 0x0f),
+            ("socket", 0x0f),
+            ("fd", 0x0f),
+            ("data", 0x0f),
+            ("file", 0x0f),
+        ],
+    },
+    EnumTable {
         name: "exec_keyring_mode",
         values: &[("inherit", 0x0f), ("private", 0x0f), ("shared", 0x0f)],
     },
@@ -17121,6 +17156,23 @@ pub static ENUMS: &[EnumTable] = &[
             ("disable", 0x08),
             ("madvise", 0x08),
             ("system", 0x08),
+        ],
+    },
+    EnumTable {
+        name: "exec_output",
+        values: &[
+            ("inherit", 0x0f),
+            ("null", 0x0f),
+            ("tty", 0x0f),
+            ("kmsg", 0x0f),
+            ("kmsg+console", 0x0f),
+            ("journal", 0x0f),
+            ("journal+console", 0x0f),
+            ("socket", 0x0f),
+            ("fd", 0x0f),
+            ("file", 0x0f),
+            ("append", 0x0f),
+            ("truncate", 0x0e),
         ],
     },
     EnumTable {
@@ -17135,6 +17187,24 @@ pub static ENUMS: &[EnumTable] = &[
     EnumTable {
         name: "exec_utmp_mode",
         values: &[("init", 0x0f), ("login", 0x0f), ("user", 0x0f)],
+    },
+    EnumTable {
+        name: "ioprio_class",
+        values: &[
+            ("none", 0x0f),
+            ("realtime", 0x0f),
+            ("best-effort", 0x0f),
+            ("idle", 0x0f),
+        ],
+    },
+    EnumTable {
+        name: "ip_tos",
+        values: &[
+            ("low-delay", 0x0f),
+            ("throughput", 0x0f),
+            ("reliability", 0x0f),
+            ("low-cost", 0x0f),
+        ],
     },
     EnumTable {
         name: "job_mode",
@@ -17158,6 +17228,44 @@ pub static ENUMS: &[EnumTable] = &[
             ("process", 0x0f),
             ("mixed", 0x0f),
             ("none", 0x0f),
+        ],
+    },
+    EnumTable {
+        name: "log_facility_unshifted",
+        values: &[
+            ("kern", 0x0f),
+            ("user", 0x0f),
+            ("mail", 0x0f),
+            ("daemon", 0x0f),
+            ("auth", 0x0f),
+            ("syslog", 0x0f),
+            ("lpr", 0x0f),
+            ("news", 0x0f),
+            ("uucp", 0x0f),
+            ("cron", 0x0f),
+            ("authpriv", 0x0f),
+            ("ftp", 0x0f),
+            ("local0", 0x0f),
+            ("local1", 0x0f),
+            ("local2", 0x0f),
+            ("local3", 0x0f),
+            ("local4", 0x0f),
+            ("local5", 0x0f),
+            ("local6", 0x0f),
+            ("local7", 0x0f),
+        ],
+    },
+    EnumTable {
+        name: "log_level",
+        values: &[
+            ("emerg", 0x0f),
+            ("alert", 0x0f),
+            ("crit", 0x0f),
+            ("err", 0x0f),
+            ("warning", 0x0f),
+            ("notice", 0x0f),
+            ("info", 0x0f),
+            ("debug", 0x0f),
         ],
     },
     EnumTable {
@@ -17238,6 +17346,10 @@ pub static ENUMS: &[EnumTable] = &[
         ],
     },
     EnumTable {
+        name: "protect_hostname",
+        values: &[("no", 0x08), ("yes", 0x08), ("private", 0x08)],
+    },
+    EnumTable {
         name: "protect_proc",
         values: &[
             ("default", 0x0f),
@@ -17253,6 +17365,17 @@ pub static ENUMS: &[EnumTable] = &[
             ("yes", 0x0f),
             ("full", 0x0f),
             ("strict", 0x0f),
+        ],
+    },
+    EnumTable {
+        name: "sched_policy",
+        values: &[
+            ("other", 0x0f),
+            ("batch", 0x0f),
+            ("idle", 0x0f),
+            ("fifo", 0x0f),
+            ("ext", 0x08),
+            ("rr", 0x0f),
         ],
     },
     EnumTable {
@@ -17299,6 +17422,10 @@ pub static ENUMS: &[EnumTable] = &[
     EnumTable {
         name: "socket_defer_trigger",
         values: &[("no", 0x08), ("yes", 0x08), ("patient", 0x08)],
+    },
+    EnumTable {
+        name: "socket_timestamping",
+        values: &[("off", 0x0f), ("us", 0x0f), ("ns", 0x0f)],
     },
 ];
 
