@@ -562,12 +562,14 @@ pub struct Row {{
     pub parser: &'static str,
     /// The parser's `ltype` argument as the table writes it, e.g. `SERVICE_EXEC_START`.
     pub ltype: &'static str,
-    /// The `offsetof` target, e.g. `Service.exec_command`; empty when the table gives `0`.
+    /// The `offsetof` target, e.g. `Service.exec_command`, in the newest release that has the
+    /// row; empty when the table gives `0`.
     pub field: &'static str,
-    /// The dump's type text for this name, e.g. `PATH [ARGUMENT [...]]`; empty for names the
-    /// dump hides (`DISABLED_LEGACY` ones).
+    /// The dump's type text for this name, e.g. `PATH [ARGUMENT [...]]`, in the newest release
+    /// that has the row; empty for names the dump hides (`DISABLED_LEGACY` ones).
     pub dump: &'static str,
-    /// The releases in which this exact row exists (bit i is `VERSIONS[i]`).
+    /// The releases in which this (section, name, parser, ltype) exists (bit i is
+    /// `VERSIONS[i]`).
     pub mask: u8,
     /// The version the man pages give ("Added in version N"), 0 if unknown.
     pub since: u16,
@@ -682,12 +684,19 @@ def generate(per_release):
     versions = [rel.major for rel, *_ in per_release]
 
     # rows
-    merged = {}
+    # A row is (section, name, parser, ltype); its field and dump text are the newest release's.
+    merged, details, changed = {}, {}, set()
     for i, (rel, tree, dump, rows) in enumerate(per_release):
         kinds = {(s, n): k for s, n, k in dump}
         for section, name, parser, ltype, fld in rows:
-            key = (section, name, strip_parser(parser), ltype, fld, kinds.get((section, name), ""))
+            key = (section, name, strip_parser(parser), ltype)
+            detail = (fld, kinds.get((section, name), ""))
+            if key in details and details[key] != detail:
+                changed.add(key)
             merged[key] = merged.get(key, 0) | (1 << i)
+            details[key] = detail
+    if changed:
+        log(f"{len(changed)} rows whose field or dump text changed between releases")
 
     newest_tree = per_release[-1][1]
     since_pages, value_pages = man_since(newest_tree)
@@ -699,7 +708,8 @@ def generate(per_release):
                 return v
         return 0
 
-    rows_out = sorted(((k, m) for k, m in merged.items()), key=lambda km: (km[0][0], km[0][1], km[1], km[0][2:]))
+    rows_out = sorted(((k + details[k], m, since_of(k[0], k[1])) for k, m in merged.items()),
+                      key=lambda row: (row[0][0], row[0][1], row[1], row[0][2:]))
 
     # enum parsers and tables
     scanned = [scan_sources(tree) for _, tree, _, _ in per_release]
@@ -717,12 +727,12 @@ def generate(per_release):
                 break
 
     out = [HEADER, "\n", TYPES.format(versions=", ".join(map(str, versions)))]
-    for (section, name, parser, ltype, fld, kind), mask in rows_out:
+    for (section, name, parser, ltype, fld, kind), mask, since in rows_out:
         out.append(
             f"    Row {{\n        section: {rust_str(section)},\n        name: {rust_str(name)},\n"
             f"        parser: {rust_str(parser)},\n        ltype: {rust_str(ltype)},\n"
             f"        field: {rust_str(fld)},\n        dump: {rust_str(kind)},\n"
-            f"        mask: {mask:#04x},\n        since: {since_of(section, name)},\n    }},\n")
+            f"        mask: {mask:#04x},\n        since: {since},\n    }},\n")
     out.append(ENUM_TYPES)
     for table in sorted(table_values):
         vals = table_values[table]
@@ -746,7 +756,7 @@ def generate(per_release):
     run(["rustfmt", "--edition", "2021", str(TABLE_RS)])
     log(f"wrote {TABLE_RS}: {len(rows_out)} rows, {len(table_values)} enum tables, "
         f"{len(enum_parsers)} enum parsers, {len(value_since)} value notes")
-    return rows_out, enum_parsers, table_values, special, unmapped, value_since
+    return rows_out, changed, enum_parsers, table_values, special, unmapped, value_since
 
 
 README = DATA / "README.md"
@@ -758,8 +768,8 @@ def majors(mask, versions):
     return ", ".join(str(v) for i, v in enumerate(versions) if mask & (1 << i))
 
 
-def write_readme(per_release, hidden, rows_out, enum_parsers, table_values, special, unmapped,
-                 value_since):
+def write_readme(per_release, hidden, rows_out, changed, enum_parsers, table_values, special,
+                 unmapped, value_since):
     versions = [rel.major for rel, *_ in per_release]
     md = ["## Releases\n\n",
           "| release | Debian version | suite | table rows | dump names | names the dump hides |\n",
@@ -767,7 +777,18 @@ def write_readme(per_release, hidden, rows_out, enum_parsers, table_values, spec
     for (rel, _, dump, rows), legacy in zip(per_release, hidden):
         md.append(f"| {rel.major} | `{rel.version}` | {rel.suite} | {len(rows)} | {len(dump)} | "
                   f"{len(legacy)} |\n")
-    md.append(f"\n`ROWS` in `table.rs`: {len(rows_out)} rows.\n\n")
+    md.append(f"\n`ROWS` in `table.rs`: {len(rows_out)} rows, one per (section, name, parser, "
+              f"ltype); {len(changed)} of them have a field that moved between releases (the "
+              "newest is kept; the `.table` files have each release's).\n\n")
+    first, since = {}, {}
+    for (section, name, *_), mask, version in rows_out:
+        low = min(i for i in range(len(versions)) if mask & (1 << i))
+        first[(section, name)] = min(first.get((section, name), low), low)
+        since[(section, name)] = version
+    later = sorted(k for k, i in first.items() if since[k] > versions[i])
+    md.append("`since` later than the first catalog release that has the name: "
+              + ", ".join(f"`{s}.{n}=` (man: {since[(s, n)]}, catalog: {versions[first[(s, n)]]})"
+                          for s, n in later) + ".\n\n" if later else "")
     md.append("## Table and dump\n\n"
               "In every release the set of (section, name) pairs of the table equals the dump's, "
               "except for the `config_parse_warn_compat` / `DISABLED_LEGACY` entries, which "
