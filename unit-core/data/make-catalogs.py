@@ -397,7 +397,8 @@ class Sources:
         calls = set(re.findall(r"(\w+_from_string)\(", body)) - {fn}
         inner = [self.table(c) for c in calls]
         inner = [t for t in inner if isinstance(t, tuple)]
-        if len(inner) == 1 and len(calls) == 1 and "parse_boolean(" in body and "streq" not in body:
+        if len(inner) == 1 and len(calls) == 1 and "parse_boolean(" in body and not re.search(
+                r"\bstreq|STR_IN_SET|startswith", body):
             return inner[0][0], True
         return f"`{fn}` is hand-written and accepts more than a string table"
 
@@ -653,9 +654,23 @@ def main():
             "".join("\t".join(r) + "\n" for r in rows))
         per_release.append((rel, tree, parse_dump(dump), rows))
         hidden.append(check(rel, parse_dump(dump), rows))
+        compare_with_host(rel, dump)
 
     generated = generate(per_release)
     write_readme(per_release, hidden, *generated)
+
+
+def compare_with_host(rel, dump):
+    """Logs whether the dump equals that of this machine's systemd of the same release."""
+    host = Path("/lib/systemd/systemd")
+    if not host.exists():
+        return
+    version = subprocess.run([str(host), "--version"], capture_output=True).stdout.decode()
+    if version.startswith(f"systemd {rel.major} "):
+        ours = subprocess.run([str(host), "--dump-configuration-items"], capture_output=True)
+        same = ours.stdout.decode() == dump
+        log(f"systemd {rel.major}: the dump {'equals' if same else 'DIFFERS FROM'} that of {host} "
+            f"({version.splitlines()[0]})")
 
 
 def check(rel, dump, rows):
@@ -680,13 +695,11 @@ def check(rel, dump, rows):
 
 
 def generate(per_release):
-    nrel = len(per_release)
     versions = [rel.major for rel, *_ in per_release]
 
-    # rows
     # A row is (section, name, parser, ltype); its field and dump text are the newest release's.
     merged, details, changed = {}, {}, set()
-    for i, (rel, tree, dump, rows) in enumerate(per_release):
+    for i, (_, _, dump, rows) in enumerate(per_release):
         kinds = {(s, n): k for s, n, k in dump}
         for section, name, parser, ltype, fld in rows:
             key = (section, name, strip_parser(parser), ltype)
