@@ -648,16 +648,55 @@ def main():
         if not version.startswith(f"systemd {rel.major} "):
             raise SystemExit(f"unexpected `systemd --version` for {rel.major}: {version!r}")
         (DATA / f"systemd-{rel.major}.directives").write_text(dump)
-        gperf = render_gperf(tree, features(version), cache / "render" / str(rel.major))
+        defines = features(version)
+        gperf = render_gperf(tree, defines, cache / "render" / str(rel.major))
         rows = parse_gperf(gperf)
         (DATA / f"systemd-{rel.major}.table").write_text(
             "".join("\t".join(r) + "\n" for r in rows))
         per_release.append((rel, tree, parse_dump(dump), rows))
         hidden.append(check(rel, parse_dump(dump), rows))
+        check_kinds(rel, parse_dump(dump), rows, dump_kinds(tree, defines))
         compare_with_host(rel, dump)
 
     generated = generate(per_release)
     write_readme(per_release, hidden, *generated)
+
+
+def dump_kinds(tree: Path, defines: dict) -> dict:
+    """Parser -> the dump's type text, from the release's `unit_dump_config_items()`."""
+    src = (tree / GPERF_DIR / "load-fragment.c").read_text()
+    start = src.index("void unit_dump_config_items(")
+    body = src[start:src.index("};", start)]
+    kinds, keep = {}, [True]
+    for line in body.splitlines():
+        cond = re.match(r"\s*#\s*(if|else|endif)\b\s*(\w*)", line)
+        if cond:
+            if cond.group(1) == "if":
+                keep.append(keep[-1] and bool(defines.get(cond.group(2), 1)))
+            elif cond.group(1) == "else":
+                keep[-1] = not keep[-1] and keep[-2]
+            else:
+                keep.pop()
+            continue
+        if keep[-1]:
+            for m in re.finditer(r'\{\s*(config_parse_\w+),\s*"([^"]*)"\s*\}', line):
+                kinds.setdefault(m.group(1), m.group(2))
+    # entries split over two lines
+    for m in re.finditer(r'\{\s*(config_parse_\w+),\s*\n\s*"([^"]*)"\s*\}', body):
+        kinds.setdefault(m.group(1), m.group(2))
+    return kinds
+
+
+def check_kinds(rel, dump, rows, kinds):
+    """Each dumped name's type text must be the one its parser in the table gives."""
+    parsers = {(r[0], r[1]): r[2] for r in rows}
+    wrong = [(s, n, k, parsers[(s, n)]) for s, n, k in dump
+             if kinds.get(parsers[(s, n)], "OTHER") != k]
+    for s, n, k, p in wrong:
+        log(f"  dump says `{s}.{n}={k}`, the table's parser `{p}` gives "
+            f"`{kinds.get(p, 'OTHER')}`")
+    if wrong:
+        raise SystemExit(f"systemd {rel.major}: the dump's types disagree with the table's parsers")
 
 
 def compare_with_host(rel, dump):
