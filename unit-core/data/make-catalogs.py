@@ -519,16 +519,19 @@ def man_since(tree: Path):
             for name in names:
                 if version:
                     since[page].setdefault(name, version)
+            # values in their own varlistentry (`<term><option>strict</option></term>`) ...
+            found = []
             for sub in item.iter("varlistentry"):
-                opts = term_names(sub, "option")
                 sub_item = sub.find("listitem")
-                if not opts or sub_item is None:
-                    continue
-                v = entry_version(sub_item)
-                if v:
-                    for name in names:
-                        for opt in opts:
-                            values[page].setdefault(name, []).append((opt, v))
+                if sub_item is not None:
+                    found += [(opt, entry_version(sub_item)) for opt in term_names(sub, "option")]
+            # ... or in an itemised list whose item starts with the value
+            for li in (li for il in item.iter("itemizedlist") for li in il.findall("listitem")):
+                opt = next(li.iter("option"), None)
+                if opt is not None and opt.text:
+                    found.append((opt.text.strip(), entry_version(li)))
+            for name in names:
+                values[page].setdefault(name, []).extend((o, v) for o, v in found if v)
     return since, values
 
 
