@@ -312,6 +312,38 @@ PLAIN_PARSERS = {
 }
 
 
+FALLBACK = "a `*_WITH_FALLBACK` table: a number is accepted as well"
+
+# Enum-like parsers that read a string table but accept more (or less) than it: their tables
+# are in ENUMS, the parsers are not in ENUM_PARSERS. Checked in each release by the call of the
+# table's lookup in the parser's or its helper's body.
+SPECIAL_PARSERS = {
+    "config_parse_emergency_action": (
+        "emergency_action", "parse_emergency_action",
+        "a user manager takes only `none`, `exit`, `exit-force`; a system unit the whole table"),
+    "config_parse_exec_input": (
+        "exec_input", "config_parse_exec_input", "also `fd:NAME` and `file:PATH`"),
+    "config_parse_exec_output": (
+        "exec_output", "config_parse_exec_output",
+        "also `fd:NAME`, `file:PATH`, `append:PATH`, `truncate:PATH` (by release) and the obsolete "
+        "`syslog`, `syslog+console`"),
+    "config_parse_exec_io_class": ("ioprio_class", "config_parse_exec_io_class", FALLBACK),
+    "config_parse_exec_cpu_sched_policy": (
+        "sched_policy", "config_parse_exec_cpu_sched_policy", FALLBACK),
+    "config_parse_ip_tos": ("ip_tos", None, FALLBACK),
+    "config_parse_log_level": ("log_level", "config_parse_log_level", FALLBACK),
+    "config_parse_log_facility": (
+        "log_facility_unshifted", "config_parse_log_facility", FALLBACK),
+    "config_parse_protect_hostname": (
+        "protect_hostname", "config_parse_protect_hostname",
+        "a `*_WITH_BOOLEAN` table, and `private:HOSTNAME` as well"),
+    "config_parse_socket_timestamping": (
+        "socket_timestamping", "socket_timestamping_from_string_harder",
+        "also the booleans (`yes` means `ns`) and the aliases `usec`, `µs`, `nsec` (`μs` too in newer "
+        "releases)"),
+}
+
+
 def body_after(src: str, start: int) -> str:
     end = src.find("\n}\n", start)
     return src[start:end if end >= 0 else len(src)]
@@ -319,7 +351,9 @@ def body_after(src: str, start: int) -> str:
 
 def scan_sources(tree: Path):
     """String tables, lookup kinds, enum parsers and hand-written function bodies of a release."""
-    tables, lookups, macro_parsers, bodies, from_strings = {}, {}, {}, {}, {}
+    tables, lookups, macro_parsers, bodies, from_strings, helpers = {}, {}, {}, {}, {}, {}
+    helper_re = re.compile(r"^int (%s)\([^;{]*\{" % "|".join(
+        sorted({h for _, h, _ in SPECIAL_PARSERS.values() if h})), re.M)
     for d in ENUM_SOURCE_DIRS:
         for path in sorted((tree / d).rglob("*.c")) if (tree / d).exists() else []:
             src = strip_comments(path.read_text(errors="replace"))
@@ -334,7 +368,9 @@ def scan_sources(tree: Path):
                 bodies.setdefault(m.group(1), body_after(src, m.end()))
             for m in FROM_STRING_RE.finditer(src):
                 from_strings.setdefault(m.group(1), body_after(src, m.end()))
-    return Sources(tables, lookups, macro_parsers, bodies, from_strings)
+            for m in helper_re.finditer(src):
+                helpers.setdefault(m.group(1), body_after(src, m.end()))
+    return Sources(tables, lookups, macro_parsers, bodies, from_strings, helpers)
 
 
 @dataclass
@@ -344,6 +380,7 @@ class Sources:
     macro_parsers: dict  # config_parse_X -> the `*_from_string*` function it calls
     bodies: dict  # config_parse_X -> body of a hand-written parser
     from_strings: dict  # `*_from_string*` -> body of a hand-written one
+    helpers: dict  # other functions named in SPECIAL_PARSERS -> body
 
     def table(self, fn):
         """(table, with_boolean) when the function `fn` is a plain lookup in a string table, or a
@@ -360,9 +397,22 @@ class Sources:
         calls = set(re.findall(r"(\w+_from_string)\(", body)) - {fn}
         inner = [self.table(c) for c in calls]
         inner = [t for t in inner if isinstance(t, tuple)]
-        if len(inner) == 1 and len(calls) == 1 and "parse_boolean(" in body and "streq" not in body:
+        if len(inner) == 1 and len(calls) == 1 and "parse_boolean(" in body and not re.search(
+                r"\bstreq|STR_IN_SET|startswith", body):
             return inner[0][0], True
         return f"`{fn}` is hand-written and accepts more than a string table"
+
+    def special(self, parser):
+        """(table, reason) for a parser in SPECIAL_PARSERS whose helper still reads the table."""
+        table, helper, reason = SPECIAL_PARSERS[parser]
+        if table not in self.tables:
+            return None
+        if helper is not None:
+            body = self.bodies.get(helper) or self.from_strings.get(helper) or self.helpers.get(
+                helper, "")
+            if f"{table}_from_string(" not in body:
+                return None
+        return table, reason
 
     def parser(self, parser):
         """(table, with_boolean), a reason it is not a plain enum, or None if not enum-like."""
@@ -377,24 +427,38 @@ class Sources:
 
 
 def map_enums(per_release, scanned):
-    """Enum parsers with their masks, the values of their tables, and why others are left out."""
-    enum_parsers, table_values, unmapped = {}, {}, {}
+    """Enum parsers with their masks, the values of the tables, the special parsers and why
+    other macro-defined enum parsers are left out."""
+    enum_parsers, table_values, special, unmapped = {}, {}, {}, {}
+
+    def add_values(table, src, i):
+        vals = table_values.setdefault(table, {})
+        for v in src.tables[table]:
+            vals[v] = vals.get(v, 0) | (1 << i)
+
     for i, src in enumerate(scanned):
+        major = per_release[i][0].major
         for parser in sorted({r[2] for r in per_release[i][3]}):
+            if parser in SPECIAL_PARSERS:
+                found = src.special(parser)
+                if found is None:
+                    unmapped.setdefault(strip_parser(parser), {}).setdefault(
+                        "its table lookup was not found", []).append(major)
+                    continue
+                special.setdefault((strip_parser(parser), *found), []).append(major)
+                add_values(found[0], src, i)
+                continue
             mapped = src.parser(parser)
             if mapped is None:
                 continue
             if isinstance(mapped, str):
-                unmapped.setdefault(strip_parser(parser), {}).setdefault(mapped, []).append(
-                    per_release[i][0].major)
+                unmapped.setdefault(strip_parser(parser), {}).setdefault(mapped, []).append(major)
                 continue
             table, with_boolean = mapped
             key = (strip_parser(parser), table, with_boolean)
             enum_parsers[key] = enum_parsers.get(key, 0) | (1 << i)
-            vals = table_values.setdefault(table, {})
-            for v in src.tables[table]:
-                vals[v] = vals.get(v, 0) | (1 << i)
-    return enum_parsers, table_values, unmapped
+            add_values(table, src, i)
+    return enum_parsers, table_values, special, unmapped
 
 
 # ---------------------------------------------------------------------------------------------
@@ -455,16 +519,19 @@ def man_since(tree: Path):
             for name in names:
                 if version:
                     since[page].setdefault(name, version)
+            # values in their own varlistentry (`<term><option>strict</option></term>`) ...
+            found = []
             for sub in item.iter("varlistentry"):
-                opts = term_names(sub, "option")
                 sub_item = sub.find("listitem")
-                if not opts or sub_item is None:
-                    continue
-                v = entry_version(sub_item)
-                if v:
-                    for name in names:
-                        for opt in opts:
-                            values[page].setdefault(name, []).append((opt, v))
+                if sub_item is not None:
+                    found += [(opt, entry_version(sub_item)) for opt in term_names(sub, "option")]
+            # ... or in an itemised list whose item starts with the value
+            for li in (li for il in item.iter("itemizedlist") for li in il.findall("listitem")):
+                opt = next(li.iter("option"), None)
+                if opt is not None and opt.text:
+                    found.append((opt.text.strip(), entry_version(li)))
+            for name in names:
+                values[page].setdefault(name, []).extend((o, v) for o, v in found if v)
     return since, values
 
 
@@ -499,12 +566,14 @@ pub struct Row {{
     pub parser: &'static str,
     /// The parser's `ltype` argument as the table writes it, e.g. `SERVICE_EXEC_START`.
     pub ltype: &'static str,
-    /// The `offsetof` target, e.g. `Service.exec_command`; empty when the table gives `0`.
+    /// The `offsetof` target, e.g. `Service.exec_command`, in the newest release that has the
+    /// row; empty when the table gives `0`.
     pub field: &'static str,
-    /// The dump's type text for this name, e.g. `PATH [ARGUMENT [...]]`; empty for names the
-    /// dump hides (`DISABLED_LEGACY` ones).
+    /// The dump's type text for this name, e.g. `PATH [ARGUMENT [...]]`, in the newest release
+    /// that has the row; empty for names the dump hides (`DISABLED_LEGACY` ones).
     pub dump: &'static str,
-    /// The releases in which this exact row exists (bit i is `VERSIONS[i]`).
+    /// The releases in which this (section, name, parser, ltype) exists (bit i is
+    /// `VERSIONS[i]`).
     pub mask: u8,
     /// The version the man pages give ("Added in version N"), 0 if unknown.
     pub since: u16,
@@ -526,7 +595,8 @@ pub struct EnumTable {
     pub values: &'static [(&'static str, u8)],
 }
 
-/// Every enum table used by an enum parser of the unit-file table, sorted by name.
+/// The string tables behind the enum-like parsers of the unit-file tables (those of
+/// [`ENUM_PARSERS`] and the special ones `unit-core/data/README.md` lists), sorted by name.
 pub static ENUMS: &[EnumTable] = &[
 """
 
@@ -573,7 +643,7 @@ def main():
     apt = Apt(cache)
     apt.update(args.refresh)
 
-    per_release = []
+    per_release, hidden = [], []
     for rel in RELEASES:
         root, tree = fetch_release(apt, rel, cache)
         dump = run_systemd(root, "--dump-configuration-items")
@@ -581,20 +651,77 @@ def main():
         if not version.startswith(f"systemd {rel.major} "):
             raise SystemExit(f"unexpected `systemd --version` for {rel.major}: {version!r}")
         (DATA / f"systemd-{rel.major}.directives").write_text(dump)
-        gperf = render_gperf(tree, features(version), cache / "render" / str(rel.major))
+        defines = features(version)
+        gperf = render_gperf(tree, defines, cache / "render" / str(rel.major))
         rows = parse_gperf(gperf)
         (DATA / f"systemd-{rel.major}.table").write_text(
             "".join("\t".join(r) + "\n" for r in rows))
         per_release.append((rel, tree, parse_dump(dump), rows))
-        check(rel, parse_dump(dump), rows)
+        hidden.append(check(rel, parse_dump(dump), rows))
+        check_kinds(rel, parse_dump(dump), rows, dump_kinds(tree, defines))
+        compare_with_host(rel, dump)
 
-    generate(per_release)
+    generated = generate(per_release)
+    write_readme(per_release, hidden, *generated)
+
+
+def dump_kinds(tree: Path, defines: dict) -> dict:
+    """Parser -> the dump's type text, from the release's `unit_dump_config_items()`."""
+    src = (tree / GPERF_DIR / "load-fragment.c").read_text()
+    start = src.index("void unit_dump_config_items(")
+    body = src[start:src.index("};", start)]
+    kinds, keep = {}, [True]
+    for line in body.splitlines():
+        cond = re.match(r"\s*#\s*(if|else|endif)\b\s*(\w*)", line)
+        if cond:
+            if cond.group(1) == "if":
+                keep.append(keep[-1] and bool(defines.get(cond.group(2), 1)))
+            elif cond.group(1) == "else":
+                keep[-1] = not keep[-1] and keep[-2]
+            else:
+                keep.pop()
+            continue
+        if keep[-1]:
+            for m in re.finditer(r'\{\s*(config_parse_\w+),\s*"([^"]*)"\s*\}', line):
+                kinds.setdefault(m.group(1), m.group(2))
+    # entries split over two lines
+    for m in re.finditer(r'\{\s*(config_parse_\w+),\s*\n\s*"([^"]*)"\s*\}', body):
+        kinds.setdefault(m.group(1), m.group(2))
+    return kinds
+
+
+def check_kinds(rel, dump, rows, kinds):
+    """Each dumped name's type text must be the one its parser in the table gives."""
+    parsers = {(r[0], r[1]): r[2] for r in rows}
+    wrong = [(s, n, k, parsers[(s, n)]) for s, n, k in dump
+             if kinds.get(parsers[(s, n)], "OTHER") != k]
+    for s, n, k, p in wrong:
+        log(f"  dump says `{s}.{n}={k}`, the table's parser `{p}` gives "
+            f"`{kinds.get(p, 'OTHER')}`")
+    if wrong:
+        raise SystemExit(f"systemd {rel.major}: the dump's types disagree with the table's parsers")
+
+
+def compare_with_host(rel, dump):
+    """Logs whether the dump equals that of this machine's systemd of the same release."""
+    host = Path("/lib/systemd/systemd")
+    if not host.exists():
+        return
+    version = subprocess.run([str(host), "--version"], capture_output=True).stdout.decode()
+    if version.startswith(f"systemd {rel.major} "):
+        ours = subprocess.run([str(host), "--dump-configuration-items"], capture_output=True)
+        same = ours.stdout.decode() == dump
+        log(f"systemd {rel.major}: the dump {'equals' if same else 'DIFFERS FROM'} that of {host} "
+            f"({version.splitlines()[0]})")
 
 
 def check(rel, dump, rows):
+    """The names the dump hides; fails when the dump and the table disagree otherwise."""
     dump_set = {(s, n) for s, n, _ in dump}
     table = {(r[0], r[1]): r for r in rows}
-    only_table = sorted(set(table) - dump_set)
+    if len(table) != len(rows):
+        raise SystemExit(f"systemd {rel.major}: a name appears twice in the table")
+    only_table = sorted(set(table) - dump_set, key=lambda k: rows.index(table[k]))
     only_dump = sorted(dump_set - set(table))
     legacy = [k for k in only_table if table[k][2] == "config_parse_warn_compat"
               and table[k][3] == "DISABLED_LEGACY"]
@@ -606,19 +733,25 @@ def check(rel, dump, rows):
         log(f"  difference: {k}")
     if other or only_dump:
         raise SystemExit(f"systemd {rel.major}: the dump and the table disagree")
+    return legacy
 
 
 def generate(per_release):
-    nrel = len(per_release)
     versions = [rel.major for rel, *_ in per_release]
 
-    # rows
-    merged = {}
-    for i, (rel, tree, dump, rows) in enumerate(per_release):
+    # A row is (section, name, parser, ltype); its field and dump text are the newest release's.
+    merged, details, changed = {}, {}, set()
+    for i, (_, _, dump, rows) in enumerate(per_release):
         kinds = {(s, n): k for s, n, k in dump}
         for section, name, parser, ltype, fld in rows:
-            key = (section, name, strip_parser(parser), ltype, fld, kinds.get((section, name), ""))
+            key = (section, name, strip_parser(parser), ltype)
+            detail = (fld, kinds.get((section, name), ""))
+            if key in details and details[key] != detail:
+                changed.add(key)
             merged[key] = merged.get(key, 0) | (1 << i)
+            details[key] = detail
+    if changed:
+        log(f"{len(changed)} rows whose field or dump text changed between releases")
 
     newest_tree = per_release[-1][1]
     since_pages, value_pages = man_since(newest_tree)
@@ -630,11 +763,12 @@ def generate(per_release):
                 return v
         return 0
 
-    rows_out = sorted(((k, m) for k, m in merged.items()), key=lambda km: (km[0][0], km[0][1], km[1], km[0][2:]))
+    rows_out = sorted(((k + details[k], m, since_of(k[0], k[1])) for k, m in merged.items()),
+                      key=lambda row: (row[0][0], row[0][1], row[1], row[0][2:]))
 
     # enum parsers and tables
     scanned = [scan_sources(tree) for _, tree, _, _ in per_release]
-    enum_parsers, table_values, unmapped = map_enums(per_release, scanned)
+    enum_parsers, table_values, special, unmapped = map_enums(per_release, scanned)
 
     # value since
     value_since = set()
@@ -648,12 +782,12 @@ def generate(per_release):
                 break
 
     out = [HEADER, "\n", TYPES.format(versions=", ".join(map(str, versions)))]
-    for (section, name, parser, ltype, fld, kind), mask in rows_out:
+    for (section, name, parser, ltype, fld, kind), mask, since in rows_out:
         out.append(
             f"    Row {{\n        section: {rust_str(section)},\n        name: {rust_str(name)},\n"
             f"        parser: {rust_str(parser)},\n        ltype: {rust_str(ltype)},\n"
             f"        field: {rust_str(fld)},\n        dump: {rust_str(kind)},\n"
-            f"        mask: {mask:#04x},\n        since: {since_of(section, name)},\n    }},\n")
+            f"        mask: {mask:#04x},\n        since: {since},\n    }},\n")
     out.append(ENUM_TYPES)
     for table in sorted(table_values):
         vals = table_values[table]
@@ -677,9 +811,79 @@ def generate(per_release):
     run(["rustfmt", "--edition", "2021", str(TABLE_RS)])
     log(f"wrote {TABLE_RS}: {len(rows_out)} rows, {len(table_values)} enum tables, "
         f"{len(enum_parsers)} enum parsers, {len(value_since)} value notes")
-    for p, whys in sorted(unmapped.items()):
-        for why, vs in sorted(whys.items()):
-            log(f"  not an enum parser: {p} ({', '.join(map(str, vs))}): {why}")
+    return rows_out, changed, enum_parsers, table_values, special, unmapped, value_since
+
+
+README = DATA / "README.md"
+BEGIN = "<!-- generated by make-catalogs.py: begin -->\n"
+END = "<!-- generated by make-catalogs.py: end -->\n"
+
+
+def majors(mask, versions):
+    return ", ".join(str(v) for i, v in enumerate(versions) if mask & (1 << i))
+
+
+def write_readme(per_release, hidden, rows_out, changed, enum_parsers, table_values, special,
+                 unmapped, value_since):
+    versions = [rel.major for rel, *_ in per_release]
+    md = ["## Releases\n\n",
+          "| release | Debian version | suite | table rows | dump names | names the dump hides |\n",
+          "| --- | --- | --- | --- | --- | --- |\n"]
+    for (rel, _, dump, rows), legacy in zip(per_release, hidden):
+        md.append(f"| {rel.major} | `{rel.version}` | {rel.suite} | {len(rows)} | {len(dump)} | "
+                  f"{len(legacy)} |\n")
+    md.append(f"\n`ROWS` in `table.rs`: {len(rows_out)} rows, one per (section, name, parser, "
+              f"ltype); {len(changed)} of them have a field that moved between releases (the "
+              "newest is kept; the `.table` files have each release's).\n\n")
+    first, since = {}, {}
+    for (section, name, *_), mask, version in rows_out:
+        low = min(i for i in range(len(versions)) if mask & (1 << i))
+        first[(section, name)] = min(first.get((section, name), low), low)
+        since[(section, name)] = version
+    later = sorted(k for k, i in first.items() if since[k] > versions[i])
+    md.append("`since` later than the first catalog release that has the name: "
+              + ", ".join(f"`{s}.{n}=` (man: {since[(s, n)]}, catalog: {versions[first[(s, n)]]})"
+                          for s, n in later) + ".\n\n" if later else "")
+    md.append("## Table and dump\n\n"
+              "In every release the set of (section, name) pairs of the table equals the dump's, "
+              "except for the `config_parse_warn_compat` / `DISABLED_LEGACY` entries, which "
+              "`systemd --dump-configuration-items` hides on purpose (they are accepted with a "
+              "warning and ignored):\n\n")
+    for (rel, *_), legacy in zip(per_release, hidden):
+        md.append(f"- {rel.major}: " + ", ".join(f"`{s}.{n}`" for s, n in legacy) + "\n")
+    md.append("\n## Parsers\n\nEvery parser of the tables, with the number of (section, name) "
+              "pairs that use it per release and in any release:\n\n")
+    md.append("| parser | " + " | ".join(map(str, versions)) + " | any |\n")
+    md.append("| --- |" + " --- |" * (len(versions) + 1) + "\n")
+    counts = {}
+    for i, (_, _, _, rows) in enumerate(per_release):
+        for section, name, parser, *_ in rows:
+            counts.setdefault(strip_parser(parser), [set() for _ in versions])[i].add(
+                (section, name))
+    for parser in sorted(counts):
+        per = counts[parser]
+        md.append(f"| `{parser}` | " + " | ".join(str(len(x)) if x else "" for x in per)
+                  + f" | {len(set().union(*per))} |\n")
+    md.append("\n## Enum parsers\n\nMapped to a string table (`ENUM_PARSERS`):\n\n"
+              "| parser | table | booleans too | releases |\n| --- | --- | --- | --- |\n")
+    for (parser, table, wb), mask in sorted(enum_parsers.items()):
+        md.append(f"| `{parser}` | `{table}` | {'yes' if wb else ''} | "
+                  f"{majors(mask, versions)} |\n")
+    md.append("\nEnum-like, with their table in `ENUMS`, but not plain enums, so not in "
+              "`ENUM_PARSERS`:\n\n| parser | table | releases | why |\n| --- | --- | --- | --- |\n")
+    for (parser, table, reason), vs in sorted(special.items()):
+        md.append(f"| `{parser}` | `{table}` | {', '.join(map(str, vs))} | {reason} |\n")
+    if unmapped:
+        md.append("\nDefined as enum parsers but not mapped:\n\n")
+        for parser, whys in sorted(unmapped.items()):
+            for why, vs in sorted(whys.items()):
+                md.append(f"- `{parser}` ({', '.join(map(str, vs))}): {why}\n")
+    md.append(f"\n`VALUE_SINCE`: {len(value_since)} entries, from "
+              + ", ".join(sorted({f"`{n}={v}`" for _, n, v, _ in value_since})) + ".\n")
+    text = README.read_text() if README.exists() else BEGIN + END
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(head + BEGIN + "\n" + "".join(md) + "\n" + END + tail)
 
 
 def order_values(table, scanned):
