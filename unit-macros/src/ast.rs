@@ -159,7 +159,10 @@ impl std::fmt::Display for Name {
 }
 
 pub enum Stmt {
-    Section { name: Name, site: u32 },
+    Section {
+        name: Name,
+        site: u32,
+    },
     Directive(Directive),
     Use {
         name: Ident,

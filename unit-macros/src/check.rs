@@ -124,9 +124,8 @@ fn targets_for(
     if family.targets.is_empty() {
         return vec![family.target];
     }
-    let applies = |(key, negated): &(String, bool)| {
-        variant.iter().all(|(k, v, _)| k != key || v != negated)
-    };
+    let applies =
+        |(key, negated): &(String, bool)| variant.iter().all(|(k, v, _)| k != key || v != negated);
     let mut out: Vec<unit_core::catalog::Target> = family
         .targets
         .iter()

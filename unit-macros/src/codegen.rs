@@ -60,13 +60,15 @@ fn option(o: &OptionOut) -> TokenStream {
 fn unit(out: &UnitOut) -> Result<TokenStream, Vec<Diagnostic>> {
     let cfgs = &out.cfgs;
     let variant = (!out.variant.is_empty()).then(|| {
-        let literals = out.variant.iter().map(|(_, value, p)| {
-            if *value {
-                quote!(#p)
-            } else {
-                quote!(not(#p))
-            }
-        });
+        let literals = out.variant.iter().map(
+            |(_, value, p)| {
+                if *value {
+                    quote!(#p)
+                } else {
+                    quote!(not(#p))
+                }
+            },
+        );
         quote!(#[cfg(all(#(#literals),*))])
     });
     let name = &out.unit.name;

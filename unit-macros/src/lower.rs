@@ -102,9 +102,11 @@ fn pred_key(p: &TokenStream) -> String {
 fn split_not(p: &TokenStream) -> (TokenStream, bool) {
     let mut tokens = p.clone().into_iter();
     match (tokens.next(), tokens.next(), tokens.next()) {
-        (Some(proc_macro2::TokenTree::Ident(not)), Some(proc_macro2::TokenTree::Group(g)), None)
-            if not == "not" && g.delimiter() == proc_macro2::Delimiter::Parenthesis =>
-        {
+        (
+            Some(proc_macro2::TokenTree::Ident(not)),
+            Some(proc_macro2::TokenTree::Group(g)),
+            None,
+        ) if not == "not" && g.delimiter() == proc_macro2::Delimiter::Parenthesis => {
             (g.stream(), true)
         }
         _ => (p.clone(), false),
