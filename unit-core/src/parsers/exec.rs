@@ -772,7 +772,12 @@ mod tests {
             262,
             &[("|echo hi", true), ("|", true), ("@|x", true)],
         );
-        cases("exec", "ExecStart", 257, &[("|echo hi", false)]);
+        cases(
+            "exec",
+            "ExecStart",
+            257,
+            &[("|/bin/true", false), ("|echo hi", true)],
+        );
         // A trailing `/.` names a directory from 256 on; before, only a trailing `/` did.
         cases(
             "exec",
