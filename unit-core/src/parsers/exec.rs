@@ -64,8 +64,371 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
                     cx.key
                 )
             }),
+        "protect_system" => with_bool(cx, value, &["full", "strict"]),
+        "protect_home" => with_bool(cx, value, &["read-only", "tmpfs"]),
+        "protect_proc" => basic::one_of(
+            cx,
+            value,
+            &["default", "noaccess", "invisible", "ptraceable"],
+        ),
+        "proc_subset" => basic::one_of(cx, value, &["all", "pid"]),
+        "protect_control_groups" => with_bool(cx, value, &["private", "strict"]),
+        "private_tmp" => with_bool(cx, value, &["connected", "disconnected"]),
+        "private_users" if cx.version >= 258 => {
+            with_bool(cx, value, &["self", "identity", "full", "managed"])
+        }
+        "private_users" => with_bool(cx, value, &["self", "identity"]),
+        "private_pids" => with_bool(cx, value, &[]),
+        "runtime_preserve_mode" | "exec_preserve_mode" if cx.version >= 258 => {
+            with_bool(cx, value, &["restart", "on-success"])
+        }
+        "runtime_preserve_mode" | "exec_preserve_mode" => with_bool(cx, value, &["restart"]),
+        "exec_keyring_mode" => basic::one_of(cx, value, &["inherit", "private", "shared"]),
+        "exec_utmp_mode" => basic::one_of(cx, value, &["init", "login", "user"]),
+        "exec_mount_flags" | "exec_mount_propagation_flag" if value.is_empty() => Ok(()),
+        "exec_mount_flags" | "exec_mount_propagation_flag" => {
+            basic::one_of(cx, value, &["shared", "slave", "private"])
+        }
+        "numa_policy" if value.is_empty() => Ok(()),
+        "numa_policy" if cx.version >= 258 => basic::one_of(
+            cx,
+            value,
+            &[
+                "default",
+                "preferred",
+                "bind",
+                "interleave",
+                "local",
+                "preferred-many",
+                "weighted-interleave",
+            ],
+        ),
+        "numa_policy" => basic::one_of(
+            cx,
+            value,
+            &["default", "preferred", "bind", "interleave", "local"],
+        ),
+        // Unknown words are skipped without a message.
+        "exec_secure_bits" => Ok(()),
+        "exec_coredump_filter" => coredump_filter(cx, value),
+        "log_level" => named_or_number(
+            cx,
+            value,
+            &[
+                "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
+            ],
+            7,
+        )
+        .and_then(|()| nonempty(cx, value)),
+        "log_facility" => named_or_number(
+            cx,
+            value,
+            &[
+                "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+                "authpriv", "ftp", "local0", "local1", "local2", "local3", "local4", "local5",
+                "local6", "local7",
+            ],
+            127,
+        )
+        .and_then(|()| nonempty(cx, value)),
+        "log_namespace" => log_namespace(cx, value),
+        "log_extra_fields" => log_extra_fields(cx, value),
+        "exec_selinux_context" | "exec_apparmor_profile" | "exec_smack_process_label" => {
+            let rest = value.strip_prefix('-').unwrap_or(value);
+            if value.is_empty() {
+                Ok(())
+            } else {
+                spec::expand(cx, rest, Table::Full).map(drop)
+            }
+        }
+        "bus_name" => bus_name(cx, value),
+        "pid_file" => pid_file(cx, value),
+        "colon_separated_paths" => colon_paths(cx, value),
+        "set_status" => set_status(value),
+        "bind_paths" => bind_paths(cx, value),
+        "temporary_filesystems" => temporary_filesystems(cx, value),
         _ => return None,
     })
+}
+
+/// `DEFINE_STRING_TABLE_LOOKUP_WITH_BOOLEAN`: a boolean or one of `words`.
+fn with_bool(cx: &Cx<'_>, value: &str, words: &[&str]) -> Result<(), String> {
+    if c::parse_boolean(value).is_some() {
+        return Ok(());
+    }
+    basic::one_of(cx, value, words).map_err(|e| {
+        if words.is_empty() {
+            format!("`{value}` is not a boolean; use `yes` or `no`")
+        } else {
+            format!("{e}, or a boolean")
+        }
+    })
+}
+
+fn nonempty(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        Err(format!(
+            "an empty value is not a valid `{}=`; name one",
+            cx.key
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+const COREDUMP_FILTERS: &[&str] = &[
+    "private-anonymous",
+    "shared-anonymous",
+    "private-file-backed",
+    "shared-file-backed",
+    "elf-headers",
+    "private-huge",
+    "shared-huge",
+    "private-dax",
+    "shared-dax",
+    "default",
+    "all",
+];
+
+/// `coredump_filter_mask_from_string`: names, `default`, `all` or hexadecimal masks.
+fn coredump_filter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    for w in split(value, 0)? {
+        if !COREDUMP_FILTERS.contains(&w.as_str()) && c::unsigned(&w, 16, u64::MAX).is_err() {
+            basic::one_of(cx, &w, COREDUMP_FILTERS)
+                .map_err(|e| format!("{e}, or a hexadecimal mask"))?;
+        }
+    }
+    Ok(())
+}
+
+/// `string_is_glob`.
+fn is_glob(s: &str) -> bool {
+    s.contains(['*', '?', '['])
+}
+
+fn log_namespace(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let k = spec::expand(cx, value, Table::Full)?;
+    let instance_ok = k
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b":-_.\\@".contains(&b));
+    if !filename_is_valid(&k)
+        || k.len() > 1024
+        || !instance_ok
+        || !string_is_safe(&k)
+        || is_glob(&k)
+    {
+        return Err(format!(
+            "`{k}` is not a valid log namespace; use letters, digits and `:-_.`"
+        ));
+    }
+    Ok(())
+}
+
+/// `journal_field_valid` without protected fields: upper-case letters, digits and `_`, not
+/// starting with a digit or `_`, at most 64 characters.
+fn journal_field(n: &str) -> bool {
+    !n.is_empty()
+        && n.len() <= 64
+        && !n.starts_with(|c: char| c.is_ascii_digit() || c == '_')
+        && n.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn log_extra_fields(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    for w in split(value, flags::CUNESCAPE | flags::UNQUOTE)? {
+        let k = spec::expand(cx, &w, Table::Full)?;
+        let Some((name, _)) = k.split_once('=') else {
+            return Err(format!("log field `{k}` has no `=`; write `FIELD=value`"));
+        };
+        if !journal_field(name) {
+            return Err(format!(
+                "`{name}` is not a journal field name; use upper-case letters, digits and `_`, not starting with `_` or a digit"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `sd_bus_service_name_is_valid`: a unique name (`:1.5`) or a well-known name of at least two
+/// dot-separated elements of letters, digits, `_` and `-`, not starting with a digit, at most
+/// 255 characters.
+fn bus_name_ok(n: &str) -> bool {
+    if n.is_empty() || n.len() > 255 {
+        return false;
+    }
+    let unique = n.starts_with(':');
+    let body = n.strip_prefix(':').unwrap_or(n);
+    let parts: Vec<&str> = body.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && (unique || !p.starts_with(|c: char| c.is_ascii_digit()))
+                && p.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        })
+}
+
+fn bus_name(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let k = spec::expand(cx, value, Table::Full)?;
+    if bus_name_ok(&k) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{k}` is not a D-Bus name; write one such as `org.example.Daemon`"
+        ))
+    }
+}
+
+fn pid_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let k = spec::expand(cx, value, Table::Full)?;
+    let n = if c::path_is_absolute(&k) {
+        k
+    } else {
+        format!("/run/{k}")
+    };
+    c::path_check(&n, true)
+}
+
+fn colon_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let mut p = Some(value.as_bytes());
+    while let Some(w) = c::extract_first_word(&mut p, b":", flags::DONT_COALESCE_SEPARATORS)
+        .map_err(|_| syntax(value))?
+    {
+        abs_path(cx, &String::from_utf8_lossy(&w))?;
+    }
+    Ok(())
+}
+
+/// `exit_status_from_string` or `signal_from_string` for each word.
+fn set_status(value: &str) -> Result<(), String> {
+    const CLASSES: &[&str] = &[
+        "CHDIR",
+        "NICE",
+        "FDS",
+        "EXEC",
+        "MEMORY",
+        "LIMITS",
+        "OOM_ADJUST",
+        "SIGNAL_MASK",
+        "STDIN",
+        "STDOUT",
+        "CHROOT",
+        "IOPRIO",
+        "TIMERSLACK",
+        "SECUREBITS",
+        "SETSCHEDULER",
+        "CPUAFFINITY",
+        "GROUP",
+        "USER",
+        "CAPABILITIES",
+        "CGROUP",
+        "SETSID",
+        "CONFIRM",
+        "STDERR",
+        "PAM",
+        "NETWORK",
+        "NAMESPACE",
+        "NO_NEW_PRIVILEGES",
+        "SECCOMP",
+        "SELINUX_CONTEXT",
+        "PERSONALITY",
+        "APPARMOR",
+        "ADDRESS_FAMILIES",
+        "RUNTIME_DIRECTORY",
+        "CHOWN",
+        "SMACK_PROCESS_LABEL",
+        "KEYRING",
+        "STATE_DIRECTORY",
+        "CACHE_DIRECTORY",
+        "LOGS_DIRECTORY",
+        "CONFIGURATION_DIRECTORY",
+        "NUMA_POLICY",
+        "CREDENTIALS",
+        "BPF",
+        "KSM",
+        "INVALIDARGUMENT",
+        "NOTINSTALLED",
+        "NOPERMISSION",
+        "NOTIMPLEMENTED",
+        "NOTRUNNING",
+        "NOTCONFIGURED",
+    ];
+    for w in split(value, 0)? {
+        let number = c::unsigned(&w, 0, 255).is_ok();
+        if number || CLASSES.contains(&w.as_str()) || basic::signal(&w).is_ok() {
+            continue;
+        }
+        return Err(format!(
+            "`{w}` is neither an exit status (0 to 255 or a name such as `INVALIDARGUMENT`) nor a signal such as `SIGTERM`"
+        ));
+    }
+    Ok(())
+}
+
+fn bind_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let key = cx.key;
+    let seps = b": \t\n\r";
+    let fl = flags::UNQUOTE | flags::DONT_COALESCE_SEPARATORS;
+    if value.is_empty() {
+        return Ok(());
+    }
+    let mut p = Some(value.as_bytes());
+    let text = |w: Vec<u8>| String::from_utf8_lossy(&w).into_owned();
+    loop {
+        let before = p;
+        let Some(source) = c::extract_first_word(&mut p, seps, fl).map_err(|_| syntax(value))?
+        else {
+            return Ok(());
+        };
+        let colon = |before: Option<&[u8]>, after: Option<&[u8]>| -> bool {
+            // Whether the separator just consumed was `:` (`p[-1] == ':'` in C).
+            match (before, after) {
+                (Some(b), Some(a)) => b.len() > a.len() && b[b.len() - a.len() - 1] == b':',
+                _ => false,
+            }
+        };
+        let s = spec::expand(cx, &text(source), Table::Full)?;
+        let s = s.strip_prefix('-').unwrap_or(&s);
+        c::path_check(s, true).map_err(|e| format!("{e} in `{key}=`"))?;
+        if colon(before, p) {
+            let before = p;
+            let Some(dest) = c::extract_first_word(&mut p, seps, fl).map_err(|_| syntax(value))?
+            else {
+                return Err(format!(
+                    "`{key}=` has nothing after `:`; write `SOURCE:DEST`"
+                ));
+            };
+            abs_path(cx, &text(dest))?;
+            if colon(before, p) {
+                let opt = c::extract_first_word(&mut p, b"", flags::UNQUOTE)
+                    .map_err(|_| syntax(value))?
+                    .map(text)
+                    .unwrap_or_default();
+                if !opt.is_empty() && opt != "rbind" && opt != "norbind" {
+                    return Err(format!(
+                        "`{opt}` is not a bind mount option; use `rbind` or `norbind`"
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn temporary_filesystems(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    for w in split(value, flags::UNQUOTE)? {
+        let path = w.split_once(':').map_or(w.as_str(), |(p, _)| p);
+        abs_path(cx, path)?;
+    }
+    Ok(())
 }
 
 /// A `Cx`-free description of what went wrong while splitting words.
@@ -1752,6 +2115,248 @@ mod tests {
             "TTYRows",
             252,
             &[("", true), ("24", true), ("-1", false), ("x", false)],
+        );
+    }
+
+    #[test]
+    fn sandbox_words_as_systemd_252() {
+        cases(
+            "protect_system",
+            "ProtectSystem",
+            252,
+            &[
+                ("", false),
+                ("yes", true),
+                ("full", true),
+                ("strict", true),
+                ("on", true),
+                ("foo", false),
+            ],
+        );
+        cases(
+            "protect_home",
+            "ProtectHome",
+            252,
+            &[("tmpfs", true), ("read-only", true), ("foo", false)],
+        );
+        cases(
+            "protect_proc",
+            "ProtectProc",
+            252,
+            &[("", false), ("invisible", true)],
+        );
+        cases(
+            "exec_keyring_mode",
+            "KeyringMode",
+            252,
+            &[("shared", true), ("foo", false)],
+        );
+        cases(
+            "runtime_preserve_mode",
+            "RuntimeDirectoryPreserve",
+            252,
+            &[("restart", true), ("yes", true), ("foo", false)],
+        );
+        cases(
+            "numa_policy",
+            "NUMAPolicy",
+            252,
+            &[("", true), ("bind", true), ("foo", false)],
+        );
+        cases(
+            "exec_mount_flags",
+            "MountFlags",
+            252,
+            &[("", true), ("shared", true), ("foo", false)],
+        );
+        cases(
+            "exec_secure_bits",
+            "SecureBits",
+            252,
+            &[("foo", true), ("keep-caps", true)],
+        );
+        cases(
+            "exec_coredump_filter",
+            "CoredumpFilter",
+            252,
+            &[
+                ("default", true),
+                ("foo", false),
+                ("0x3", true),
+                ("ff", true),
+                ("all elf-headers", true),
+            ],
+        );
+        // Newer releases: PrivateTmp=disconnected, PrivateUsers=identity, ProtectControlGroups=private.
+        cases(
+            "private_tmp",
+            "PrivateTmp",
+            257,
+            &[("disconnected", true), ("yes", true), ("foo", false)],
+        );
+        cases(
+            "private_users",
+            "PrivateUsers",
+            257,
+            &[("identity", true), ("full", false)],
+        );
+        cases(
+            "private_users",
+            "PrivateUsers",
+            262,
+            &[("full", true), ("managed", true)],
+        );
+        cases(
+            "protect_control_groups",
+            "ProtectControlGroups",
+            257,
+            &[
+                ("private", true),
+                ("strict", true),
+                ("no", true),
+                ("x", false),
+            ],
+        );
+        cases(
+            "private_pids",
+            "PrivatePIDs",
+            257,
+            &[("yes", true), ("x", false)],
+        );
+    }
+
+    #[test]
+    fn logging_and_names_as_systemd_252() {
+        cases(
+            "log_level",
+            "LogLevelMax",
+            252,
+            &[
+                ("", false),
+                ("debug", true),
+                ("7", true),
+                ("8", false),
+                ("foo", false),
+            ],
+        );
+        cases(
+            "log_facility",
+            "SyslogFacility",
+            252,
+            &[
+                ("", false),
+                ("daemon", true),
+                ("127", true),
+                ("128", false),
+                ("local7", true),
+            ],
+        );
+        cases(
+            "log_namespace",
+            "LogNamespace",
+            252,
+            &[
+                ("", true),
+                ("foo", true),
+                ("a*", false),
+                ("a/b", false),
+                ("a b", false),
+            ],
+        );
+        cases(
+            "log_extra_fields",
+            "LogExtraFields",
+            252,
+            &[
+                ("", true),
+                ("FOO=1", true),
+                ("foo=1", false),
+                ("FOO", false),
+                ("_FOO=1", false),
+                ("\"A=B C\"", true),
+            ],
+        );
+        cases(
+            "bus_name",
+            "BusName",
+            252,
+            &[
+                ("org.foo.Bar", true),
+                ("foo", false),
+                (":1.5", true),
+                ("1a.b", false),
+            ],
+        );
+        cases(
+            "pid_file",
+            "PIDFile",
+            252,
+            &[
+                ("", true),
+                ("foo.pid", true),
+                ("/run/foo.pid", true),
+                ("/a/../b", false),
+                ("/var/run/x.pid", true),
+            ],
+        );
+        cases(
+            "set_status",
+            "SuccessExitStatus",
+            252,
+            &[
+                ("", true),
+                ("1 2 SIGKILL", true),
+                ("INVALIDARGUMENT", true),
+                ("foo", false),
+                ("256", false),
+                ("KILL", true),
+                ("CHDIR", true),
+            ],
+        );
+    }
+
+    #[test]
+    fn mounts_as_systemd_252() {
+        cases(
+            "bind_paths",
+            "BindPaths",
+            252,
+            &[
+                ("", true),
+                ("/a", true),
+                ("/a:/b", true),
+                ("/a:/b:norbind", true),
+                ("/a:/b:foo", false),
+                ("-/a", true),
+                ("rel", false),
+                ("/a:", false),
+                ("/a:rel", false),
+                ("\"/a b\":/c", true),
+                ("/a /b:/c:rbind /d", true),
+            ],
+        );
+        cases(
+            "temporary_filesystems",
+            "TemporaryFileSystem",
+            252,
+            &[
+                ("", true),
+                ("/a", true),
+                ("/a:ro", true),
+                ("rel", false),
+                ("/a:size=10M /b", true),
+            ],
+        );
+        cases(
+            "colon_separated_paths",
+            "ExecSearchPath",
+            252,
+            &[
+                ("", true),
+                ("/a:/b", true),
+                ("/a:b", false),
+                ("/a::/b", false),
+            ],
         );
     }
 }
