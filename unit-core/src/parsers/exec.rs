@@ -1066,9 +1066,10 @@ fn directories(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         }
         let has = |o: &Option<String>| o.as_deref().is_some_and(|d| !d.is_empty());
         if key == "ConfigurationDirectory" && (has(&dest) || cx.version >= 256 && has(&fl)) {
-            return Err(format!(
+            return Err(
                 "`ConfigurationDirectory=` takes no `:` parameters; write the directory name alone"
-            ));
+                    .into(),
+            );
         }
         if let Some(d) = dest.filter(|d| !d.is_empty()) {
             let d = spec::expand(cx, &d, Table::Full)?;
