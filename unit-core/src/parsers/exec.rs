@@ -156,6 +156,9 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "colon_separated_paths" => colon_paths(cx, value),
         "set_status" => set_status(value),
         "bind_paths" => bind_paths(cx, value),
+        "set_credential" => set_credential(cx, value),
+        "load_credential" => load_credential(cx, value),
+        "import_credential" => import_credential(cx, value),
         "temporary_filesystems" => temporary_filesystems(cx, value),
         _ => return None,
     })
@@ -231,6 +234,14 @@ pub(super) fn rel_path(p: &str) -> Result<(), String> {
 /// `path_is_valid`: not empty, every component at most 255 bytes, shorter than `PATH_MAX`.
 pub(super) fn path_is_valid(p: &str) -> bool {
     !p.is_empty() && p.len() < 4096 && p.split('/').all(|c| c.len() <= 255)
+}
+
+/// `path_is_normalized`: valid, no `..` component, no `.` component and no `//`.
+pub(super) fn path_is_normalized(p: &str) -> bool {
+    path_is_valid(p)
+        && !p.split('/').any(|c| c == "..")
+        && !(p == "." || p.starts_with("./") || p.ends_with("/.") || p.contains("/./"))
+        && !p.contains("//")
 }
 
 /// `filename_is_valid`: one component, not `.` or `..`.

@@ -180,6 +180,11 @@ pub(super) fn input(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 
 /// `cunescape` of a whole string without relaxation: every `\` starts a valid escape.
 pub(super) fn cunescape(value: &str) -> Result<String, String> {
+    cunescape_full(value, false)
+}
+
+/// `cunescape` with `UNESCAPE_ACCEPT_NUL` when `nul`: escapes of the zero byte are taken.
+pub(super) fn cunescape_full(value: &str, nul: bool) -> Result<String, String> {
     let b = value.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -187,6 +192,14 @@ pub(super) fn cunescape(value: &str) -> Result<String, String> {
         if b[i] != b'\\' {
             out.push(b[i]);
             i += 1;
+            continue;
+        }
+        let zero = ["x00", "u0000", "U00000000", "000"]
+            .into_iter()
+            .find(|z| nul && b[i + 1..].starts_with(z.as_bytes()));
+        if let Some(z) = zero {
+            out.push(0);
+            i += 1 + z.len();
             continue;
         }
         let Some((u, len, eight_bit)) = c::cunescape_one(&b[i + 1..]) else {

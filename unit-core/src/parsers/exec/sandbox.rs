@@ -144,7 +144,20 @@ pub(super) fn pid_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     } else {
         format!("/run/{k}")
     };
-    c::path_check(&n, true)
+    c::path_check(&n, true)?;
+    if cx.version >= 256 && below_api_vfs(&c::simplify(&n)) {
+        return Err(format!(
+            "`{n}` is below `/dev`, `/sys` or `/proc`; put the PID file under `/run`"
+        ));
+    }
+    Ok(())
+}
+
+/// `path_below_api_vfs`: `/dev`, `/sys`, `/proc` or below.
+pub(super) fn below_api_vfs(p: &str) -> bool {
+    ["/dev", "/sys", "/proc"]
+        .iter()
+        .any(|d| p == *d || p.strip_prefix(d).is_some_and(|r| r.starts_with('/')))
 }
 
 pub(super) fn colon_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
@@ -226,7 +239,57 @@ pub(super) fn set_status(value: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// `extract_many_words`: up to `n` words of `tuple` split at `:`.
+pub(super) fn many_words(tuple: &str, fl: u16, n: usize) -> Result<Vec<String>, String> {
+    let mut q = Some(tuple.as_bytes());
+    let mut out = Vec::new();
+    while out.len() < n {
+        match c::extract_first_word(&mut q, b":", fl) {
+            Ok(Some(w)) => out.push(String::from_utf8_lossy(&w).into_owned()),
+            Ok(None) => break,
+            Err(_) => return Err(syntax(tuple)),
+        }
+    }
+    Ok(out)
+}
+
+/// `SOURCE[:DEST[:OPTIONS]]` as 258 and later read it: words first, then `:` fields with
+/// escapes.
+fn bind_paths_tuples(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let key = cx.key;
+    for tuple in split(value, flags::UNQUOTE | flags::RETAIN_ESCAPE)? {
+        let fl = flags::CUNESCAPE | flags::UNESCAPE_SEPARATORS | flags::DONT_COALESCE_SEPARATORS;
+        let f = many_words(&tuple, fl, 4)?;
+        if f.len() > 3 {
+            return Err(format!(
+                "`{tuple}` has too many `:` fields for `{key}=`; write `SOURCE:DEST:OPTIONS`"
+            ));
+        }
+        let Some(source) = f.first() else {
+            return Err(format!("`{key}=` has an empty entry; name a path"));
+        };
+        let s = spec::expand(cx, source, Table::Full)?;
+        c::path_check(s.strip_prefix('-').unwrap_or(&s), true)
+            .map_err(|e| format!("{e} in `{key}=`"))?;
+        if let Some(d) = f.get(1) {
+            abs_path(cx, d)?;
+        }
+        if let Some(o) = f
+            .get(2)
+            .filter(|o| !o.is_empty() && *o != "rbind" && *o != "norbind")
+        {
+            return Err(format!(
+                "`{o}` is not a bind mount option; use `rbind` or `norbind`"
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn bind_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if cx.version >= 258 {
+        return bind_paths_tuples(cx, value);
+    }
     let key = cx.key;
     let seps = b": \t\n\r";
     let fl = flags::UNQUOTE | flags::DONT_COALESCE_SEPARATORS;
@@ -281,4 +344,110 @@ pub(super) fn temporary_filesystems(cx: &Cx<'_>, value: &str) -> Result<(), Stri
         abs_path(cx, path)?;
     }
     Ok(())
+}
+
+/// `credential_name_valid`: a valid file name that is also a valid file descriptor name.
+fn credential_name(s: &str) -> bool {
+    filename_is_valid(s) && fdname_ok(s)
+}
+
+fn credential_error(k: &str) -> String {
+    format!(
+        "`{k}` is not a valid credential name; use printable ASCII without `/` or `:`, at most 255 characters"
+    )
+}
+
+/// The credential name before the first `:` (read as `extract_first_word` with `:` and
+/// backslash escapes) after specifier expansion, and what follows the `:` (`None` without one).
+fn credential_id<'v>(cx: &Cx<'_>, value: &'v str) -> Result<(String, Option<&'v str>), String> {
+    let mut p = Some(value.as_bytes());
+    let word = c::extract_first_word(&mut p, b":", flags::DONT_COALESCE_SEPARATORS)
+        .map_err(|_| syntax(value))?
+        .unwrap_or_default();
+    let rest = p.map(|r| &value[value.len() - r.len()..]);
+    let id = spec::expand(cx, &String::from_utf8_lossy(&word), Table::Full)?;
+    Ok((id, rest))
+}
+
+pub(super) fn set_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let key = cx.key;
+    let (id, data) = credential_id(cx, value)?;
+    let data = match data {
+        Some(d) if !d.is_empty() || cx.version < 250 => d,
+        _ => {
+            return Err(format!(
+                "`{key}=` needs `NAME:DATA`; write the data after a `:`"
+            ))
+        }
+    };
+    if !credential_name(&id) {
+        return Err(credential_error(&id));
+    }
+    if key.contains("Encrypted") {
+        input_data(data).map_err(|_| {
+            format!("the data of `{key}=` is not valid base64; paste the output of `systemd-creds encrypt`")
+        })
+    } else {
+        cunescape_full(data, true).map(drop)
+    }
+}
+
+pub(super) fn load_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let (id, path) = credential_id(cx, value)?;
+    if !credential_name(&id) {
+        return Err(credential_error(&id));
+    }
+    let path = match path {
+        Some(p) if !p.is_empty() => p,
+        _ if cx.version >= 250 => return Ok(()),
+        _ => {
+            return Err(format!(
+                "`{}=` needs `NAME:PATH` in this release; add the source after a `:`",
+                cx.key
+            ))
+        }
+    };
+    let q = spec::expand(cx, path, Table::Full)?;
+    let ok = if c::path_is_absolute(&q) {
+        path_is_normalized(&q)
+    } else {
+        credential_name(&q)
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{q}` is not a valid credential source; use a normalised absolute path or a credential name"
+        ))
+    }
+}
+
+/// `credential_glob_valid`: a credential name, optionally ending in `*`, or `*` alone.
+fn credential_glob(s: &str) -> bool {
+    match s.find(['*', '?', '[', ']']) {
+        None => credential_name(s),
+        Some(n) => &s[n..] == "*" && (n == 0 || credential_name(&s[..n])),
+    }
+}
+
+pub(super) fn import_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let (glob, rename) = credential_id(cx, value)?;
+    if !credential_glob(&glob) {
+        return Err(format!(
+            "`{glob}` is not a credential name or glob; use a name, optionally ending in `*`"
+        ));
+    }
+    match rename.filter(|r| !r.is_empty()) {
+        Some(r) if !credential_name(r) => Err(credential_error(r)),
+        _ => Ok(()),
+    }
 }

@@ -905,3 +905,100 @@ fn mounts_as_systemd_252() {
         ],
     );
 }
+
+#[test]
+fn credentials_as_systemd_252() {
+    cases(
+        "set_credential",
+        "SetCredential",
+        252,
+        &[
+            ("", true),
+            ("a:b", true),
+            ("a", false),
+            ("a:", false),
+            ("a/b:c", false),
+            ("a:\\x00", true),
+            ("a:\\q", false),
+            ("%n:x", true),
+            ("a\\:b:c", false),
+        ],
+    );
+    cases("set_credential", "SetCredential", 247, &[("a:", true)]);
+    cases(
+        "set_credential",
+        "SetCredentialEncrypted",
+        252,
+        &[("a:aGVsbG8=", true), ("a:xx", false)],
+    );
+    cases(
+        "load_credential",
+        "LoadCredential",
+        252,
+        &[
+            ("", true),
+            ("a", true),
+            ("a:", true),
+            ("a:/etc/x", true),
+            ("a:/etc/x/", true),
+            ("a:/etc/../x", false),
+            ("a:b", true),
+            ("a:b/c", false),
+            ("a/b:/x", false),
+            ("a:%t/x", true),
+        ],
+    );
+    cases(
+        "load_credential",
+        "LoadCredential",
+        247,
+        &[("a", false), ("a:b", true)],
+    );
+    cases(
+        "import_credential",
+        "ImportCredential",
+        257,
+        &[
+            ("", true),
+            ("a", true),
+            ("a*", true),
+            ("*", true),
+            ("a*b", false),
+            ("a?", false),
+            ("a:b", true),
+            ("a:b/c", false),
+        ],
+    );
+}
+
+#[test]
+fn newer_mount_rules() {
+    // 256 and later refuse PID files below the API file systems.
+    cases(
+        "pid_file",
+        "PIDFile",
+        257,
+        &[
+            ("/proc/x.pid", false),
+            ("/run/x.pid", true),
+            ("/devx/y", true),
+        ],
+    );
+    cases("pid_file", "PIDFile", 252, &[("/proc/x.pid", true)]);
+    // 258 and later split `BindPaths=` into words first, then into `:` fields with escapes.
+    cases(
+        "bind_paths",
+        "BindPaths",
+        262,
+        &[
+            ("", true),
+            ("/a:/b:norbind", true),
+            ("/a:/b:c:d", false),
+            ("/a:/b:foo", false),
+            ("/a\\:b", true),
+            ("/a /b:/c", true),
+            ("/a:rel", false),
+            ("-/a", true),
+        ],
+    );
+}
