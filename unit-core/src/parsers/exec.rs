@@ -238,10 +238,8 @@ pub(super) fn path_is_valid(p: &str) -> bool {
 
 /// `path_is_normalized`: valid, no `..` component, no `.` component and no `//`.
 pub(super) fn path_is_normalized(p: &str) -> bool {
-    path_is_valid(p)
-        && !p.split('/').any(|c| c == "..")
-        && !(p == "." || p.starts_with("./") || p.ends_with("/.") || p.contains("/./"))
-        && !p.contains("//")
+    let dotted = p == "." || p.starts_with("./") || p.ends_with("/.") || p.contains("/./");
+    path_is_valid(p) && !p.split('/').any(|c| c == "..") && !dotted && !p.contains("//")
 }
 
 /// `filename_is_valid`: one component, not `.` or `..`.
