@@ -157,6 +157,14 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "set_status" => set_status(value),
         "bind_paths" => bind_paths(cx, value),
         "set_credential" => set_credential(cx, value),
+        "exec_cpu_affinity" if value == "numa" => Ok(()),
+        "exec_cpu_affinity" if cx.version >= 250 => {
+            spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v))
+        }
+        "exec_cpu_affinity" => cpu_set(cx, value),
+        "numa_mask" if value == "all" => Ok(()),
+        "numa_mask" => cpu_set(cx, value),
+        "restrict_filesystems" => restrict_filesystems(cx, value),
         "load_credential" => load_credential(cx, value),
         "import_credential" => import_credential(cx, value),
         "temporary_filesystems" => temporary_filesystems(cx, value),

@@ -334,3 +334,54 @@ pub(super) fn personality(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     }
     basic::one_of(cx, value, &["x86-64", "x86"])
 }
+
+/// `parse_cpu_set_full`: numbers and ranges `a-b` below 8192, separated by white space or `,`.
+pub(super) fn cpu_set(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let key = cx.key;
+    let words = c::words(value, b" \t\n\r,", flags::UNQUOTE).map_err(|_| syntax(value))?;
+    for w in words {
+        let (lo, hi) = w.split_once('-').unwrap_or((&w, &w));
+        let num = |s: &str| c::unsigned(s, 0, u64::from(u32::MAX)).ok();
+        let (Some(lo), Some(hi)) = (num(lo), num(hi)) else {
+            return Err(format!(
+                "`{w}` is not a CPU or NUMA node number or range in `{key}=`; write `0-3 8`"
+            ));
+        };
+        if lo > hi {
+            return Err(format!(
+                "range `{w}` in `{key}=` is reversed; write the lower bound first"
+            ));
+        }
+        if hi >= 8192 {
+            return Err(format!(
+                "`{w}` in `{key}=` is out of range; use numbers below 8192"
+            ));
+        }
+    }
+    Ok(())
+}
+
+const FILESYSTEM_GROUPS: &[&str] = &[
+    "@basic-api",
+    "@anonymous",
+    "@application",
+    "@auxiliary-api",
+    "@common-block",
+    "@historical-block",
+    "@network",
+    "@privileged-api",
+    "@security",
+    "@temporary",
+    "@known",
+];
+
+/// `lsm_bpf_parse_filesystem`: any file system name is taken; a group must exist.
+pub(super) fn restrict_filesystems(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let rest = value.strip_prefix('~').unwrap_or(value);
+    for w in split(rest, flags::UNQUOTE)? {
+        if w.starts_with('@') && !FILESYSTEM_GROUPS.contains(&w.as_str()) {
+            basic::one_of(cx, &w, FILESYSTEM_GROUPS)?;
+        }
+    }
+    Ok(())
+}

@@ -1002,3 +1002,42 @@ fn newer_mount_rules() {
         ],
     );
 }
+
+#[test]
+fn cpu_sets_and_file_systems_as_systemd_252() {
+    cases(
+        "exec_cpu_affinity",
+        "CPUAffinity",
+        252,
+        &[
+            ("", true),
+            ("numa", true),
+            ("0-3 8", true),
+            ("0,1", true),
+            ("3-1", false),
+            ("8192", false),
+            ("x", false),
+            ("%n", false),
+            ("0-", false),
+        ],
+    );
+    cases(
+        "numa_mask",
+        "NUMAMask",
+        252,
+        &[("", true), ("all", true), ("0-1", true), ("x", false)],
+    );
+    cases(
+        "restrict_filesystems",
+        "RestrictFileSystems",
+        252,
+        &[
+            ("", true),
+            ("ext4", true),
+            ("foo", true),
+            ("@foo", false),
+            ("~@network", true),
+            ("@known", true),
+        ],
+    );
+}
