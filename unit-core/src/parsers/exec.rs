@@ -6,12 +6,14 @@ use super::c::{self, flags};
 use super::spec::{self, Table};
 use super::{basic, Cx};
 
+mod images;
 mod io;
 mod sandbox;
 mod seccomp;
 #[cfg(test)]
 mod tests;
 
+use images::*;
 use io::*;
 use sandbox::*;
 use seccomp::*;
@@ -157,6 +159,11 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "set_status" => set_status(value),
         "bind_paths" => bind_paths(cx, value),
         "set_credential" => set_credential(cx, value),
+        "exec_root_hash" => root_hash(cx, value),
+        "exec_root_hash_sig" => root_hash_sig(cx, value),
+        "root_image_options" => root_image_options(cx, value),
+        "mount_images" => images(cx, value, true),
+        "extension_images" => images(cx, value, false),
         "exec_cpu_affinity" if value == "numa" => Ok(()),
         "exec_cpu_affinity" if cx.version >= 250 => {
             spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v))

@@ -1041,3 +1041,94 @@ fn cpu_sets_and_file_systems_as_systemd_252() {
         ],
     );
 }
+
+#[test]
+fn images_as_systemd_252() {
+    let long_hash = "0123456789abcdef0123456789abcdef";
+    cases(
+        "exec_root_hash",
+        "RootHash",
+        252,
+        &[
+            ("", true),
+            ("/x", true),
+            (long_hash, true),
+            ("0123", false),
+            ("xyz", false),
+            (&long_hash[1..], false),
+        ],
+    );
+    cases(
+        "exec_root_hash_sig",
+        "RootHashSignature",
+        252,
+        &[
+            ("", true),
+            ("/x", true),
+            ("base64:aGVsbG8=", true),
+            ("base64:!!", false),
+            ("foo", false),
+        ],
+    );
+    cases(
+        "root_image_options",
+        "RootImageOptions",
+        252,
+        &[
+            ("", true),
+            ("ro", true),
+            ("root:ro", true),
+            ("foo:ro", false),
+            ("root:ro:x", false),
+            ("usr:ro,nodev home:rw", true),
+            ("root-other:ro", true),
+        ],
+    );
+    cases(
+        "root_image_options",
+        "RootImageOptions",
+        257,
+        &[("root-other:ro", false)],
+    );
+    cases(
+        "mount_images",
+        "MountImages",
+        252,
+        &[
+            ("", true),
+            ("/a:/b", true),
+            ("/a", false),
+            ("-/a:/b", true),
+            ("/a:/b:ro", true),
+            ("/a:/b:root:ro:usr:ro", true),
+            ("/a:/b:foo:ro", false),
+            ("a:/b", false),
+            ("/a:b", false),
+        ],
+    );
+    cases(
+        "mount_images",
+        "MountImages",
+        257,
+        &[("/proc/a:/b", false), ("/dev/a:/b", true)],
+    );
+    cases(
+        "extension_images",
+        "ExtensionImages",
+        252,
+        &[
+            ("", true),
+            ("/a", true),
+            ("/a:ro", true),
+            ("/a:root:ro", true),
+            ("/a:foo:ro", false),
+            ("a", false),
+        ],
+    );
+    cases(
+        "extension_images",
+        "ExtensionImages",
+        257,
+        &[("/dev/a", false)],
+    );
+}
