@@ -176,3 +176,66 @@ pub(super) fn images(cx: &Cx<'_>, value: &str, mount: bool) -> Result<(), String
     }
     Ok(())
 }
+
+const POLICY_FLAGS: &[&str] = &[
+    "verity",
+    "signed",
+    "encrypted",
+    "unprotected",
+    "unused",
+    "absent",
+    "open",
+    "ignore",
+    "read-only-on",
+    "read-only-off",
+    "growfs-on",
+    "growfs-off",
+];
+
+/// `image_policy_from_string`: `-`, `*`, `~`, or `PARTITION=FLAG+FLAG` rules separated by `:`,
+/// with an empty partition for the default. From 258 on, unknown partitions and flags are
+/// skipped ("graceful").
+pub(super) fn image_policy(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() || ["-", "*", "~"].contains(&value) {
+        return Ok(());
+    }
+    let key = cx.key;
+    let graceful = cx.version >= 258;
+    let mut p = Some(value.as_bytes());
+    let mut seen: Vec<String> = Vec::new();
+    while let Some(rule) = c::extract_first_word(&mut p, b":", flags::DONT_COALESCE_SEPARATORS)
+        .map_err(|_| syntax(value))?
+    {
+        let rule = String::from_utf8_lossy(&rule).into_owned();
+        let Some((d, f)) = rule.split_once('=') else {
+            return Err(format!(
+                "rule `{rule}` of `{key}=` has no `=`; write `PARTITION=FLAGS`, such as `root=verity+signed`"
+            ));
+        };
+        let d = d.trim_matches([' ', '\t', '\n', '\r']);
+        if !d.is_empty() && !partition_ok(cx, d) {
+            if graceful {
+                continue;
+            }
+            return Err(partition_error(d));
+        }
+        if seen.iter().any(|s| s == d) {
+            return Err(format!(
+                "`{key}=` gives a rule for `{}` twice; keep one",
+                if d.is_empty() { "the default" } else { d }
+            ));
+        }
+        seen.push(d.to_owned());
+        let f = f.trim_matches([' ', '\t', '\n', '\r']);
+        if f.is_empty() || f == "-" {
+            continue;
+        }
+        for flag in f.split('+') {
+            let flag = flag.trim_matches([' ', '\t', '\n', '\r']);
+            if !POLICY_FLAGS.contains(&flag) && !graceful {
+                basic::one_of(cx, flag, POLICY_FLAGS)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -451,3 +451,53 @@ pub(super) fn import_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> 
         _ => Ok(()),
     }
 }
+
+/// Only `~` alone is refused; the regular expression itself is compiled by PCRE2 when the unit
+/// loads, which is not repeated here.
+pub(super) fn log_filter_patterns(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value == "~" {
+        return Err(format!(
+            "`{}=~` has no pattern; write a regular expression after `~`",
+            cx.key
+        ));
+    }
+    Ok(())
+}
+
+/// `parse_permyriad`: `N%` with up to two decimals, `N‰` with one, or `N‱`, at most 100%.
+fn permyriad(v: &str) -> Option<u32> {
+    let (body, places) = if let Some(b) = v.strip_suffix('\u{2031}') {
+        (b, 0)
+    } else if let Some(b) = v.strip_suffix('\u{2030}') {
+        (b, 1)
+    } else {
+        (v.strip_suffix('%')?, 2)
+    };
+    let (whole, frac) = match body.split_once('.') {
+        Some((w, f)) if places > 0 && (1..=places).contains(&f.len()) => (w, f),
+        Some(_) => return None,
+        None => (body, ""),
+    };
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let w = c::signed(whole, 0, 0, i64::from(i32::MAX)).ok()?;
+    let f: i64 = format!("{frac:0<width$}", width = places)
+        .parse()
+        .unwrap_or(0);
+    let v = w * 10i64.pow(places as u32) + f;
+    u32::try_from(v).ok().filter(|s| *s <= 10_000)
+}
+
+/// `StateDirectoryQuota=` and co.: `off`, a percentage, or a size.
+pub(super) fn quota(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() || value == "off" || permyriad(value).is_some() {
+        return Ok(());
+    }
+    c::parse_size(value, 1024).map(drop).map_err(|_| {
+        format!(
+            "`{value}` is not a valid `{}=`; use `off`, a percentage such as `10%`, or a size such as `1G`",
+            cx.key
+        )
+    })
+}

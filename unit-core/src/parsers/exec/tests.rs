@@ -1132,3 +1132,67 @@ fn images_as_systemd_252() {
         &[("/dev/a", false)],
     );
 }
+
+#[test]
+fn newer_parsers_as_their_c_reads() {
+    cases(
+        "image_policy",
+        "RootImagePolicy",
+        257,
+        &[
+            ("", true),
+            ("*", true),
+            ("-", true),
+            ("~", true),
+            ("root=verity+signed:usr=encrypted", true),
+            ("=unused:root=open", true),
+            ("root=verity:root=signed", false),
+            ("=open:=ignore", false),
+            ("foo=open", false),
+            ("root=bogus", false),
+            ("root", false),
+            ("root=verity:", false),
+            ("root=-", true),
+        ],
+    );
+    // 258 and later skip unknown partitions and flags.
+    cases(
+        "image_policy",
+        "RootImagePolicy",
+        262,
+        &[("foo=open", true), ("root=bogus", true), ("root", false)],
+    );
+    cases(
+        "log_filter_patterns",
+        "LogFilterPatterns",
+        257,
+        &[("", true), ("~", false), ("~foo", true), ("^bar$", true)],
+    );
+    cases(
+        "exec_quota",
+        "StateDirectoryQuota",
+        262,
+        &[
+            ("", true),
+            ("off", true),
+            ("10%", true),
+            ("12.5%", true),
+            ("12.55%", true),
+            ("12.555%", false),
+            ("100%", true),
+            ("101%", false),
+            ("50\u{2030}", true),
+            ("5.5\u{2030}", true),
+            ("10000\u{2031}", true),
+            ("10001\u{2031}", false),
+            ("1G", true),
+            ("x", false),
+        ],
+    );
+    cases(
+        "exec_memory_thp",
+        "MemoryTHP",
+        262,
+        &[("madvise", true), ("never", false)],
+    );
+}
