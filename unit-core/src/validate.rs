@@ -174,8 +174,8 @@ fn check_value(
         ltype: directive.ltype,
         version: target.reference(),
     };
-    let result =
-        text::check_line(&entry.value).and_then(|()| parsers::check(directive, &cx, &entry.value));
+    let result = text::check_line(&entry.value)
+        .and_then(|()| parsers::check(directive, &cx, &entry.value));
     if let Err(e) = result {
         out.push(Diagnostic::value(
             entry.origin,

@@ -311,10 +311,7 @@ pub fn for_target(target: Target) -> Catalog {
 /// Whether repeated assignments of `row` accumulate into a list that an empty one resets.
 pub fn is_list(row: &Row) -> bool {
     if row.section == "Install" {
-        return matches!(
-            row.name,
-            "Alias" | "WantedBy" | "RequiredBy" | "UpheldBy" | "Also"
-        );
+        return matches!(row.name, "Alias" | "WantedBy" | "RequiredBy" | "UpheldBy" | "Also");
     }
     crate::parsers::accumulates(row.parser, row.name)
 }

@@ -310,13 +310,7 @@ fn emergency_action(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         known.extend(["soft-reboot", "soft-reboot-force"]);
     }
     if cx.version >= 256 {
-        known.extend([
-            "kexec",
-            "kexec-force",
-            "halt",
-            "halt-force",
-            "halt-immediate",
-        ]);
+        known.extend(["kexec", "kexec-force", "halt", "halt-force", "halt-immediate"]);
     }
     one_of(cx, value, &known)
 }
@@ -380,9 +374,7 @@ fn trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 fn install(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if cx.key == "DefaultInstance" {
         let v = spec::expand(cx, value, Table::Name)?;
-        if v.is_empty()
-            || v.contains(|c: char| !(c.is_ascii_alphanumeric() || ":-_.\\@".contains(c)))
-        {
+        if v.is_empty() || v.contains(|c: char| !(c.is_ascii_alphanumeric() || ":-_.\\@".contains(c))) {
             return Err(format!(
                 "`{value}` is not a valid instance name; use letters, digits and `:-_.\\`"
             ));
@@ -460,11 +452,7 @@ mod tests {
             ("unit_condition_string", "20%/5min"),
             ("iec_size", "64M"),
         ] {
-            assert!(
-                ok(p, v),
-                "{p} refused {v:?}: {:?}",
-                check(p, &cx("a.service"), v)
-            );
+            assert!(ok(p, v), "{p} refused {v:?}: {:?}", check(p, &cx("a.service"), v));
         }
     }
 }

@@ -619,9 +619,7 @@ pub fn path_check(path: &str, absolute: bool) -> Result<(), String> {
         return Err(format!("path `{path}` has an invalid length"));
     }
     if simple.split('/').any(|c| c == "..") {
-        return Err(format!(
-            "path `{path}` contains `..`; write it without `..`"
-        ));
+        return Err(format!("path `{path}` contains `..`; write it without `..`"));
     }
     Ok(())
 }
