@@ -57,6 +57,7 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "exec_io_class" => {
             named_or_number(cx, value, &["none", "realtime", "best-effort", "idle"], 8)
         }
+        "exec_cpu_sched_policy" if cx.version >= 260 && value == "ext" => Ok(()),
         "exec_cpu_sched_policy" => named_or_number(
             cx,
             value,
@@ -86,12 +87,18 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "proc_subset" => basic::one_of(cx, value, &["all", "pid"]),
         "protect_control_groups" => with_bool(cx, value, &["private", "strict"]),
         "private_tmp" => with_bool(cx, value, &["connected", "disconnected"]),
-        "private_users" if cx.version >= 258 => {
-            with_bool(cx, value, &["self", "identity", "full", "managed"])
+        "private_users" => {
+            let mut words = vec!["self", "identity"];
+            if cx.version >= 258 {
+                words.push("full");
+            }
+            if cx.version >= 260 {
+                words.push("managed");
+            }
+            with_bool(cx, value, &words)
         }
-        "private_users" => with_bool(cx, value, &["self", "identity"]),
         "private_pids" => with_bool(cx, value, &[]),
-        "runtime_preserve_mode" | "exec_preserve_mode" if cx.version >= 258 => {
+        "runtime_preserve_mode" | "exec_preserve_mode" if cx.version >= 261 => {
             with_bool(cx, value, &["restart", "on-success"])
         }
         "runtime_preserve_mode" | "exec_preserve_mode" => with_bool(cx, value, &["restart"]),
@@ -102,7 +109,7 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
             basic::one_of(cx, value, &["shared", "slave", "private"])
         }
         "numa_policy" if value.is_empty() => Ok(()),
-        "numa_policy" if cx.version >= 258 => basic::one_of(
+        "numa_policy" if cx.version >= 262 => basic::one_of(
             cx,
             value,
             &[

@@ -281,14 +281,14 @@ pub(super) fn directories(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     };
     for tuple in split(value, outer)? {
         let (src, dest, fl) = if cx.version >= 250 {
-            let inner = if cx.version >= 256 {
+            let inner = if cx.version >= 257 {
                 inner | flags::DONT_COALESCE_SEPARATORS
             } else {
                 inner
             };
             let mut q = Some(tuple.as_bytes());
             let mut parts = Vec::new();
-            for _ in 0..if cx.version >= 256 { 3 } else { 2 } {
+            for _ in 0..if cx.version >= 257 { 3 } else { 2 } {
                 match c::extract_first_word(&mut q, b":", inner) {
                     Ok(Some(w)) => parts.push(String::from_utf8_lossy(&w).into_owned()),
                     Ok(None) => break,
@@ -312,7 +312,7 @@ pub(super) fn directories(cx: &Cx<'_>, value: &str) -> Result<(), String> {
             ));
         }
         let has = |o: &Option<String>| o.as_deref().is_some_and(|d| !d.is_empty());
-        if key == "ConfigurationDirectory" && (has(&dest) || cx.version >= 256 && has(&fl)) {
+        if key == "ConfigurationDirectory" && (has(&dest) || cx.version >= 257 && has(&fl)) {
             return Err(
                 "`ConfigurationDirectory=` takes no `:` parameters; write the directory name alone"
                     .into(),

@@ -115,7 +115,7 @@ pub(super) const SYSCALL_GROUPS: &[(&str, u16)] = &[
     ("@raw-io", 0),
     ("@reboot", 0),
     ("@resources", 0),
-    ("@sandbox", 253),
+    ("@sandbox", 254),
     ("@setuid", 0),
     ("@signal", 0),
     ("@swap", 0),

@@ -1196,3 +1196,61 @@ fn newer_parsers_as_their_c_reads() {
         &[("madvise", true), ("never", false)],
     );
 }
+
+#[test]
+fn words_added_in_later_releases() {
+    cases(
+        "private_users",
+        "PrivateUsers",
+        258,
+        &[("full", true), ("managed", false)],
+    );
+    cases(
+        "runtime_preserve_mode",
+        "RuntimeDirectoryPreserve",
+        257,
+        &[("on-success", false)],
+    );
+    cases(
+        "exec_preserve_mode",
+        "FileDescriptorStorePreserve",
+        262,
+        &[("on-success", true)],
+    );
+    cases(
+        "numa_policy",
+        "NUMAPolicy",
+        257,
+        &[("preferred-many", false)],
+    );
+    cases(
+        "numa_policy",
+        "NUMAPolicy",
+        262,
+        &[("weighted-interleave", true)],
+    );
+    cases(
+        "exec_cpu_sched_policy",
+        "CPUSchedulingPolicy",
+        257,
+        &[("ext", false)],
+    );
+    cases(
+        "exec_cpu_sched_policy",
+        "CPUSchedulingPolicy",
+        262,
+        &[("ext", true)],
+    );
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        254,
+        &[("@sandbox", true)],
+    );
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        253,
+        &[("@sandbox", false)],
+    );
+}
