@@ -641,6 +641,12 @@ pub fn simplify(path: &str) -> String {
     }
 }
 
+/// `parse_time`: a time span in microseconds, a bare number being `default_unit`
+/// microseconds (`parse_sec` is `parse_time` with one second).
+pub fn parse_time(t: &str, default_unit: u64) -> Result<u64, &'static str> {
+    parse_time_with(t, default_unit, TIME_UNITS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

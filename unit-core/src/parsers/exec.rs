@@ -1,0 +1,575 @@
+//! systemd's parsers of the execution environment: command lines, environment, users and
+//! groups, sandboxing paths, resource limits, capabilities, standard input and output, state
+//! directories, system call filters, credentials, logging and scheduling.
+
+use super::c::{self, flags};
+use super::spec::{self, Table};
+use super::{basic, Cx};
+
+mod images;
+mod io;
+mod sandbox;
+mod seccomp;
+#[cfg(test)]
+mod tests;
+
+use images::*;
+use io::*;
+use sandbox::*;
+use seccomp::*;
+
+type Verdict = Option<Result<(), String>>;
+
+/// The verdict of the execution-environment parser `parser` on `value`, or `None` if `parser`
+/// is not one.
+pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
+    Some(match parser {
+        "exec" => exec(cx, value),
+        "environ" => environ(cx, value),
+        "unit_env_file" => env_file(cx, value),
+        "pass_environ" => pass_environ(cx, value),
+        "unset_environ" => unset_environ(cx, value),
+        "working_directory" => working_directory(cx, value),
+        "user_group_compat" => user_group(cx, value),
+        "user_group_strv_compat" => user_groups(cx, value),
+        "namespace_path_strv" => namespace_paths(cx, value),
+        // Unknown names and numbers out of range are skipped with a debug message only, and
+        // quotes are relaxed: every value is taken.
+        "capability_set" => Ok(()),
+        "rlimit" => rlimit(cx, value),
+        "exec_output" => output(cx, value),
+        "exec_input" => input(cx, value),
+        "exec_input_text" => input_text(cx, value),
+        "exec_input_data" => input_data(value),
+        "exec_directories" => directories(cx, value),
+        "syscall_filter" => syscall_filter(cx, value),
+        "syscall_log" => syscall_log(cx, value),
+        "syscall_archs" => syscall_archs(cx, value),
+        "syscall_errno" => syscall_errno(cx, value),
+        "address_families" => address_families(cx, value),
+        "restrict_namespaces" => restrict_namespaces(cx, value),
+        "personality" => personality(cx, value),
+        "exec_nice" => ranged(cx, value, -20, 19),
+        "exec_oom_score_adjust" => ranged(cx, value, -1000, 1000),
+        "exec_cpu_sched_prio" => ranged(cx, value, 0, 99),
+        "exec_io_priority" if value.is_empty() => Ok(()),
+        "exec_io_priority" => ranged(cx, value, 0, 7),
+        "exec_io_class" => {
+            named_or_number(cx, value, &["none", "realtime", "best-effort", "idle"], 8)
+        }
+        "exec_cpu_sched_policy" if cx.version >= 260 && value == "ext" => Ok(()),
+        "exec_cpu_sched_policy" => named_or_number(
+            cx,
+            value,
+            &["other", "batch", "idle", "fifo", "rr"],
+            u64::from(i32::MAX as u32),
+        ),
+        "exec_mount_apivfs" if value.is_empty() => Ok(()),
+        "exec_mount_apivfs" => basic::boolean(value),
+        "exit_status" if value.is_empty() => Ok(()),
+        "exit_status" => exit_status(cx, value),
+        "tty_size" if value.is_empty() => Ok(()),
+        "tty_size" => c::unsigned(value, 0, u64::from(u32::MAX))
+            .map(drop)
+            .map_err(|_| {
+                format!(
+                    "`{value}` is not a valid `{}=`; use a whole number of rows or columns",
+                    cx.key
+                )
+            }),
+        "protect_system" => with_bool(cx, value, &["full", "strict"]),
+        "protect_home" => with_bool(cx, value, &["read-only", "tmpfs"]),
+        "protect_proc" => basic::one_of(
+            cx,
+            value,
+            &["default", "noaccess", "invisible", "ptraceable"],
+        ),
+        "proc_subset" => basic::one_of(cx, value, &["all", "pid"]),
+        "protect_control_groups" => with_bool(cx, value, &["private", "strict"]),
+        "private_tmp" => with_bool(cx, value, &["connected", "disconnected"]),
+        "private_users" => {
+            let mut words = vec!["self", "identity"];
+            if cx.version >= 258 {
+                words.push("full");
+            }
+            if cx.version >= 260 {
+                words.push("managed");
+            }
+            with_bool(cx, value, &words)
+        }
+        "private_pids" => with_bool(cx, value, &[]),
+        "runtime_preserve_mode" | "exec_preserve_mode" if cx.version >= 261 => {
+            with_bool(cx, value, &["restart", "on-success"])
+        }
+        "runtime_preserve_mode" | "exec_preserve_mode" => with_bool(cx, value, &["restart"]),
+        "exec_keyring_mode" => basic::one_of(cx, value, &["inherit", "private", "shared"]),
+        "exec_utmp_mode" => basic::one_of(cx, value, &["init", "login", "user"]),
+        "exec_mount_flags" | "exec_mount_propagation_flag" if value.is_empty() => Ok(()),
+        "exec_mount_flags" | "exec_mount_propagation_flag" => {
+            basic::one_of(cx, value, &["shared", "slave", "private"])
+        }
+        "numa_policy" if value.is_empty() => Ok(()),
+        "numa_policy" if cx.version >= 262 => basic::one_of(
+            cx,
+            value,
+            &[
+                "default",
+                "preferred",
+                "bind",
+                "interleave",
+                "local",
+                "preferred-many",
+                "weighted-interleave",
+            ],
+        ),
+        "numa_policy" => basic::one_of(
+            cx,
+            value,
+            &["default", "preferred", "bind", "interleave", "local"],
+        ),
+        // Unknown words are skipped without a message.
+        "exec_secure_bits" => Ok(()),
+        "exec_coredump_filter" => coredump_filter(cx, value),
+        "log_level" => named_or_number(
+            cx,
+            value,
+            &[
+                "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
+            ],
+            7,
+        )
+        .and_then(|()| nonempty(cx, value)),
+        "log_facility" => named_or_number(
+            cx,
+            value,
+            &[
+                "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+                "authpriv", "ftp", "local0", "local1", "local2", "local3", "local4", "local5",
+                "local6", "local7",
+            ],
+            127,
+        )
+        .and_then(|()| nonempty(cx, value)),
+        "log_namespace" => log_namespace(cx, value),
+        "log_extra_fields" => log_extra_fields(cx, value),
+        "exec_selinux_context" | "exec_apparmor_profile" | "exec_smack_process_label" => {
+            let rest = value.strip_prefix('-').unwrap_or(value);
+            if value.is_empty() {
+                Ok(())
+            } else {
+                spec::expand(cx, rest, Table::Full).map(drop)
+            }
+        }
+        "bus_name" => bus_name(cx, value),
+        "pid_file" => pid_file(cx, value),
+        "colon_separated_paths" => colon_paths(cx, value),
+        "set_status" => set_status(value),
+        "bind_paths" => bind_paths(cx, value),
+        "set_credential" => set_credential(cx, value),
+        "image_policy" => image_policy(cx, value),
+        "log_filter_patterns" => log_filter_patterns(cx, value),
+        "exec_quota" => quota(cx, value),
+        "exec_memory_thp" => basic::one_of(cx, value, &["inherit", "disable", "madvise", "system"]),
+        "exec_root_hash" => root_hash(cx, value),
+        "exec_root_hash_sig" => root_hash_sig(cx, value),
+        "root_image_options" => root_image_options(cx, value),
+        "mount_images" => images(cx, value, true),
+        "extension_images" => images(cx, value, false),
+        "exec_cpu_affinity" if value == "numa" => Ok(()),
+        "exec_cpu_affinity" if cx.version >= 250 => {
+            spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v))
+        }
+        "exec_cpu_affinity" => cpu_set(cx, value),
+        "numa_mask" if value == "all" => Ok(()),
+        "numa_mask" => cpu_set(cx, value),
+        "restrict_filesystems" => restrict_filesystems(cx, value),
+        "load_credential" => load_credential(cx, value),
+        "import_credential" => import_credential(cx, value),
+        "temporary_filesystems" => temporary_filesystems(cx, value),
+        _ => return None,
+    })
+}
+
+/// A `Cx`-free description of what went wrong while splitting words.
+pub(super) fn syntax(value: &str) -> String {
+    format!("`{value}` has an unbalanced quote or an invalid `\\` escape; close the quote or write `\\\\` for a backslash")
+}
+
+/// Every word of `value`, as a loop over `extract_first_word` that refuses bad syntax.
+pub(super) fn split(value: &str, fl: u16) -> Result<Vec<String>, String> {
+    c::words(value, b"", fl).map_err(|_| syntax(value))
+}
+
+/// `extract_first_word_and_warn`. It keeps an invalid escape sequence verbatim with a warning
+/// ("Ignoring unknown escape sequences"); that warning names the line, so such a word is
+/// refused here as well as an unbalanced quote.
+pub(super) fn next_word_warn(
+    p: &mut Option<&[u8]>,
+    fl: u16,
+    key: &str,
+) -> Result<Option<String>, String> {
+    let save = *p;
+    match c::extract_first_word(p, b"", fl) {
+        Ok(w) => Ok(w.map(|w| String::from_utf8_lossy(&w).into_owned())),
+        Err(_) => {
+            *p = save;
+            Err(match c::extract_first_word(p, b"", fl | flags::UNESCAPE_RELAX) {
+                Ok(w) => format!(
+                    "`{}` in `{key}=` has an unknown `\\` escape; write `\\\\` for a literal backslash",
+                    String::from_utf8_lossy(&w.unwrap_or_default())
+                ),
+                Err(_) => format!("`{key}=` has an unbalanced quote; close it"),
+            })
+        }
+    }
+}
+
+/// A path after `unit_path_printf`, judged as `path_simplify_and_warn(PATH_CHECK_ABSOLUTE)`.
+pub(super) fn abs_path(cx: &Cx<'_>, raw: &str) -> Result<(), String> {
+    let p = spec::expand(cx, raw, Table::Full)?;
+    c::path_check(&p, true).map_err(|e| {
+        if e.contains("not an absolute path") && raw.starts_with('%') {
+            format!("{e} once its specifiers are expanded; start it with `/` or a directory specifier such as `%t`")
+        } else if e.contains("not an absolute path") {
+            format!("{e}; start it with `/`")
+        } else {
+            e
+        }
+    })
+}
+
+/// `path_simplify_and_warn(PATH_CHECK_RELATIVE)`: relative, valid and normalised.
+pub(super) fn rel_path(p: &str) -> Result<(), String> {
+    if c::path_is_absolute(p) {
+        return Err(format!(
+            "`{p}` is an absolute path; write it relative to the directory systemd chooses"
+        ));
+    }
+    let simple = c::simplify(p);
+    if simple.is_empty() || simple.len() >= 4096 || simple.split('/').any(|c| c.len() > 255) {
+        return Err(format!("path `{p}` has an invalid length"));
+    }
+    if simple == "." || simple.split('/').any(|c| c == "..") {
+        return Err(format!(
+            "path `{p}` is not normalised; write it without `.` and `..`"
+        ));
+    }
+    Ok(())
+}
+
+/// `path_is_valid`: not empty, every component at most 255 bytes, shorter than `PATH_MAX`.
+pub(super) fn path_is_valid(p: &str) -> bool {
+    !p.is_empty() && p.len() < 4096 && p.split('/').all(|c| c.len() <= 255)
+}
+
+/// `path_is_normalized`: valid, no `..` component, no `.` component and no `//`.
+pub(super) fn path_is_normalized(p: &str) -> bool {
+    let dotted = p == "." || p.starts_with("./") || p.ends_with("/.") || p.contains("/./");
+    path_is_valid(p) && !p.split('/').any(|c| c == "..") && !dotted && !p.contains("//")
+}
+
+/// `filename_is_valid`: one component, not `.` or `..`.
+pub(super) fn filename_is_valid(p: &str) -> bool {
+    !p.is_empty() && p != "." && p != ".." && !p.contains('/') && p.len() <= 255
+}
+
+/// `string_is_safe`: no control characters, quotes or backslashes.
+pub(super) fn string_is_safe(p: &str) -> bool {
+    !p.bytes()
+        .any(|b| b < b' ' || b == 0x7f || b == b'"' || b == b'\'' || b == b'\\')
+}
+
+pub(super) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let key = cx.key;
+    let mut p = Some(value.as_bytes());
+    loop {
+        let Some(first) = next_word_warn(&mut p, flags::UNQUOTE | flags::CUNESCAPE, key)? else {
+            return Ok(());
+        };
+        if first == ";" {
+            continue;
+        }
+        let (prefix_len, argv0, shell) = exec_prefixes(cx, &first);
+        let f = &first[prefix_len..];
+        let mut args = 0usize;
+        if shell {
+            args += 1;
+        } else {
+            let path = spec::expand(cx, f, Table::Full)?;
+            let prefix = &first[..prefix_len];
+            if path.is_empty() {
+                return Err(format!(
+                    "`{key}=` has no command after `{prefix}`; write an absolute path or an executable name after the prefix"
+                ));
+            }
+            if !string_is_safe(&path) {
+                return Err(format!(
+                    "executable `{path}` contains quotes, a backslash or control characters; name the executable plainly and put arguments after it"
+                ));
+            }
+            let directory = if cx.version >= 255 {
+                path == "."
+                    || path == ".."
+                    || [("/"), ("/."), ("/..")].iter().any(|s| path.ends_with(s))
+            } else {
+                path.ends_with('/')
+            };
+            if directory {
+                return Err(format!(
+                    "executable `{path}` names a directory; name a program such as `/usr/bin/foo`"
+                ));
+            }
+            let valid = if c::path_is_absolute(&path) {
+                cx.version < 250 || path_is_valid(&path)
+            } else {
+                filename_is_valid(&path)
+            };
+            if !valid {
+                let hint = if prefix_len > 0 || !path.starts_with(['-', '@', ':', '+', '!']) {
+                    "write an absolute path such as `/usr/bin/foo` or a plain executable name"
+                } else {
+                    "the prefixes `-@:+!` may each be given once, and `+` does not combine with `!`"
+                };
+                return Err(format!(
+                    "`{path}` is neither a valid executable name nor an absolute path; {hint}"
+                ));
+            }
+            if !argv0 {
+                args += 1;
+            }
+        }
+        let mut semicolon = false;
+        while let Some(rest) = p.filter(|r| !r.is_empty()) {
+            let sep = |i: usize| rest.get(i).is_none_or(|b| c::WHITESPACE.contains(b));
+            if rest[0] == b';' && sep(1) {
+                let skip = rest[1..]
+                    .iter()
+                    .take_while(|b| c::WHITESPACE.contains(b))
+                    .count();
+                p = Some(&rest[(1 + skip).min(rest.len())..]);
+                semicolon = true;
+                break;
+            }
+            if rest.starts_with(b"\\;") && sep(2) {
+                let skip = rest[2..]
+                    .iter()
+                    .take_while(|b| c::WHITESPACE.contains(b))
+                    .count();
+                p = Some(&rest[(2 + skip).min(rest.len())..]);
+                args += 1;
+                continue;
+            }
+            let Some(word) = next_word_warn(&mut p, flags::UNQUOTE | flags::CUNESCAPE, key)? else {
+                break;
+            };
+            spec::expand(cx, &word, Table::Full)?;
+            args += 1;
+        }
+        if args == 0 {
+            return Err(format!(
+                "`{key}=` with `@` needs the program's `argv[0]` after the path; write `@/usr/bin/foo foo`"
+            ));
+        }
+        if !semicolon {
+            return Ok(());
+        }
+    }
+}
+
+/// The command prefixes of `first` as this release reads them: how many bytes they take,
+/// whether `@` was given, and whether `|` was (262 and later: run through the user's shell).
+pub(super) fn exec_prefixes(cx: &Cx<'_>, first: &str) -> (usize, bool, bool) {
+    let (mut ignore, mut argv0, mut noenv, mut shell) = (false, false, false, false);
+    let (mut privileged, mut nosetuid, mut ambient) = (false, false, false);
+    let mut n = 0;
+    for b in first.bytes() {
+        let modern = cx.version >= 258;
+        match b {
+            b'-' if !ignore => ignore = true,
+            b'@' if !argv0 => argv0 = true,
+            b':' if !noenv => noenv = true,
+            b'|' if modern && !shell => shell = true,
+            b'+' if !(privileged || nosetuid || ambient) => privileged = true,
+            b'!' if !(privileged || nosetuid || ambient) => nosetuid = true,
+            b'!' if !(privileged || ambient) => {
+                nosetuid = false;
+                ambient = true;
+            }
+            _ => break,
+        }
+        n += 1;
+    }
+    (n, argv0, shell)
+}
+
+/// `env_name_is_valid`.
+pub(super) fn env_name(n: &str) -> bool {
+    !n.is_empty()
+        && !n.starts_with(|c: char| c.is_ascii_digit())
+        && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// `env_assignment_is_valid`.
+pub(super) fn env_assignment(a: &str) -> bool {
+    a.split_once('=').is_some_and(|(n, _)| env_name(n))
+}
+
+pub(super) fn environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    for w in split(value, flags::CUNESCAPE | flags::UNQUOTE)? {
+        let a = spec::expand(cx, &w, Table::Full)?;
+        if !env_assignment(&a) {
+            return Err(format!(
+                "`{a}` is not an environment assignment; write `NAME=value` with a name of letters, digits and `_`, and quote assignments that contain spaces"
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn env_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let n = spec::expand(cx, value, Table::Full)?;
+    let path = n.strip_prefix('-').unwrap_or(&n);
+    c::path_check(path, true)
+        .map_err(|e| format!("{e}; name an absolute file, with `-` before it if it may be missing"))
+}
+
+pub(super) fn pass_environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    for w in split(value, flags::UNQUOTE)? {
+        let k = spec::expand(cx, &w, Table::Full)?;
+        if !env_name(&k) {
+            return Err(format!(
+                "`{k}` is not an environment variable name; use letters, digits and `_`, not starting with a digit"
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn unset_environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    for w in split(value, flags::CUNESCAPE | flags::UNQUOTE)? {
+        let k = spec::expand(cx, &w, Table::Full)?;
+        if !env_name(&k) && !env_assignment(&k) {
+            return Err(format!(
+                "`{k}` is neither an environment variable name nor an assignment; write `NAME` or `NAME=value`"
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn working_directory(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let rest = value.strip_prefix('-').unwrap_or(value);
+    if value.is_empty() || rest == "~" {
+        return Ok(());
+    }
+    abs_path(cx, rest).map_err(|e| format!("{e}, or write `~` for the user's home directory"))
+}
+
+/// `parse_uid`: a decimal number without sign, leading zero or white space, that is a valid
+/// user ID (not 65535 or 4294967295).
+pub(super) fn parse_uid(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (s == "0" || !s.starts_with('0'))
+        && s.parse::<u32>().is_ok_and(|u| u != 0xFFFF && u != u32::MAX)
+}
+
+/// `valid_user_group_name` with `VALID_USER_ALLOW_NUMERIC|VALID_USER_RELAX`, the same in every
+/// release.
+pub(super) fn user_name_ok(u: &str) -> bool {
+    if u.is_empty() {
+        return false;
+    }
+    if parse_uid(u) {
+        return true;
+    }
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !(u.starts_with(' ')
+        || u.ends_with(' ')
+        || u.bytes().any(|b| b < b' ' || b == 0x7f)
+        || u.contains([':', '/'])
+        || digits(u)
+        || u.strip_prefix('-').is_some_and(digits)
+        || u == "."
+        || u == "..")
+}
+
+pub(super) fn user_error(k: &str) -> String {
+    format!(
+        "`{k}` is not a valid user or group name or numeric ID; names may not contain `:`, `/`, control characters or surrounding spaces, and IDs must be decimal below 4294967295 other than 65535"
+    )
+}
+
+pub(super) fn user_group(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let k = spec::expand(cx, value, Table::Full)?;
+    if user_name_ok(&k) {
+        Ok(())
+    } else {
+        Err(user_error(&k))
+    }
+}
+
+pub(super) fn user_groups(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    for w in split(value, 0)? {
+        let k = spec::expand(cx, &w, Table::Full)?;
+        if !user_name_ok(&k) {
+            return Err(user_error(&k));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn namespace_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    for w in split(value, flags::UNQUOTE)? {
+        let rest = w.strip_prefix('-').unwrap_or(&w);
+        let rest = rest.strip_prefix('+').unwrap_or(rest);
+        abs_path(cx, rest)?;
+    }
+    Ok(())
+}
+
+/// `safe_atoi` within `min..=max` (`parse_nice`, `parse_oom_score_adjust`, ...); empty resets.
+fn ranged(cx: &Cx<'_>, value: &str, min: i64, max: i64) -> Result<(), String> {
+    if value.is_empty() && cx.key != "CPUSchedulingPriority" {
+        return Ok(());
+    }
+    match c::signed(value, 0, i64::from(i32::MIN), i64::from(i32::MAX)) {
+        Ok(n) if (min..=max).contains(&n) => Ok(()),
+        Ok(_) | Err("out of range") => Err(format!(
+            "`{value}` is out of range for `{}=`; use {min} to {max}",
+            cx.key
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a whole number; `{}=` takes {min} to {max}",
+            cx.key
+        )),
+    }
+}
+
+/// A `DEFINE_STRING_TABLE_LOOKUP_WITH_FALLBACK` lookup: a name of the table, or a number up to
+/// `max`; empty resets.
+fn named_or_number(cx: &Cx<'_>, value: &str, names: &[&str], max: u64) -> Result<(), String> {
+    if value.is_empty() || c::unsigned(value, 0, u64::from(u32::MAX)).is_ok_and(|n| n <= max) {
+        return Ok(());
+    }
+    basic::one_of(cx, value, names)
+}
+
+/// `safe_atou8`: an exit status from 0 to 255.
+fn exit_status(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    c::unsigned(value, 0, 255).map(drop).map_err(|_| {
+        format!(
+            "`{value}` is not a valid `{}=`; use an exit status from 0 to 255",
+            cx.key
+        )
+    })
+}
