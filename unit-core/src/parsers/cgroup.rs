@@ -1,0 +1,855 @@
+//! systemd's resource-control parsers: weights, quotas and limits, CPU sets, delegation, device
+//! access, per-device IO settings, BPF programs, socket-bind and address filters, out-of-memory
+//! management, and the socket and swap numbers read near them (`IPTOS=`, `BindIPv6Only=`,
+//! `Priority=`, `What=`).
+
+use super::basic::one_of;
+use super::c::{self, flags};
+use super::spec::{self, Table};
+use super::Cx;
+
+type Verdict = Option<Result<(), String>>;
+
+/// The verdict of the resource-control parser `parser` on `value`, or `None` if `parser` is
+/// not one.
+pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
+    Some(match parser {
+        "cg_weight" => weight(cx, value, 1, 10_000, false),
+        "cg_cpu_weight" => weight(cx, value, 1, 10_000, true),
+        "cpu_shares" => weight(cx, value, 2, 262_144, false),
+        "blockio_weight" => weight(cx, value, 10, 1000, false),
+        "cpu_quota" => cpu_quota(cx, value),
+        "memory_limit" => memory_limit(cx, value),
+        "tasks_max" => tasks_max(cx, value),
+        "allowed_cpuset" | "unit_cpu_set" => {
+            spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v))
+        }
+        "allowed_cpus" | "allowed_mems" => cpu_set(cx, value),
+        "delegate" => delegate(cx, value),
+        "delegate_subgroup" => delegate_subgroup(cx, value),
+        "disable_controllers" => disable_controllers(cx, value),
+        "device_allow" => device_allow(cx, value),
+        "device_policy" => one_of(cx, value, &["auto", "closed", "strict"]),
+        "io_device_weight" | "io_device_latency" | "io_limit" | "blockio_device_weight"
+        | "blockio_bandwidth" => device_setting(parser, cx, value),
+        "ip_filter_bpf_progs" => bpf_path(cx, value),
+        "bpf_foreign_program" => bpf_foreign_program(cx, value),
+        "cgroup_socket_bind" => socket_bind_rule(cx, value),
+        "restrict_network_interfaces" => restrict_network_interfaces(cx, value),
+        "in_addr_prefixes" | "ip_address_access" => address_prefixes(cx, value),
+        "cgroup_nft_set" => nft_set(cx, value),
+        "managed_oom_mode" => managed_oom(cx).and_then(|()| match value {
+            "" => Ok(()),
+            _ => one_of(cx, value, &["auto", "kill"]),
+        }),
+        "managed_oom_preference" => one_of(cx, value, &["none", "avoid", "omit"]),
+        "managed_oom_mem_pressure_limit" => managed_oom(cx).and_then(|()| pressure_limit(cx, value)),
+        "managed_oom_mem_pressure_duration_sec" => {
+            managed_oom(cx).and_then(|()| pressure_duration(cx, value))
+        }
+        "managed_oom_rules" => managed_oom(cx).and_then(|()| oom_rules(cx, value)),
+        "memory_pressure_watch" | "pressure_watch" => match c::parse_boolean(value) {
+            Some(_) => Ok(()),
+            None => one_of(cx, value, &["no", "yes", "auto", "skip"]),
+        },
+        "cpuset_partition" if value.is_empty() => Ok(()),
+        "cpuset_partition" => one_of(cx, value, &["member", "root", "isolated"]),
+        "bind_network_interface" if value.is_empty() => Ok(()),
+        "bind_network_interface" => spec::expand(cx, value, Table::Full)
+            .and_then(|k| interface_name(&k, true)),
+        "ip_tos" => ip_tos(cx, value),
+        "socket_bind" => match c::parse_boolean(value) {
+            Some(_) => Ok(()),
+            None => one_of(cx, value, &["default", "both", "ipv6-only"]),
+        },
+        "swap_priority" => swap_priority(value),
+        "mount_node" => mount_node(cx, value),
+        _ => return None,
+    })
+}
+
+/// `cg_weight_parse` and its siblings: empty resets, else a whole number in `min..=max`
+/// (`idle` too for `CPUWeight=`).
+fn weight(cx: &Cx<'_>, value: &str, min: u64, max: u64, idle: bool) -> Result<(), String> {
+    if value.is_empty() || idle && value == "idle" {
+        return Ok(());
+    }
+    let idle = if idle { " or `idle`" } else { "" };
+    match c::unsigned(value, 0, u64::MAX) {
+        Ok(v) if (min..=max).contains(&v) => Ok(()),
+        Ok(_) | Err("out of range") | Err("negative") => Err(format!(
+            "`{value}` is out of range for `{}=`; use {min} to {max}{idle}",
+            cx.key
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a valid `{}=`; use a whole number from {min} to {max}{idle}",
+            cx.key
+        )),
+    }
+}
+
+/// Which of systemd's "parts" parsers reads a percentage.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Parts {
+    /// `parse_percent`: whole percent.
+    Percent,
+    /// `parse_permille`: `%` with one decimal or whole `‰` (systemd before 249).
+    Permille,
+    /// `parse_permyriad`: `%` with two decimals, `‰` with one, whole `‱`.
+    Permyriad,
+}
+
+impl Parts {
+    fn of(cx: &Cx<'_>) -> Self {
+        if cx.version >= 249 {
+            Parts::Permyriad
+        } else {
+            Parts::Permille
+        }
+    }
+
+    fn max(self) -> i64 {
+        match self {
+            Parts::Percent => 100,
+            Parts::Permille => 1000,
+            Parts::Permyriad => 10_000,
+        }
+    }
+}
+
+/// `parse_parts_value_*`: the value before `symbol`, with at most `places` decimals, scaled by
+/// 10^places. `Err(true)` when it is a number out of range, `Err(false)` when it is not one.
+fn parts_value(p: &str, symbol: &str, places: u32) -> Result<i64, bool> {
+    let body = p.strip_suffix(symbol).ok_or(false)?;
+    let (int, frac) = match body.find('.') {
+        Some(dot) if places > 0 => {
+            let f = &body[dot + 1..];
+            let valid = !f.is_empty()
+                && f.len() <= places as usize
+                && f.bytes().all(|b| b.is_ascii_digit());
+            if !valid {
+                return Err(false);
+            }
+            let q: i64 = f.parse().map_err(|_| false)?;
+            (&body[..dot], q * 10i64.pow(places - f.len() as u32))
+        }
+        _ => (body, 0),
+    };
+    let v = c::signed(int, 0, i64::from(i32::MIN), i64::from(i32::MAX))
+        .map_err(|e| e == "out of range")?;
+    let scale = 10i64.pow(places);
+    if v < 0 || v > (i64::from(i32::MAX) - frac) / scale {
+        return Err(true);
+    }
+    Ok(v * scale + frac)
+}
+
+/// The unbounded percentage of `p` in `parts`' unit.
+fn parts_unbounded(p: &str, parts: Parts) -> Result<i64, bool> {
+    match parts {
+        Parts::Percent => parts_value(p, "%", 0),
+        Parts::Permille if p.ends_with('\u{2030}') => parts_value(p, "\u{2030}", 0),
+        Parts::Permille => parts_value(p, "%", 1),
+        Parts::Permyriad if p.ends_with('\u{2031}') => parts_value(p, "\u{2031}", 0),
+        Parts::Permyriad if p.ends_with('\u{2030}') => parts_value(p, "\u{2030}", 1),
+        Parts::Permyriad => parts_value(p, "%", 2),
+    }
+}
+
+/// The percentage of `p`, at most 100%.
+fn parts_bounded(p: &str, parts: Parts) -> Result<i64, bool> {
+    let v = parts_unbounded(p, parts)?;
+    if v > parts.max() {
+        return Err(true);
+    }
+    Ok(v)
+}
+
+fn percent_forms(parts: Parts) -> &'static str {
+    match parts {
+        Parts::Percent => "a whole percentage such as `40%`",
+        Parts::Permille => "a percentage with at most one decimal such as `40.5%`",
+        Parts::Permyriad => "a percentage with at most two decimals such as `40.25%`",
+    }
+}
+
+/// `config_parse_cpu_quota`: a positive percentage, more than 100% allowed.
+fn cpu_quota(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let parts = Parts::of(cx);
+    match parts_unbounded(value, parts) {
+        Ok(v) if v > 0 => Ok(()),
+        Ok(_) => Err(format!(
+            "`CPUQuota={value}` would stop the unit from running; use a percentage above 0% or an empty value for no quota"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a valid `CPUQuota=`; use {}",
+            percent_forms(parts)
+        )),
+    }
+}
+
+/// The memory directives that take 0 (a percentage of 0% or a size of 0 bytes).
+fn zero_allowed(cx: &Cx<'_>) -> bool {
+    let keys: &[&str] = if cx.version >= 262 {
+        &[
+            "MemorySwapMax",
+            "StartupMemorySwapMax",
+            "MemoryZSwapMax",
+            "StartupMemoryZSwapMax",
+            "MemoryLow",
+            "StartupMemoryLow",
+            "MemoryMin",
+        ]
+    } else if cx.version >= 254 {
+        // systemd spells `DefaultStartupMemoryLow` wrongly in this list, so it refuses 0.
+        &[
+            "MemorySwapMax",
+            "StartupMemorySwapMax",
+            "MemoryZSwapMax",
+            "StartupMemoryZSwapMax",
+            "MemoryLow",
+            "StartupMemoryLow",
+            "MemoryMin",
+            "DefaultMemoryLow",
+            "DefaultMemoryMin",
+        ]
+    } else {
+        &[
+            "MemorySwapMax",
+            "MemoryLow",
+            "MemoryMin",
+            "DefaultMemoryLow",
+            "DefaultMemoryMin",
+        ]
+    };
+    keys.contains(&cx.key)
+}
+
+/// `config_parse_memory_limit`: a size (base 1024), a percentage of physical memory up to 100%,
+/// or `infinity`; 0 only where the directive takes it.
+fn memory_limit(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() || value == "infinity" {
+        return Ok(());
+    }
+    let parts = Parts::of(cx);
+    let zero = match parts_bounded(value, parts) {
+        Ok(v) => v == 0,
+        Err(_) => match c::parse_size(value, 1024) {
+            Ok(u64::MAX) | Err("out of range") => {
+                return Err(format!(
+                    "memory limit `{value}` is too large; use at most `16E` minus one byte or `infinity`"
+                ))
+            }
+            Ok(bytes) => bytes == 0,
+            Err(_) => {
+                return Err(format!(
+                    "`{value}` is not a valid `{}=`; use a size such as `512M`, {} up to 100%, or `infinity`",
+                    cx.key,
+                    percent_forms(parts)
+                ))
+            }
+        },
+    };
+    if zero && !zero_allowed(cx) {
+        return Err(format!(
+            "`{}={value}` is out of range; use a size above 0, or `infinity` for no limit",
+            cx.key
+        ));
+    }
+    Ok(())
+}
+
+/// `config_parse_tasks_max`: a count above 0, a percentage up to 100%, or `infinity`.
+fn tasks_max(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() || value == "infinity" || parts_bounded(value, Parts::of(cx)).is_ok() {
+        return Ok(());
+    }
+    match c::unsigned(value, 0, u64::MAX) {
+        Ok(v) if v > 0 && v < u64::MAX => Ok(()),
+        Err(e) if e != "out of range" && e != "negative" => Err(format!(
+            "`{value}` is not a valid `TasksMax=`; use a number of tasks, a percentage up to 100%, or `infinity`"
+        )),
+        _ => Err(format!(
+            "`TasksMax={value}` is out of range; use a number of tasks from 1, a percentage, or `infinity`"
+        )),
+    }
+}
+
+/// `parse_range`: `N` or `N-M`, each a C unsigned number.
+fn range(t: &str) -> Option<(u64, u64)> {
+    let atou = |s: &str| c::unsigned(s, 0, u64::from(u32::MAX)).ok();
+    match t.split_once('-') {
+        None => atou(t).map(|l| (l, l)),
+        Some((_, "")) => None,
+        Some((l, u)) => Some((atou(l)?, atou(u)?)),
+    }
+}
+
+/// `parse_cpu_set_full`: CPU or NUMA node numbers and ranges, separated by white space or
+/// commas, each below 8192.
+fn cpu_set(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let words = c::words(value, b" \t\n\r,", flags::UNQUOTE)
+        .map_err(|_| format!("`{value}` has an unbalanced quote or a stray `\\`"))?;
+    for w in words {
+        let Some((lower, upper)) = range(&w) else {
+            return Err(format!(
+                "`{w}` is not a valid entry of `{}=`; use numbers and ranges such as `0-3 8`",
+                cx.key
+            ));
+        };
+        if lower > upper {
+            return Err(format!(
+                "range `{w}` of `{}=` is reversed; write the smaller number first",
+                cx.key
+            ));
+        }
+        if upper >= 8192 {
+            return Err(format!(
+                "`{w}` is out of range for `{}=`; use numbers below 8192",
+                cx.key
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The unit type of `cx`'s unit (`service`, `socket`, ...).
+fn unit_type<'a>(cx: &Cx<'a>) -> &'a str {
+    cx.unit.rsplit_once('.').map_or("", |(_, t)| t)
+}
+
+fn delegation(cx: &Cx<'_>) -> Result<(), String> {
+    match unit_type(cx) {
+        "service" | "scope" => Ok(()),
+        t => Err(format!(
+            "`{}=` is not supported in a `.{t}` unit and systemd ignores it; set it on the service",
+            cx.key
+        )),
+    }
+}
+
+fn managed_oom(cx: &Cx<'_>) -> Result<(), String> {
+    match unit_type(cx) {
+        "service" | "scope" | "slice" => Ok(()),
+        t => Err(format!(
+            "`{}=` is not supported in a `.{t}` unit and systemd ignores it; set it on a service or slice",
+            cx.key
+        )),
+    }
+}
+
+/// The controller names of `cgroup_controller_from_string` in `cx`'s release.
+fn controllers(cx: &Cx<'_>) -> Vec<&'static str> {
+    let mut names = vec![
+        "cpu",
+        "cpuacct",
+        "cpuset",
+        "io",
+        "blkio",
+        "memory",
+        "devices",
+        "pids",
+        "bpf-firewall",
+        "bpf-devices",
+    ];
+    if cx.version >= 249 {
+        names.extend(["bpf-foreign", "bpf-socket-bind"]);
+    }
+    if cx.version >= 250 {
+        names.push("bpf-restrict-network-interfaces");
+    }
+    if cx.version >= 258 {
+        names.push("bpf-bind-network-interface");
+    }
+    names
+}
+
+fn unknown_controller(cx: &Cx<'_>, word: &str) -> String {
+    let names = controllers(cx);
+    let hint = crate::suggest::closest(word, names.iter().copied())
+        .map(|s| format!("did you mean `{s}`?"))
+        .unwrap_or_else(|| format!("use controller names such as `cpu`, `memory`, `io`, `pids`"));
+    format!("`{word}` is not a cgroup controller; {hint}")
+}
+
+/// `config_parse_delegate`: a boolean or a list of controllers, in services and scopes.
+fn delegate(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    delegation(cx)?;
+    if value.is_empty() || c::parse_boolean(value).is_some() {
+        return Ok(());
+    }
+    let words = c::words(value, b"", flags::UNQUOTE)
+        .map_err(|_| format!("`{value}` has an unbalanced quote or a stray `\\`"))?;
+    let names = controllers(cx);
+    match words.iter().find(|w| !names.contains(&w.as_str())) {
+        Some(w) => Err(unknown_controller(cx, w)),
+        None => Ok(()),
+    }
+}
+
+/// `filename_is_valid`.
+fn filename_valid(s: &str) -> bool {
+    !s.is_empty() && s != "." && s != ".." && !s.contains('/') && s.len() <= 255
+}
+
+/// `config_parse_delegate_subgroup`: a cgroup name that needs no escaping.
+fn delegate_subgroup(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    delegation(cx)?;
+    if value.is_empty() {
+        return Ok(());
+    }
+    let controller_prefix = controllers(cx)
+        .iter()
+        .any(|c| value.strip_prefix(c).is_some_and(|r| r.starts_with('.')));
+    if !filename_valid(value)
+        || value.starts_with(['_', '.'])
+        || ["notify_on_release", "release_agent", "tasks"].contains(&value)
+        || value.starts_with("cgroup.")
+        || controller_prefix
+    {
+        return Err(format!(
+            "`{value}` is not a valid cgroup name for `DelegateSubgroup=`; use a plain name such as `supervisor`"
+        ));
+    }
+    Ok(())
+}
+
+/// `config_parse_disable_controllers`: a list with at least one known controller (unknown
+/// names are skipped silently).
+fn disable_controllers(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let words =
+        c::words(value, b"", 0).map_err(|_| format!("`{value}` has a stray `\\`"))?;
+    let names = controllers(cx);
+    if words.iter().any(|w| names.contains(&w.as_str())) {
+        return Ok(());
+    }
+    Err(match words.first() {
+        Some(w) => unknown_controller(cx, w),
+        None => format!("`{value}` names no cgroup controller"),
+    })
+}
+
+/// The first word of `value` as `extract_first_word` takes it, and the rest after the
+/// separators that follow it.
+fn first_word<'a>(value: &'a str, seps: &[u8], fl: u16) -> Result<(Option<String>, &'a str), String> {
+    let mut p = Some(value.as_bytes());
+    let w = c::extract_first_word(&mut p, seps, fl)
+        .map_err(|_| format!("`{value}` has an unbalanced quote or a stray `\\`"))?;
+    let rest = p
+        .and_then(|r| value.get(value.len() - r.len()..))
+        .unwrap_or("");
+    Ok((w.map(|w| String::from_utf8_lossy(&w).into_owned()), rest))
+}
+
+/// `unit_path_printf` then `path_simplify_and_warn`: the simplified path, or why not.
+fn device_path(cx: &Cx<'_>, path: &str, absolute: bool) -> Result<String, String> {
+    let p = spec::expand(cx, path, Table::Full)?;
+    c::path_check(&p, absolute).map_err(|e| {
+        if absolute && e.contains("not an absolute path") {
+            format!("{e}; start it with `/`")
+        } else {
+            e
+        }
+    })?;
+    Ok(c::simplify(&p))
+}
+
+/// `config_parse_device_allow`: a device node under `/dev/` (or `char-`/`block-` and a class),
+/// then optional rights made of `r`, `w` and `m`.
+fn device_allow(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let (Some(path), rights) = first_word(value, b"", flags::UNQUOTE)? else {
+        return Err(format!("`{value}` names no device"));
+    };
+    let resolved = spec::expand(cx, &path, Table::Full)?;
+    if !(resolved.starts_with("block-") || resolved.starts_with("char-")) {
+        let p = device_path(cx, &path, false)?;
+        let under = |root: &str| p == root || p.starts_with(&format!("{root}/"));
+        if !(under("/dev") || under("/run/systemd/inaccessible")) {
+            return Err(format!(
+                "`{resolved}` is not a device node path; use a path under `/dev/`, or `char-CLASS`/`block-CLASS`"
+            ));
+        }
+    }
+    if !rights.bytes().all(|b| b"rwm".contains(&b)) {
+        return Err(format!(
+            "`{rights}` are not valid device rights; use a combination of `r`, `w` and `m`"
+        ));
+    }
+    Ok(())
+}
+
+/// The per-device settings: a device path, then a weight, latency, bandwidth or IOPS limit.
+fn device_setting(parser: &str, cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let (path, rest) = first_word(value, b"", flags::UNQUOTE)?;
+    let (Some(path), false) = (path, rest.is_empty()) else {
+        return Err(format!(
+            "`{value}` is not a valid `{}=`; write a device path and a value, such as `/dev/sda 100`",
+            cx.key
+        ));
+    };
+    device_path(cx, &path, false)?;
+    match parser {
+        "io_device_weight" => weight(cx, rest, 1, 10_000, false),
+        "blockio_device_weight" => weight(cx, rest, 10, 1000, false),
+        "io_device_latency" => c::parse_sec(rest).map(drop).map_err(|_| {
+            format!("`{rest}` is not a time span; use one such as `25ms`")
+        }),
+        _ if parser == "io_limit" && rest == "infinity" => Ok(()),
+        _ => match c::parse_size(rest, 1000) {
+            Ok(n) if n > 0 => Ok(()),
+            _ => Err(format!(
+                "`{rest}` is not a valid limit for `{}=`; use a number above 0 with an optional `K`, `M`, `G` or `T` (base 1000){}",
+                cx.key,
+                if parser == "io_limit" { ", or `infinity`" } else { "" }
+            )),
+        },
+    }
+}
+
+/// `config_parse_ip_filter_bpf_progs`: an absolute path to a pinned BPF program.
+fn bpf_path(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    device_path(cx, value, true).map(drop)
+}
+
+const BPF_ATTACH_TYPES: &[&str] = &[
+    "ingress",
+    "egress",
+    "sock_create",
+    "sock_ops",
+    "device",
+    "bind4",
+    "bind6",
+    "connect4",
+    "connect6",
+    "post_bind4",
+    "post_bind6",
+    "sendmsg4",
+    "sendmsg6",
+    "sysctl",
+    "recvmsg4",
+    "recvmsg6",
+    "getsockopt",
+    "setsockopt",
+];
+
+/// `config_parse_bpf_foreign_program`: `ATTACH-TYPE:PATH`.
+fn bpf_foreign_program(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let (kind, path) = first_word(value, b":", 0)?;
+    let (Some(kind), false) = (kind, path.is_empty()) else {
+        return Err(format!(
+            "`{value}` is not a valid `BPFProgram=`; write an attach type and a path, such as `egress:/sys/fs/bpf/prog`"
+        ));
+    };
+    if !BPF_ATTACH_TYPES.contains(&kind.as_str()) {
+        let hint = crate::suggest::closest(&kind, BPF_ATTACH_TYPES.iter().copied())
+            .map(|s| format!("did you mean `{s}`?"))
+            .unwrap_or_else(|| "use one such as `ingress`, `egress` or `device`".into());
+        return Err(format!("`{kind}` is not a BPF attach type; {hint}"));
+    }
+    device_path(cx, path, true).map(drop)
+}
+
+/// `parse_socket_bind_item`: `[ipv4|ipv6:][tcp|udp:](any|PORT[-PORT])`, each part optional but
+/// in that order.
+fn socket_bind_rule(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let bad = || {
+        format!(
+            "`{value}` is not a valid `{}=`; use `[ipv4:|ipv6:][tcp:|udp:]PORT[-PORT]` or `any`",
+            cx.key
+        )
+    };
+    let allow_zero = cx.version >= 255;
+    let port = |t: &str| match t {
+        "any" => true,
+        _ => range(t).is_some_and(|(l, h)| {
+            l <= h && h <= 65535 && (allow_zero || l > 0)
+        }),
+    };
+    let tokens: [fn(&str) -> bool; 3] = [
+        |t| t == "ipv4" || t == "ipv6",
+        |t| t.eq_ignore_ascii_case("tcp") || t.eq_ignore_ascii_case("udp"),
+        |_| false,
+    ];
+    let mut p = Some(value.as_bytes());
+    let mut next = 0;
+    let mut ok = true;
+    while next < 3 {
+        let token = match c::extract_first_word(&mut p, b":", flags::DONT_COALESCE_SEPARATORS) {
+            Ok(Some(t)) => String::from_utf8_lossy(&t).into_owned(),
+            Ok(None) => break,
+            Err(_) => return Err(bad()),
+        };
+        if token.is_empty() {
+            return Err(bad());
+        }
+        while next < 3 {
+            ok = if next == 2 { port(&token) } else { tokens[next](&token) };
+            next += 1;
+            if ok {
+                break;
+            }
+        }
+    }
+    if !ok || p.is_some() {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+/// `ifname_valid_full`: a network interface name (alternative names, up to 127 bytes, when
+/// `alternative`).
+fn interface_name(name: &str, alternative: bool) -> Result<(), String> {
+    let max = if alternative { 128 } else { 16 };
+    let ifindex = c::signed(name, 0, i64::from(i32::MIN), i64::from(i32::MAX)).is_ok_and(|i| i > 0);
+    let valid = !name.is_empty()
+        && !ifindex
+        && name.len() < max
+        && name != "."
+        && name != ".."
+        && name != "all"
+        && name != "default"
+        && name.bytes().all(|b| b > 32 && b < 127 && !b":/%".contains(&b))
+        && !name.bytes().all(|b| b.is_ascii_digit());
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{name}` is not a valid network interface name; use at most {} printable characters without `:`, `/` or `%`, not all digits",
+            max - 1
+        ))
+    }
+}
+
+/// `config_parse_restrict_network_interfaces`: interface names, optionally after `~`.
+fn restrict_network_interfaces(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let list = value.strip_prefix('~').unwrap_or(value);
+    let words = c::words(list, b"", flags::UNQUOTE)
+        .map_err(|_| format!("`{value}` has an unbalanced quote or a stray `\\`"))?;
+    let alternative = cx.version >= 256;
+    words.iter().try_for_each(|w| interface_name(w, alternative))
+}
+
+/// `in_addr_prefix_from_string_auto`: an IPv4 or IPv6 address with an optional prefix length.
+fn address_prefix(word: &str) -> bool {
+    let (addr, len) = match word.split_once('/') {
+        Some((a, l)) => (a, Some(l)),
+        None => (word, None),
+    };
+    let bits = if addr.parse::<std::net::Ipv4Addr>().is_ok() {
+        32
+    } else if addr.parse::<std::net::Ipv6Addr>().is_ok() {
+        128
+    } else {
+        return false;
+    };
+    len.is_none_or(|l| c::unsigned(l, 0, 255).is_ok_and(|n| n <= bits))
+}
+
+/// `is_localhost`.
+fn localhost(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let names = ["localhost", "localhost.", "localhost.localdomain", "localhost.localdomain."];
+    names.contains(&w.as_str()) || names.iter().any(|n| w.ends_with(&format!(".{n}")))
+}
+
+/// `config_parse_in_addr_prefixes` (`config_parse_ip_address_access` before 249): addresses,
+/// prefixes, `any`, `localhost`, `link-local` and `multicast`.
+fn address_prefixes(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let words = c::words(value, b"", 0).map_err(|_| format!("`{value}` has a stray `\\`"))?;
+    for w in words {
+        let special = ["any", "link-local", "multicast"].contains(&w.as_str()) || localhost(&w);
+        if !special && !address_prefix(&w) {
+            return Err(format!(
+                "`{w}` is not a valid address prefix for `{}=`; use an address such as `10.0.0.0/8` or `::1`, or `any`, `localhost`, `link-local`, `multicast`",
+                cx.key
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `nft_identifier_valid`.
+fn nft_identifier(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= 31
+        && b[0].is_ascii_alphabetic()
+        && b[1..]
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || b"/\\_.".contains(c))
+}
+
+/// `config_parse_nft_set` for cgroups: `SOURCE:FAMILY:TABLE:SET` tuples, the source one of
+/// `cgroup`, `user`, `group`.
+fn nft_set(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let tuples = c::words(value, b"", flags::UNQUOTE | flags::RETAIN_ESCAPE)
+        .map_err(|_| format!("`{value}` has an unbalanced quote"))?;
+    for t in tuples {
+        let parts = c::words(&t, b":", flags::CUNESCAPE).unwrap_or_default();
+        let bad = || {
+            format!(
+                "`{t}` is not a valid `{}=` entry; write `SOURCE:FAMILY:TABLE:SET` such as `cgroup:inet:filter:my_service`",
+                cx.key
+            )
+        };
+        let [source, family, table, set] = parts.as_slice() else {
+            return Err(bad());
+        };
+        if !["cgroup", "user", "group"].contains(&source.as_str()) {
+            return Err(format!(
+                "`{source}` is not an NFT set source here; use `cgroup`, `user` or `group`"
+            ));
+        }
+        let families = ["arp", "bridge", "inet", "ip", "ip6", "netdev"];
+        if !families.contains(&family.as_str()) {
+            return Err(format!(
+                "`{family}` is not an NFT protocol family; use `inet`, `ip`, `ip6`, `arp`, `bridge` or `netdev`"
+            ));
+        }
+        if let Some(id) = [table, set].into_iter().find(|id| !nft_identifier(id)) {
+            return Err(format!(
+                "`{id}` is not a valid NFT table or set name; use a letter then up to 30 letters, digits, `/`, `\\`, `_` or `.`"
+            ));
+        };
+    }
+    Ok(())
+}
+
+/// `config_parse_managed_oom_mem_pressure_limit`: a percentage up to 100%.
+fn pressure_limit(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let parts = if cx.version >= 249 {
+        Parts::Permyriad
+    } else {
+        Parts::Percent
+    };
+    parts_bounded(value, parts).map(drop).map_err(|_| {
+        format!(
+            "`{value}` is not a valid `{}=`; use {} up to 100%",
+            cx.key,
+            percent_forms(parts)
+        )
+    })
+}
+
+/// `config_parse_managed_oom_mem_pressure_duration_sec`: at least one second, finite.
+fn pressure_duration(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    match c::parse_sec(value) {
+        Ok(u) if u >= c::USEC_PER_SEC && u != c::USEC_INFINITY => Ok(()),
+        Ok(_) => Err(format!(
+            "`{}={value}` is out of range; use at least `1s` and not `infinity`",
+            cx.key
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a time span; use one such as `30s`"
+        )),
+    }
+}
+
+/// `config_parse_managed_oom_rules`: rule names that are safe file names.
+fn oom_rules(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let words = c::words(value, b"", flags::UNQUOTE | flags::RETAIN_ESCAPE)
+        .map_err(|_| format!("`{value}` has an unbalanced quote"))?;
+    for w in words {
+        let safe = filename_valid(&w)
+            && !w
+                .chars()
+                .any(|ch| ch.is_ascii_control() || "\\\"'*?[".contains(ch));
+        if !safe {
+            return Err(format!(
+                "`{w}` is not a valid rule name for `{}=`; use a plain file name",
+                cx.key
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `ip_tos_from_string`: a name or a number up to 255; empty resets.
+fn ip_tos(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let names = ["low-delay", "throughput", "reliability", "low-cost"];
+    if value.is_empty() || names.contains(&value) || c::unsigned(value, 0, 255).is_ok() {
+        return Ok(());
+    }
+    one_of(cx, value, &names).map_err(|e| format!("{e}, or a number from 0 to 255"))
+}
+
+/// `config_parse_swap_priority`: -1 to 32767; empty resets.
+fn swap_priority(value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    match c::signed(value, 0, i64::from(i32::MIN), i64::from(i32::MAX)) {
+        Ok(p) if (-1..=32767).contains(&p) => Ok(()),
+        Ok(_) | Err("out of range") => Err(format!(
+            "swap priority `{value}` is out of range; use -1 to 32767"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a swap priority; use a whole number from -1 to 32767"
+        )),
+    }
+}
+
+/// `config_parse_mount_node`: any source, shorter than `PATH_MAX` once `LABEL=`, `UUID=`,
+/// `PARTUUID=` and `PARTLABEL=` are turned into `/dev/disk/by-*/` paths.
+fn mount_node(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let v = spec::expand(cx, value, Table::Full)?;
+    let tags = [
+        ("LABEL=", "label"),
+        ("UUID=", "uuid"),
+        ("PARTUUID=", "partuuid"),
+        ("PARTLABEL=", "partlabel"),
+    ];
+    let len = match tags.iter().find_map(|(t, by)| v.strip_prefix(t).map(|r| (r, by))) {
+        Some((tag, by)) => {
+            let unquoted = ['"', '\'']
+                .iter()
+                .find_map(|q| tag.strip_prefix(*q).and_then(|r| r.strip_suffix(*q)))
+                .filter(|_| tag.len() >= 2)
+                .unwrap_or(tag);
+            let encoded: usize = unquoted
+                .chars()
+                .map(|ch| match ch {
+                    ch if !ch.is_ascii() => ch.len_utf8(),
+                    ch if ch.is_ascii_alphanumeric() || "#+-.:=@_".contains(ch) => 1,
+                    _ => 4,
+                })
+                .sum();
+            "/dev/disk/by-/".len() + by.len() + encoded
+        }
+        None => v.len(),
+    };
+    if len >= 4096 {
+        return Err(format!(
+            "`{}=` is too long once resolved; use a source shorter than 4096 bytes",
+            cx.key
+        ));
+    }
+    Ok(())
+}
