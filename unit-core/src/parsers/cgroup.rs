@@ -890,11 +890,12 @@ mod tests {
     /// parser of each release (`-`: the release has no such directive); each line under it
     /// gives the verdict of each release (`a` accepted, `r` refused, `-` not asked) and the
     /// values, separated by `|`. Deprecation warnings that keep the value count as accepted,
-    /// and so do the load failures of 262 for `ManagedOOM*=kill` and `OOMRules=`, which come
-    /// from `systemd-oomd` and rule files missing on the machine, not from the parser.
+    /// and so do failures that come after the parser: 262 failing to load units with
+    /// `ManagedOOM*=kill` or `OOMRules=` (no `systemd-oomd` or rule files on the machine) and a
+    /// mount whose `What=` was emptied (the unit then lacks one).
     const SYSTEMD: &str = r#"
 CPUWeight a.service Service cg_weight cg_cpu_weight cg_cpu_weight cg_cpu_weight
-  aaaa 1|10000|(empty)|0x10
+  aaaa 1|10000|(empty)|0x10|+5|010|0b11
   rrrr 10001|0|-1|abc|1.5|Idle
   raaa idle
 IOWeight a.service Service cg_weight cg_weight cg_weight cg_weight
@@ -907,14 +908,14 @@ BlockIOWeight a.service Service blockio_weight blockio_weight blockio_weight -
   aaa- 10|1000|(empty)
   rrr- 9|1001
 CPUQuota a.service Service cpu_quota cpu_quota cpu_quota cpu_quota
-  aaaa 20%|(empty)|150%|0.5%|1.5%|1‰|0x10%|21474836%|5‰|1000%
-  rrrr 0%|0|0.005%|20|-5%|0‱|10.55‰|%|abc%|20 %|2147483647%
+  aaaa 20%|(empty)|150%|0.5%|1.5%|1‰|0x10%|21474836%|5‰|1000%|+5%|05%|1.0%
+  rrrr 0%|0|0.005%|20|-5%|0‱|10.55‰|%|abc%|20 %|2147483647%|0x0%|1.%|.5%
   raaa 0.05%|5‱|10.5‰|0.55%
   arrr 21474837%
 MemoryMax a.service Service memory_limit memory_limit memory_limit memory_limit
-  aaaa 1G|100%|50.5%|infinity|(empty)|1.5G|1K 2|10‰|1000‰
-  rrrr 0|0%|101%|50.555%|-1|abc|18446744073709551615|16E|1X|1001‰
-  raaa 50.55%|5‱
+  aaaa 1G|100%|50.5%|infinity|(empty)|1.5G|1K 2|10‰|1000‰|1G 512M|1.5|1B|1 G
+  rrrr 0|0%|101%|50.555%|-1|abc|18446744073709551615|16E|1X|1001‰|512M 1G|1b|Infinity|0.0%
+  raaa 50.55%|5‱|0.01%|1‱
 MemoryMin a.service Service memory_limit memory_limit memory_limit memory_limit
   aaaa 0|0%|infinity|(empty)|1G|100%
 MemoryLow a.service Service memory_limit memory_limit memory_limit memory_limit
@@ -930,18 +931,19 @@ MemoryLimit a.service Service memory_limit memory_limit memory_limit -
 DefaultMemoryMin a.slice Slice memory_limit memory_limit memory_limit -
   aaa- 0|1G
 TasksMax a.service Service tasks_max tasks_max tasks_max tasks_max
-  aaaa 100|0%|100%|50.5%|infinity|(empty)|18446744073709551614|0x10|5‰|1000‰
-  rrrr 0|101%|-1|abc|18446744073709551615|1.5|1001‰
+  aaaa 100|0%|100%|50.5%|infinity|(empty)|18446744073709551614|0x10|5‰|1000‰|010|00%
+  rrrr 0|101%|-1|abc|18446744073709551615|1.5|1001‰|Infinity|1e3
   raaa 50.55%|5‱
 AllowedCPUs a.service Service allowed_cpus allowed_cpuset allowed_cpuset unit_cpu_set
-  aaaa 0-3|0,2 4|(empty)|8191|0x1|0-8191|1 , 2
-  rrrr 8192|3-1|0-|abc|-1|1-2-3|'1 2'
+  aaaa 0-3|0,2 4|(empty)|8191|0x1|0-8191|1 , 2|'0-1' 2|0,,1|,0
+  rrrr 8192|3-1|0-|abc|-1|1-2-3|'1 2'|%%|%z
+  raaa %U|0 %U
 AllowedMemoryNodes a.service Service allowed_mems allowed_cpuset allowed_cpuset unit_cpu_set
   aaaa 0
   rrrr 1-0
 Delegate a.service Service delegate delegate delegate delegate
-  aaaa yes|no|(empty)|cpu memory|'cpu' io
-  rrrr cpu foo|foo
+  aaaa yes|no|(empty)|cpu memory|'cpu' io|Yes|1|on
+  rrrr cpu foo|foo|cpu,memory|'cpu memory'|CPU
   raaa bpf-foreign|bpf-socket-bind|bpf-restrict-network-interfaces
   rrra bpf-bind-network-interface
 Delegate a.socket Socket delegate delegate delegate delegate
@@ -950,26 +952,29 @@ Delegate a.slice Slice delegate delegate delegate delegate
   rrrr yes
 DisableControllers a.service Service disable_controllers disable_controllers disable_controllers disable_controllers
   aaaa cpu|cpu foo|(empty)|cpuacct io|bpf-devices
-  rrrr foo
+  rrrr foo|'cpu'|cpu,io
   raaa bpf-foreign
   rrra bpf-bind-network-interface
 DeviceAllow a.service Service device_allow device_allow device_allow device_allow
   aaaa /dev/null rw|/dev/null|char-pts rwm|block-loop r|/dev r|/dev/ r|'/dev/null' r|(empty)
   aaaa /dev/%n r|/run/systemd/inaccessible/chr rw|char- r|"/dev/a b" r|/dev//null/ rw
-  aaaa /dev/null rwmrwm
-  rrrr /dev/null rx|/dev/null r w|/etc/passwd r|sda r|/dev/../etc r|/dev/%z r|/devnull r
+  aaaa /dev/null rwmrwm|/dev/%%x r|/dev/null  rw|'/dev/null r'|/dev/nu\ll r|char-%n r
+  rrrr /dev/null rx|/dev/null r w|/etc/passwd r|sda r|/dev/../etc r|/dev/%z r|/devnull r|%t/x r
+  rrrr /dev/null ''|/dev/null "rw"|/dev/nul'l r
 DevicePolicy a.service Service device_policy device_policy device_policy device_policy
   aaaa auto|closed|strict
   rrrr (empty)|Strict
 IODeviceWeight a.service Service io_device_weight io_device_weight io_device_weight io_device_weight
-  aaaa /dev/sda 100|sda 100|(empty)|/dev/%n 5
-  rrrr /dev/sda|/dev/sda 0|/dev/sda 10001|/dev/../x 100|/dev/sda idle|/dev/%z 5
+  aaaa /dev/sda 100|sda 100|(empty)|/dev/%n 5|/dev/sda  100|'/dev/sd a' 100|/dev/sda 0x10|%t 100
+  rrrr /dev/sda|/dev/sda 0|/dev/sda 10001|/dev/../x 100|/dev/sda idle|/dev/%z 5|/dev/sda 100 x
+  rrrr /dev/sda '100'
 IODeviceLatencyTargetSec a.service Service io_device_latency io_device_latency io_device_latency io_device_latency
   aaaa /dev/sda 25ms|/dev/sda infinity|(empty)|/dev/sda 0
   rrrr /dev/sda|/dev/sda 5 parsecs
 IOReadBandwidthMax a.service Service io_limit io_limit io_limit io_limit
-  aaaa /dev/sda 1M|/dev/sda infinity|/dev/sda 1.5G|(empty)|sda 1M|/dev/sda 1K 5
-  rrrr /dev/sda 0|/dev/sda|/dev/sda -1|/dev/sda 1X|/dev/sda Infinity
+  aaaa /dev/sda 1M|/dev/sda infinity|/dev/sda 1.5G|(empty)|sda 1M|/dev/sda 1K 5|/dev/sda 1T
+  aaaa /dev/sda 1E|/dev/sda 18446744073709551615|/dev/sda 16E|/dev/sda 1.5
+  rrrr /dev/sda 0|/dev/sda|/dev/sda -1|/dev/sda 1X|/dev/sda Infinity|/dev/sda 1K1M|/dev/sda 0.5
 IOWriteIOPSMax a.service Service io_limit io_limit io_limit io_limit
   aaaa /dev/sda 1000
   rrrr /dev/sda 0
@@ -977,20 +982,24 @@ IPIngressFilterPath a.service Service ip_filter_bpf_progs ip_filter_bpf_progs ip
   aaaa /sys/fs/bpf/foo|(empty)|%t/bpf
   rrrr foo|/sys/../x
 BPFProgram a.service Service - bpf_foreign_program bpf_foreign_program bpf_foreign_program
-  -aaa egress:/sys/fs/bpf/x|(empty)|device:/a/b|egress::/x|sock_create:%t/x
-  -rrr ingress:foo|bogus:/x|egress|egress:
+  -aaa egress:/sys/fs/bpf/x|(empty)|device:/a/b|egress::/x|sock_create:%t/x|egress:/a b
+  -rrr ingress:foo|bogus:/x|egress|egress:|egress:%z|Egress:/x|egress\:x:/y|'egress':/x
 SocketBindAllow a.service Service - cgroup_socket_bind cgroup_socket_bind cgroup_socket_bind
   -aaa any|80|ipv4:80|ipv6:tcp:80|tcp:80-90|udp:any|ipv4|tcp|ipv4:tcp|65535|(empty)|TCP:80
+  -aaa ipv6:udp:1-65535|ipv4:any|0x50
   -raa 0
-  -rrr 65536|90-80|ipv4:ipv4:80|tcp:ipv4:80|ipv4::80|sctp:80|80:ipv4|ipv4:tcp:80:x|ipv4:
+  -rrr 65536|90-80|ipv4:ipv4:80|tcp:ipv4:80|ipv4::80|sctp:80|80:ipv4|ipv4:tcp:80:x|ipv4:|IPV4:80
+  -rrr any:80|tcp:any:80|080
 RestrictNetworkInterfaces a.service Service - restrict_network_interfaces restrict_network_interfaces restrict_network_interfaces
-  -aaa eth0|~eth0 lo|(empty)|~|abcdefghijklmno|'eth0' lo
-  -rrr 123|all|a:b|eth0 bad/name|0x10
+  -aaa eth0|~eth0 lo|(empty)|~|abcdefghijklmno|'eth0' lo|~~eth0|~ eth0
+  -rrr 123|all|a:b|eth0 bad/name|0x10|eth%d|é|'a b'
   -raa abcdefghijklmnop|abcdefghijklmnopqrstuvwxyz
 IPAddressAllow a.service Service ip_address_access in_addr_prefixes in_addr_prefixes in_addr_prefixes
   aaaa any|localhost|link-local|multicast|10.0.0.0/8|::1|fe80::/64|(empty)|10.0.0.1 ::1
-  aaaa 1.2.3.4/0x8|LOCALHOST|foo.localhost|::ffff:1.2.3.4
-  rrrr 1.2.3.4/33|::/129|1.2.3|01.2.3.4|foo|1.2.3.4/|1:2:3:4:5:6:7:8:9
+  aaaa 1.2.3.4/0x8|LOCALHOST|foo.localhost|::ffff:1.2.3.4|0.0.0.0/0|::/0|localhost.localdomain
+  aaaa 10.0.0.1/032
+  rrrr 1.2.3.4/33|::/129|1.2.3|01.2.3.4|foo|1.2.3.4/|1:2:3:4:5:6:7:8:9|'10.0.0.1'
+  rrrr 10.0.0.0/8,10.0.0.1|Any|[::1]|fe80::1%eth0|1.2.3.4/8/8
 ManagedOOMSwap a.service Service managed_oom_mode managed_oom_mode managed_oom_mode managed_oom_mode
   aaaa auto|kill|(empty)
   rrrr bogus
@@ -999,19 +1008,19 @@ ManagedOOMSwap a.socket Socket managed_oom_mode managed_oom_mode managed_oom_mod
 ManagedOOMMemoryPressure a.slice Slice managed_oom_mode managed_oom_mode managed_oom_mode managed_oom_mode
   aaaa kill
 ManagedOOMMemoryPressureLimit a.service Service - managed_oom_mem_pressure_limit managed_oom_mem_pressure_limit managed_oom_mem_pressure_limit
-  -aaa 50%|0%|100%|50.55%|(empty)|5‱
-  -rrr 101%|50.555%|abc
+  -aaa 50%|0%|100%|50.55%|(empty)|5‱|0.01%|1000‰|10000‱
+  -rrr 101%|50.555%|abc|1001‰|10001‱
 ManagedOOMPreference a.service Service - managed_oom_preference managed_oom_preference managed_oom_preference
   -aaa none|avoid|omit
-  -rrr (empty)|bogus
+  -rrr (empty)|bogus|None
 IPTOS a.socket Socket ip_tos ip_tos ip_tos ip_tos
-  aaaa low-delay|throughput|reliability|low-cost|(empty)|0|255|0x10
-  rrrr 256|-1|bogus
+  aaaa low-delay|throughput|reliability|low-cost|(empty)|0|255|0x10|010|0b11
+  rrrr 256|-1|bogus|LOW-DELAY
 BindIPv6Only a.socket Socket socket_bind socket_bind socket_bind socket_bind
-  aaaa default|both|ipv6-only|yes|no
-  rrrr (empty)|bogus
+  aaaa default|both|ipv6-only|yes|no|YES|1
+  rrrr (empty)|bogus|Default
 Priority a.swap Swap swap_priority swap_priority swap_priority swap_priority
-  aaaa -1|0|32767|(empty)
+  aaaa -1|0|32767|(empty)|0x10|+5|-0|010
   rrrr 32768|-2|abc
 ManagedOOMMemoryPressureLimitPercent a.service Service managed_oom_mem_pressure_limit - - -
   a--- 50%|0%|100%|(empty)
@@ -1026,15 +1035,17 @@ CPUPressureWatch a.service Service - - - pressure_watch
   ---a auto|skip|yes
   ---r (empty)|bogus
 DelegateSubgroup a.service Service - - delegate_subgroup delegate_subgroup
-  --aa supervisor|(empty)|cpux|x.y
-  --rr _x|.x|cpu.x|cgroup.x|tasks|a/b|memory.foo|bpf-foreign.x|..
+  --aa supervisor|(empty)|cpux|x.y|%n|a.service|pids
+  --rr _x|.x|cpu.x|cgroup.x|tasks|a/b|memory.foo|bpf-foreign.x|..|cpuset.x|release_agent
+  --rr notify_on_release|io.x|devices.x
 DelegateSubgroup a.socket Socket - - delegate_subgroup delegate_subgroup
   --rr supervisor
 NFTSet a.service Service - - cgroup_nft_set cgroup_nft_set
   --aa cgroup:inet:filter:my_service|user:ip:t:s group:ip6:t:s|(empty)|cgroup::inet:t:s
   --aa 'cgroup:inet:t:s'|cgroup:inet:t/x:s.y|cgroup:inet:abcdefghijklmnopqrstuvwxyz01234:s
   --rr address:inet:filter:x|cgroup:foo:filter:x|cgroup:inet:1t:s|cgroup:inet:t
-  --rr cgroup:inet:t:s:x
+  --rr cgroup:inet:t:s:x|cgroup:inet:t:s cgroup:bogus:t:s|cgroup:inet:t\x3a:s|cgroup:inet:t\:x:s
+  --rr cgroup:INET:t:s|CGROUP:inet:t:s|prefix:inet:t:s
   --ra cgroup:inet:abcdefghijklmnopqrstuvwxyz012345:s
 ManagedOOMMemoryPressureDurationSec a.service Service - - managed_oom_mem_pressure_duration_sec managed_oom_mem_pressure_duration_sec
   --aa 30s|1s|(empty)
@@ -1057,19 +1068,32 @@ CPUSetPartition a.service Service - - - cpuset_partition
   ---a member|root|isolated|(empty)
   ---r bogus
 BindNetworkInterface a.service Service - - - bind_network_interface
-  ---a eth0|(empty)|abcdefghijklmnopqrstu|%H
-  ---r all|123|a:b
+  ---a eth0|(empty)|abcdefghijklmnopqrstu|%H|'eth0'
+  ---r all|123|a:b|%z|eth0 eth1
 OOMRules a.service Service - - - managed_oom_rules
-  ---a foo|foo bar|(empty)|'a b'
-  ---r a/b|..|x*|x\\y
+  ---a foo|foo bar|(empty)|'a b'|.hidden
+  ---r a/b|..|x*|x\\y|a"b|'unbalanced|x?
 What a.mount Mount - - mount_node mount_node
-  --aa /dev/sda1|LABEL=foo|UUID=1234|tmpfs|%n
+  --aa /dev/sda1|LABEL=foo|UUID=1234|tmpfs|%n|(empty)|LABEL="foo bar"|PARTUUID=x|/dev/%%x
   --rr %z
 SocketBindDeny a.service Service - cgroup_socket_bind cgroup_socket_bind cgroup_socket_bind
   -raa 0|0-80|ipv4:tcp:0
 IPAddressDeny a.service Service ip_address_access in_addr_prefixes in_addr_prefixes in_addr_prefixes
   aaaa any
   rrrr 1.2.3.4/33 10.0.0.1|foo 10.0.0.1
+BlockIOReadBandwidth a.service Service blockio_bandwidth blockio_bandwidth blockio_bandwidth -
+  aaa- /dev/sda 1M|(empty)|sda 5
+  rrr- /dev/sda infinity|/dev/sda 0|/dev/sda
+BlockIODeviceWeight a.service Service blockio_device_weight blockio_device_weight blockio_device_weight -
+  aaa- /dev/sda 100|(empty)
+  rrr- /dev/sda 5|/dev/sda 1001|/dev/sda
+IPEgressFilterPath a.service Service ip_filter_bpf_progs ip_filter_bpf_progs ip_filter_bpf_progs ip_filter_bpf_progs
+  rrrr %z|./x
+  aaaa /a//b/|/a/./b
+ManagedOOMPreference a.slice Slice - managed_oom_preference managed_oom_preference managed_oom_preference
+  -aaa avoid
+What a.swap Swap - - mount_node mount_node
+  --aa /dev/sdb2|UUID=abc
 "#;
 
     fn verdict(
