@@ -188,7 +188,7 @@ fn cpu_quota(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     match parts_unbounded(value, parts) {
         Ok(v) if v > 0 => Ok(()),
         Ok(_) => Err(format!(
-            "`CPUQuota={value}` would stop the unit from running; use a percentage above 0% or an empty value for no quota"
+            "`{value}` is not a valid `CPUQuota=`; use a percentage above 0% such as `20%`, or an empty value for no quota"
         )),
         Err(_) => Err(format!(
             "`{value}` is not a valid `CPUQuota=`; use {}",
@@ -1175,5 +1175,34 @@ What a.swap Swap - - mount_node mount_node
         assert!(what(&format!("/{}", name(4095))).is_err());
         assert!(what(&format!("LABEL={}a", "a ".repeat(800))).is_ok());
         assert!(what(&format!("LABEL={}a", "a ".repeat(1100))).is_err());
+    }
+
+    #[test]
+    fn messages_say_what_to_write() {
+        let m = |unit, key, parser, value| {
+            verdict(unit, "Service", key, parser, 252, value).unwrap_err()
+        };
+        assert_eq!(
+            m("a.service", "CPUWeight", "cg_cpu_weight", "10001"),
+            "`10001` is out of range for `CPUWeight=`; use 1 to 10000 or `idle`"
+        );
+        assert!(m("a.service", "CPUQuota", "cpu_quota", "0%").contains("above 0%"));
+        assert!(m("a.service", "MemoryMax", "memory_limit", "0").contains("above 0"));
+        assert!(
+            m("a.service", "Delegate", "delegate", "cpu memry").contains("did you mean `memory`?")
+        );
+        assert!(m("a.socket", "Delegate", "delegate", "yes").contains("`.socket`"));
+        assert!(
+            m("a.service", "DeviceAllow", "device_allow", "/dev/null rx")
+                .contains("`r`, `w` and `m`")
+        );
+        let cx = Cx {
+            unit: "a.service",
+            section: "Service",
+            key: "Type",
+            ltype: "0",
+            version: 252,
+        };
+        assert!(check("service_type", &cx, "simple").is_none());
     }
 }
