@@ -12,6 +12,7 @@
 
 pub mod basic;
 pub mod c;
+pub mod cgroup;
 pub mod exec;
 pub mod spec;
 
@@ -45,8 +46,9 @@ impl Cx<'_> {
 pub fn check(directive: &Directive, cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let parser = directive.parser;
     basic::check(parser, cx, value)
-        .or_else(|| basic::enums(parser, cx, value))
         .or_else(|| exec::check(parser, cx, value))
+        .or_else(|| cgroup::check(parser, cx, value))
+        .or_else(|| basic::enums(parser, cx, value))
         .unwrap_or(Ok(()))
 }
 
