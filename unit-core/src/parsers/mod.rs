@@ -12,6 +12,7 @@
 
 pub mod basic;
 pub mod c;
+pub mod kinds;
 pub mod spec;
 
 use crate::catalog::Directive;
@@ -45,6 +46,7 @@ pub fn check(directive: &Directive, cx: &Cx<'_>, value: &str) -> Result<(), Stri
     let parser = directive.parser;
     basic::check(parser, cx, value)
         .or_else(|| basic::enums(parser, cx, value))
+        .or_else(|| kinds::check(parser, cx, value))
         .unwrap_or(Ok(()))
 }
 
