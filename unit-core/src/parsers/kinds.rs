@@ -12,6 +12,15 @@ use super::Cx;
 
 type Verdict = Option<Result<(), String>>;
 
+/// `message`, prefixed with what `value` expanded to when specifiers changed it.
+fn expanded(value: &str, k: &str, message: String) -> String {
+    if value == k {
+        message
+    } else {
+        format!("`{value}` expands to `{k}`: {message}")
+    }
+}
+
 /// The verdict of the unit-type parser `parser` on `value`, or `None` if `parser` is not one.
 pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
     Some(match parser {
@@ -96,8 +105,10 @@ fn fdname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if socket::fdname_valid(&name) {
         Ok(())
     } else {
-        Err(format!(
-            "`{name}` is not a file descriptor name; use at most 255 printable ASCII characters without `:`"
+        Err(expanded(
+            value,
+            &name,
+            format!("`{name}` is not a file descriptor name; use at most 255 printable ASCII characters without `:`"),
         ))
     }
 }
@@ -140,15 +151,19 @@ fn timer(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         return Ok(());
     }
     let k = spec::expand(cx, value, Table::Full)?;
+    timer_expanded(cx, &k).map_err(|e| expanded(value, &k, e))
+}
+
+fn timer_expanded(cx: &Cx<'_>, k: &str) -> Result<(), String> {
     if cx.ltype == "TIMER_CALENDAR" {
-        if calendar::valid(&k, cx.version) {
+        if calendar::valid(k, cx.version) {
             return Ok(());
         }
         return Err(format!(
             "`{k}` is not a calendar spec; write one such as `daily`, `Mon..Fri 08:00` or `*-*-* 04:00:00` (check it with `systemd-analyze calendar`)"
         ));
     }
-    match c::parse_sec(&k) {
+    match c::parse_sec(k) {
         Ok(_) => Ok(()),
         Err("out of range") => Err(format!(
             "time span `{k}` is out of systemd's range; use a smaller one"
@@ -165,11 +180,12 @@ fn path_spec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     }
     let k = spec::expand(cx, value, Table::Full)?;
     c::path_check(&k, true).map_err(|e| {
-        if e.contains("not an absolute path") {
+        let e = if e.contains("not an absolute path") {
             format!("{e}; `{}=` watches an absolute path", cx.key)
         } else {
             e
-        }
+        };
+        expanded(value, &k, e)
     })
 }
 

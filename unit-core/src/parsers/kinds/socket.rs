@@ -32,25 +32,36 @@ pub fn listen(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         return Ok(());
     }
     let k = spec::expand(cx, value, Table::Full)?;
+    listen_expanded(cx, &k).map_err(|e| super::expanded(value, &k, e))
+}
+
+fn listen_expanded(cx: &Cx<'_>, k: &str) -> Result<(), String> {
     let key = cx.key;
     if cx.ltype != "SOCKET_SOCKET" {
-        c::path_check(&k, true).map_err(|e| format!("{e}; `{key}=` takes an absolute path"))?;
+        c::path_check(k, true).map_err(|e| {
+            if e.contains("not an absolute path") {
+                format!("{e}; `{key}=` takes an absolute path")
+            } else {
+                e
+            }
+        })?;
+        let simple = c::simplify(k);
         let api = ["/dev", "/sys", "/proc"]
             .iter()
-            .any(|d| k == *d || k.starts_with(&format!("{d}/")));
+            .any(|d| simple == *d || simple.starts_with(&format!("{d}/")));
         if cx.version >= 257 && cx.ltype != "SOCKET_SPECIAL" && api {
             return Err(format!(
-                "`{k}` is below an API file system (`/dev`, `/sys`, `/proc`), which `{key}=` refuses; use a path elsewhere"
+                "`{k}` is below an API file system (`/dev`, `/sys`, `/proc`), which `{key}=` refuses from systemd 257 on; use a path elsewhere"
             ));
         }
         return Ok(());
     }
     if key == "ListenNetlink" {
-        return netlink(&k).map_err(|e| {
+        return netlink(k).map_err(|e| {
             format!("{e}; `ListenNetlink=` takes a family such as `kobject-uevent` and an optional group number")
         });
     }
-    let unix = address(&k, cx.version)?;
+    let unix = address(k, cx.version)?;
     if key == "ListenSequentialPacket" && !unix {
         return Err(format!(
             "`{k}` is not a unix socket, and `ListenSequentialPacket=` supports only those; use a path or `@name`"
@@ -122,6 +133,16 @@ fn address(s: &str, version: u16) -> Result<bool, String> {
     if port(s) {
         return Ok(false);
     }
+    let out_of_range = |p: &str| {
+        matches!(
+            c::unsigned(p, 0, u64::from(u16::MAX)),
+            Err("out of range") | Ok(0)
+        )
+        .then(|| format!("port `{p}` of `{s}` is out of range; use 1 to 65535"))
+    };
+    if let Some(e) = out_of_range(s) {
+        return Err(e);
+    }
     if s.contains('#') {
         return Err(bad());
     }
@@ -129,7 +150,7 @@ fn address(s: &str, version: u16) -> Result<bool, String> {
     if let Some((head, ifname)) = s.split_once('%') {
         if !ifname_valid(ifname, true) {
             return Err(format!(
-                "`{ifname}` is not a network interface name; use one such as `eth0`"
+                "`{ifname}` after `%` in `{s}` is not a network interface name; use one such as `eth0` (written `%%eth0` in a unit file)"
             ));
         }
         s2 = head;
@@ -143,13 +164,23 @@ fn address(s: &str, version: u16) -> Result<bool, String> {
             .get(..head.len() - 1)
             .and_then(|i| i.strip_suffix(']'))
             .ok_or_else(bad)?;
-        if ip.parse::<std::net::Ipv6Addr>().is_err() || !port(p) {
-            return Err(bad());
+        if ip.parse::<std::net::Ipv6Addr>().is_err() {
+            return Err(format!("`{ip}` in `{s}` is not an IPv6 address"));
+        }
+        if !port(p) {
+            return Err(out_of_range(p).unwrap_or_else(bad));
         }
         return Ok(false);
     }
-    if s2.parse::<std::net::Ipv6Addr>().is_ok() || !inet_pton4(head) || !port(p) {
-        return Err(bad());
+    if s2.parse::<std::net::Ipv6Addr>().is_ok() {
+        return Err(format!(
+            "`{s}` has no port; write an IPv6 address with a port as `[{s2}]:port`"
+        ));
+    }
+    if !inet_pton4(head) || !port(p) {
+        return Err(out_of_range(p)
+            .filter(|_| inet_pton4(head))
+            .unwrap_or_else(bad));
     }
     Ok(false)
 }
@@ -202,17 +233,19 @@ pub fn ifname_valid(p: &str, relaxed: bool) -> bool {
     ok && !p.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// `Sockets=`: socket unit names.
+/// `Sockets=`: socket unit names; a template takes the service's instance (or its name).
 pub fn service_sockets(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let words = c::words(value, b"", 0).map_err(|_| format!("`{value}` has a stray `\\`"))?;
     for w in words {
         let k = spec::expand(cx, &w, Table::Name)?;
         if !k.ends_with(".socket") {
-            return Err(format!(
-                "`{k}` is not a socket unit; name one such as `foo.socket`"
+            return Err(super::expanded(
+                &w,
+                &k,
+                format!("`{k}` is not a socket unit; name one such as `foo.socket`"),
             ));
         }
-        super::super::basic::unit_name(&k)?;
+        crate::value::unit_name(&k).map_err(|e| super::expanded(&w, &k, e))?;
     }
     Ok(())
 }
@@ -226,11 +259,18 @@ pub fn fdname_valid(p: &str) -> bool {
 pub fn service(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let k = spec::expand(cx, value, Table::Name)?;
     if !k.ends_with(".service") {
-        return Err(format!(
-            "`{k}` is not a service unit; name one such as `foo.service`"
+        let what = if k.is_empty() {
+            "an empty value".to_owned()
+        } else {
+            format!("`{k}`")
+        };
+        return Err(super::expanded(
+            value,
+            &k,
+            format!("{what} is not a service unit; name one such as `foo.service`"),
         ));
     }
-    super::super::basic::unit_name(&k)
+    super::super::basic::unit_name(&k).map_err(|e| super::expanded(value, &k, e))
 }
 
 /// `words` with `flags` used by `OpenFile=` (the colon-separated fields).
