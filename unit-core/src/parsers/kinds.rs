@@ -42,6 +42,12 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "path_spec" => path_spec(cx, value),
         "open_file" => open_file(cx, value),
         "mount_node" => mount_node(cx, value),
+        "pid_file" => pid_file(cx, value),
+        "ip_tos" => ip_tos(cx, value),
+        "socket_defer_trigger" => defer_trigger(cx, value),
+        "service_refresh_on_reload" => refresh_on_reload(cx, value),
+        "luo_sessions" => luo_sessions(value),
+        "xattr" => xattr(cx, value),
         _ => return None,
     })
 }
@@ -254,6 +260,103 @@ fn mount_node(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// `PIDFile=`: a path, relative ones taken below `/run`; from 257 not below `/dev`, `/sys`,
+/// `/proc`.
+fn pid_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let k = spec::expand(cx, value, Table::Full)?;
+    let n = if c::path_is_absolute(&k) {
+        k.clone()
+    } else {
+        format!("/run/{k}")
+    };
+    c::path_check(&n, true).map_err(|e| expanded(value, &k, e))?;
+    let simple = c::simplify(&n);
+    let api = ["/dev", "/sys", "/proc"]
+        .iter()
+        .any(|d| simple == *d || simple.starts_with(&format!("{d}/")));
+    if cx.version >= 257 && api {
+        return Err(format!(
+            "`{n}` is below an API file system (`/dev`, `/sys`, `/proc`), which `PIDFile=` refuses from systemd 257 on; use a path such as `/run/foo.pid`"
+        ));
+    }
+    Ok(())
+}
+
+/// `IPTOS=`: a name or a number up to 255; empty for the default.
+fn ip_tos(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let names = ["low-delay", "throughput", "reliability", "low-cost"];
+    if value.is_empty() || names.contains(&value) || c::unsigned(value, 0, 0xff).is_ok() {
+        return Ok(());
+    }
+    one_of(cx, value, &names).map_err(|e| format!("{e}, or a number from 0 to 255"))
+}
+
+/// `DeferTrigger=` (262): `patient` or a boolean.
+fn defer_trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if c::parse_boolean(value).is_some() {
+        return Ok(());
+    }
+    one_of(cx, value, &["no", "yes", "patient"])
+}
+
+/// `RefreshOnReload=` (262): a boolean, or flags, the first optionally negated with `~`.
+fn refresh_on_reload(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() || c::parse_boolean(value).is_some() {
+        return Ok(());
+    }
+    let flags = value.strip_prefix('~').unwrap_or(value);
+    let words = c::words(flags, b"", 0).map_err(|_| format!("`{value}` has a stray `\\`"))?;
+    for w in words {
+        if !["extensions", "credentials"].contains(&w.as_str()) {
+            return one_of(cx, &w, &["extensions", "credentials"])
+                .map_err(|e| format!("{e}, or a boolean"));
+        }
+    }
+    Ok(())
+}
+
+/// `LUOSession=` (262): names valid as file descriptor names, without white space, quotes,
+/// backslashes or glob characters, each once.
+fn luo_sessions(value: &str) -> Result<(), String> {
+    let words = c::words(value, b"", 0).map_err(|_| format!("`{value}` has a stray `\\`"))?;
+    for (i, w) in words.iter().enumerate() {
+        let safe = !w.is_empty() && !w.bytes().any(|b| b"\\\"'*?[".contains(&b));
+        if !socket::fdname_valid(w) || !safe {
+            return Err(format!(
+                "`{w}` is not a session name; use printable ASCII without `:`, quotes, `\\` or `*?[`"
+            ));
+        }
+        if words[..i].contains(w) {
+            return Err(format!("session name `{w}` is given twice"));
+        }
+    }
+    Ok(())
+}
+
+/// `XAttrEntryPoint=` & co (262): `user.NAME=VALUE`, both with specifiers.
+fn xattr(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let Some((name, v)) = value.split_once('=') else {
+        return Err(format!(
+            "`{value}` is not an extended attribute; write `user.NAME=VALUE`"
+        ));
+    };
+    let n = spec::expand(cx, name, Table::Full)?;
+    if !n.starts_with("user.") {
+        return Err(expanded(
+            name,
+            &n,
+            format!("extended attribute `{n}` does not begin with `user.`; only those can be set"),
+        ));
+    }
+    spec::expand(cx, v, Table::Full).map(drop)
 }
 
 #[cfg(test)]

@@ -492,7 +492,7 @@ fn parse_calendar_time(p: &mut Cursor<'_>, c: &mut Spec) -> R<()> {
     Ok(())
 }
 
-fn normalize_chain(chain: &mut [Component]) {
+fn normalize_chain(chain: &mut Vec<Component>) {
     for i in chain.iter_mut() {
         if i.stop > i.start && i.repeat > 0 {
             i.stop -= (i.stop - i.start) % i.repeat;
@@ -502,6 +502,8 @@ fn normalize_chain(chain: &mut [Component]) {
             i.stop = -1;
         }
     }
+    chain.sort_by_key(|c| (c.start, c.stop, c.repeat));
+    chain.dedup_by_key(|c| (c.start, c.stop, c.repeat));
 }
 
 fn normalize(c: &mut Spec) {
@@ -532,20 +534,30 @@ fn normalize(c: &mut Spec) {
     }
 }
 
+/// `chain_valid`. With `end_of_month`, systemd lowers the bound by 3 days for the first
+/// element and again for each further one (the recursion passes the lowered bound on), so
+/// `*-*~15,27` is refused while `*-*~27` is not; the chain is sorted by then.
 fn chain_valid(chain: &[Component], from: i64, to: i64, end_of_month: bool) -> bool {
-    let to = if end_of_month { to - 3 } else { to };
-    chain.iter().all(|c| {
+    let mut to = to;
+    for c in chain {
+        if end_of_month {
+            to -= 3;
+        }
         if c.start < from || c.start > to || c.repeat > to - from {
             return false;
         }
-        if c.stop >= 0 {
+        let ok = if c.stop >= 0 {
             c.stop >= from && c.stop <= to && c.start + c.repeat <= c.stop
         } else if end_of_month {
             c.start - c.repeat >= from
         } else {
             c.start + c.repeat <= to
+        };
+        if !ok {
+            return false;
         }
-    })
+    }
+    true
 }
 
 fn spec_valid(c: &Spec) -> bool {
@@ -578,6 +590,8 @@ mod tests {
             "*-*-* 23:59:59.999999",
             "*-*~01",
             "*-02~1..3",
+            "*-*~1,2,3,4,5,6,7",
+            "*-*~27",
             "2023-01-01",
             "12-24",
             "69-01-01",
@@ -626,6 +640,8 @@ mod tests {
             "Europe/Berlin",
             "*-*~29",
             "*-*~1 ~2",
+            "*-*~15,27",
+            "*-*~1,2,3,4,5,6,7,8",
             "@7258118400",
             "@-1",
             "@1x",
