@@ -62,7 +62,7 @@ fn bind_to_device(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     } else {
         value.to_owned()
     };
-    if socket::ifname_valid(&name, false) {
+    if socket::ifname_valid(&name, false, cx.version) {
         Ok(())
     } else {
         Err(format!(
@@ -89,8 +89,10 @@ fn socket_protocol(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 }
 
 fn timestamping(cx: &Cx<'_>, value: &str) -> Result<(), String> {
-    let aliases = ["off", "us", "ns", "nsec", "usec", "µs", "μs"];
-    if aliases.contains(&value) || c::parse_boolean(value).is_some() {
+    // The Greek small letter mu came in 252, beside the micro sign.
+    let greek_mu = cx.version >= 252 && value == "μs";
+    let aliases = ["off", "us", "ns", "nsec", "usec", "µs"];
+    if greek_mu || aliases.contains(&value) || c::parse_boolean(value).is_some() {
         return Ok(());
     }
     one_of(cx, value, &["off", "us", "ns"]).map_err(|e| format!("{e}, or a boolean"))

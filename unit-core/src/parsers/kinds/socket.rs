@@ -148,7 +148,7 @@ fn address(s: &str, version: u16) -> Result<bool, String> {
     }
     let mut s2 = s;
     if let Some((head, ifname)) = s.split_once('%') {
-        if !ifname_valid(ifname, true) {
+        if !ifname_valid(ifname, true, version) {
             return Err(format!(
                 "`{ifname}` after `%` in `{s}` is not a network interface name; use one such as `eth0` (written `%%eth0` in a unit file)"
             ));
@@ -213,24 +213,33 @@ fn inet_pton4(s: &str) -> bool {
 }
 
 /// `ifname_valid_full`, with `IFNAME_VALID_ALTERNATIVE | IFNAME_VALID_NUMERIC` when
-/// `relaxed`, else with no flags.
-pub fn ifname_valid(p: &str, relaxed: bool) -> bool {
+/// `relaxed`, else with no flags. Before 252 the names `all` and `default`, `%`, and numbers
+/// that are not interface indexes (`0x5`) were allowed.
+pub fn ifname_valid(p: &str, relaxed: bool, version: u16) -> bool {
     if p.is_empty() {
         return false;
     }
-    if c::signed(p, 0, 1, i64::from(i32::MAX)).is_ok() {
+    let index = c::signed(p, 0, 1, i64::from(i32::MAX)).is_ok();
+    if version >= 252 && index {
         return relaxed;
     }
-    if p.len() >= if relaxed { 128 } else { 16 } {
+    if p.len() >= if relaxed { 128 } else { 16 } || p == "." || p == ".." {
         return false;
     }
-    if p == "." || p == ".." || p == "all" || p == "default" {
+    if version >= 252 && (p == "all" || p == "default") {
         return false;
     }
-    let ok = p
+    let forbidden: &[u8] = if version >= 252 { b":/%" } else { b":/" };
+    if !p
         .bytes()
-        .all(|b| (33..127).contains(&b) && !b":/%".contains(&b));
-    ok && !p.bytes().all(|b| b.is_ascii_digit())
+        .all(|b| (33..127).contains(&b) && !forbidden.contains(&b))
+    {
+        return false;
+    }
+    if p.bytes().all(|b| b.is_ascii_digit()) {
+        return version < 252 && relaxed && index;
+    }
+    true
 }
 
 /// `Sockets=`: socket unit names; a template takes the service's instance (or its name).
