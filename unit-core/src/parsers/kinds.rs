@@ -48,6 +48,7 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "service_refresh_on_reload" => refresh_on_reload(cx, value),
         "luo_sessions" => luo_sessions(value),
         "xattr" => xattr(cx, value),
+        "iec_size_long" => iec_size_long(value),
         _ => return None,
     })
 }
@@ -361,5 +362,20 @@ fn xattr(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     spec::expand(cx, v, Table::Full).map(drop)
 }
 
+/// `config_parse_iec_size_long` (262's `MessageQueueMessageSize=`): a size up to `LONG_MAX`.
+fn iec_size_long(value: &str) -> Result<(), String> {
+    match c::parse_size(value, 1024) {
+        Ok(n) if n <= i64::MAX as u64 => Ok(()),
+        Ok(_) | Err("out of range") => Err(format!(
+            "size `{value}` is too large; use at most `8E` minus one byte"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a size; use bytes with an optional `K`, `M`, `G`, `T`, `P` or `E` suffix"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod cases;
 #[cfg(test)]
 mod tests;
