@@ -14,6 +14,7 @@ pub mod basic;
 pub mod c;
 pub mod cgroup;
 pub mod exec;
+pub mod kinds;
 pub mod spec;
 
 use crate::catalog::Directive;
@@ -48,6 +49,7 @@ pub fn check(directive: &Directive, cx: &Cx<'_>, value: &str) -> Result<(), Stri
     basic::check(parser, cx, value)
         .or_else(|| exec::check(parser, cx, value))
         .or_else(|| cgroup::check(parser, cx, value))
+        .or_else(|| kinds::check(parser, cx, value))
         .or_else(|| basic::enums(parser, cx, value))
         .unwrap_or(Ok(()))
 }

@@ -1,0 +1,381 @@
+//! systemd's parsers for the settings of each unit type: sockets, services, timers, paths,
+//! swaps and mounts (the ones that are not plain enum lookups).
+
+mod calendar;
+mod socket;
+mod tz;
+
+use super::basic::one_of;
+use super::c;
+use super::spec::{self, Table};
+use super::Cx;
+
+type Verdict = Option<Result<(), String>>;
+
+/// `message`, prefixed with what `value` expanded to when specifiers changed it.
+fn expanded(value: &str, k: &str, message: String) -> String {
+    if value == k {
+        message
+    } else {
+        format!("`{value}` expands to `{k}`: {message}")
+    }
+}
+
+/// The verdict of the unit-type parser `parser` on `value`, or `None` if `parser` is not one.
+pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
+    Some(match parser {
+        "socket_listen" => socket::listen(cx, value),
+        "socket_bindtodevice" => bind_to_device(cx, value),
+        "socket_protocol" => socket_protocol(cx, value),
+        "socket_service" => socket::service(cx, value),
+        "socket_timestamping" => timestamping(cx, value),
+        "socket_bind" => bind_ipv6_only(cx, value),
+        "fdname" => fdname(cx, value),
+        "service_sockets" => socket::service_sockets(cx, value),
+        "service_timeout" => timeout(cx, value),
+        "service_timeout_abort" if value.is_empty() => Ok(()),
+        "service_timeout_abort" => timeout(cx, value),
+        "kill_mode" if value.is_empty() => Ok(()),
+        "kill_mode" => one_of(cx, value, &["control-group", "process", "mixed", "none"]),
+        "swap_priority" => swap_priority(value),
+        "timer" => timer(cx, value),
+        "path_spec" => path_spec(cx, value),
+        "open_file" => open_file(cx, value),
+        "mount_node" => mount_node(cx, value),
+        "pid_file" => pid_file(cx, value),
+        "ip_tos" => ip_tos(cx, value),
+        "socket_defer_trigger" => defer_trigger(cx, value),
+        "service_refresh_on_reload" => refresh_on_reload(cx, value),
+        "luo_sessions" => luo_sessions(value),
+        "xattr" => xattr(cx, value),
+        "iec_size_long" => iec_size_long(value),
+        _ => return None,
+    })
+}
+
+fn bind_to_device(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() || value == "*" {
+        return Ok(());
+    }
+    // Specifiers are expanded from systemd 258 on.
+    let name = if cx.version >= 258 {
+        spec::expand(cx, value, Table::Full)?
+    } else {
+        value.to_owned()
+    };
+    if socket::ifname_valid(&name, false, cx.version) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{name}` is not a network interface name; use one such as `eth0` (at most 15 characters, no `/`, `:` or `%`), or `*` for none"
+        ))
+    }
+}
+
+fn socket_protocol(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let mut known = vec![("udplite", 136), ("sctp", 132)];
+    if cx.version >= 257 {
+        known.push(("mptcp", 262));
+    }
+    let lower = value.to_ascii_lowercase();
+    let number = c::signed(value, 0, i64::from(i32::MIN), i64::from(i32::MAX)).ok();
+    if known
+        .iter()
+        .any(|(name, nr)| lower == *name || number == Some(*nr))
+    {
+        return Ok(());
+    }
+    let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
+    one_of(cx, value, &names)
+}
+
+fn timestamping(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    // The Greek small letter mu came in 252, beside the micro sign.
+    let greek_mu = cx.version >= 252 && value == "μs";
+    let aliases = ["off", "us", "ns", "nsec", "usec", "µs"];
+    if greek_mu || aliases.contains(&value) || c::parse_boolean(value).is_some() {
+        return Ok(());
+    }
+    one_of(cx, value, &["off", "us", "ns"]).map_err(|e| format!("{e}, or a boolean"))
+}
+
+fn bind_ipv6_only(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if c::parse_boolean(value).is_some() {
+        return Ok(());
+    }
+    one_of(cx, value, &["default", "both", "ipv6-only"]).map_err(|e| format!("{e}, or a boolean"))
+}
+
+fn fdname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let name = spec::expand(cx, value, Table::Full)?;
+    if socket::fdname_valid(&name) {
+        Ok(())
+    } else {
+        Err(expanded(
+            value,
+            &name,
+            format!("`{name}` is not a file descriptor name; use at most 255 printable ASCII characters without `:`"),
+        ))
+    }
+}
+
+/// `TimeoutSec=`, `TimeoutStartSec=` (`parse_sec_fix_0`: `0` means no timeout) and
+/// `TimeoutAbortSec=` (`parse_sec`; empty means unset).
+fn timeout(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    match c::parse_sec(value) {
+        Ok(_) => Ok(()),
+        Err(_) if value.is_empty() => Err(format!(
+            "an empty value is not a time span for `{}=`; write one such as `90s`, or `infinity` (or `0`) for none",
+            cx.key
+        )),
+        Err("out of range") => Err(format!(
+            "time span `{value}` is out of systemd's range; use a smaller one or `infinity`"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a time span; use a number with a unit such as `90s` or `5min`, or `infinity`"
+        )),
+    }
+}
+
+fn swap_priority(value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    match c::signed(value, 0, i64::from(i32::MIN), i64::from(i32::MAX)) {
+        Ok(p) if (-1..=32767).contains(&p) => Ok(()),
+        Ok(_) | Err("out of range") => Err(format!(
+            "swap priority `{value}` is out of range; use -1 to 32767"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a swap priority; use a whole number from -1 to 32767"
+        )),
+    }
+}
+
+fn timer(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let k = spec::expand(cx, value, Table::Full)?;
+    timer_expanded(cx, &k).map_err(|e| expanded(value, &k, e))
+}
+
+fn timer_expanded(cx: &Cx<'_>, k: &str) -> Result<(), String> {
+    if cx.ltype == "TIMER_CALENDAR" {
+        if calendar::valid(k, cx.version) {
+            return Ok(());
+        }
+        return Err(format!(
+            "`{k}` is not a calendar spec; write one such as `daily`, `Mon..Fri 08:00` or `*-*-* 04:00:00` (check it with `systemd-analyze calendar`)"
+        ));
+    }
+    match c::parse_sec(k) {
+        Ok(_) => Ok(()),
+        Err("out of range") => Err(format!(
+            "time span `{k}` is out of systemd's range; use a smaller one"
+        )),
+        Err(_) => Err(format!(
+            "`{k}` is not a time span; use a number with a unit such as `15min` or `1h 30min`"
+        )),
+    }
+}
+
+fn path_spec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let k = spec::expand(cx, value, Table::Full)?;
+    c::path_check(&k, true).map_err(|e| {
+        let e = if e.contains("not an absolute path") {
+            format!("{e}; `{}=` watches an absolute path", cx.key)
+        } else {
+            e
+        };
+        expanded(value, &k, e)
+    })
+}
+
+const OPEN_FILE_FLAGS: [&str; 4] = ["read-only", "append", "truncate", "graceful"];
+
+/// `OpenFile=path[:fdname[:options]]` (`open_file_parse`), without specifiers.
+fn open_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let bad = |why: &str| format!("`{value}` is not a valid `{}=`: {why}", cx.key);
+    let fields = socket::colon_fields(value)
+        .ok_or_else(|| bad("write `path[:fdname[:options]]` with at most two `:`"))?;
+    let path = fields.first().map(String::as_str).unwrap_or_default();
+    let mut seen = Vec::new();
+    if let Some(options) = fields.get(2) {
+        let words = c::words(options, b",", 0).map_err(|_| bad("an option has a stray `\\`"))?;
+        for w in words {
+            if !OPEN_FILE_FLAGS.contains(&w.as_str()) {
+                return Err(bad(&format!(
+                    "unknown option `{w}`; use `read-only`, `append`, `truncate` or `graceful`"
+                )));
+            }
+            if seen.contains(&w) {
+                return Err(bad(&format!("option `{w}` is given twice")));
+            }
+            seen.push(w);
+        }
+    }
+    if !c::path_is_absolute(path) || path.len() >= 4096 || path.split('/').any(|c| c.len() > 255) {
+        return Err(bad("the path must be absolute, shorter than 4096 bytes"));
+    }
+    let fdname = match fields.get(1).filter(|f| !f.is_empty()) {
+        Some(f) => f.clone(),
+        None => {
+            let last = path.split('/').rfind(|c| !c.is_empty()).unwrap_or_default();
+            if last.is_empty() || last == "." || last == ".." || last.len() > 255 {
+                return Err(bad(
+                    "the path names no file to take the descriptor name from",
+                ));
+            }
+            last.to_owned()
+        }
+    };
+    if !socket::fdname_valid(&fdname) {
+        return Err(bad(&format!(
+            "`{fdname}` is not a file descriptor name (printable ASCII without `:`)"
+        )));
+    }
+    let modes = ["read-only", "append", "truncate"];
+    if seen.iter().filter(|w| modes.contains(&w.as_str())).count() > 1 {
+        return Err(bad("use only one of `read-only`, `append` and `truncate`"));
+    }
+    Ok(())
+}
+
+/// `What=` of mounts and swaps from systemd 257: any text once expanded, shorter than
+/// `PATH_MAX`.
+fn mount_node(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let k = spec::expand(cx, value, Table::Full)?;
+    if k.len() >= 4096 {
+        return Err(format!(
+            "`{}=` is {} bytes long once expanded; use fewer than 4096",
+            cx.key,
+            k.len()
+        ));
+    }
+    Ok(())
+}
+
+/// `PIDFile=`: a path, relative ones taken below `/run`; from 257 not below `/dev`, `/sys`,
+/// `/proc`.
+fn pid_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let k = spec::expand(cx, value, Table::Full)?;
+    let n = if c::path_is_absolute(&k) {
+        k.clone()
+    } else {
+        format!("/run/{k}")
+    };
+    c::path_check(&n, true).map_err(|e| expanded(value, &k, e))?;
+    let simple = c::simplify(&n);
+    let api = ["/dev", "/sys", "/proc"]
+        .iter()
+        .any(|d| simple == *d || simple.starts_with(&format!("{d}/")));
+    if cx.version >= 257 && api {
+        return Err(format!(
+            "`{n}` is below an API file system (`/dev`, `/sys`, `/proc`), which `PIDFile=` refuses from systemd 257 on; use a path such as `/run/foo.pid`"
+        ));
+    }
+    Ok(())
+}
+
+/// `IPTOS=`: a name or a number up to 255; empty for the default.
+fn ip_tos(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    let names = ["low-delay", "throughput", "reliability", "low-cost"];
+    if value.is_empty() || names.contains(&value) || c::unsigned(value, 0, 0xff).is_ok() {
+        return Ok(());
+    }
+    one_of(cx, value, &names).map_err(|e| format!("{e}, or a number from 0 to 255"))
+}
+
+/// `DeferTrigger=` (262): `patient` or a boolean.
+fn defer_trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if c::parse_boolean(value).is_some() {
+        return Ok(());
+    }
+    one_of(cx, value, &["no", "yes", "patient"])
+}
+
+/// `RefreshOnReload=` (262): a boolean, or flags, the first optionally negated with `~`.
+fn refresh_on_reload(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() || c::parse_boolean(value).is_some() {
+        return Ok(());
+    }
+    let flags = value.strip_prefix('~').unwrap_or(value);
+    let words = c::words(flags, b"", 0).map_err(|_| format!("`{value}` has a stray `\\`"))?;
+    for w in words {
+        if !["extensions", "credentials"].contains(&w.as_str()) {
+            return one_of(cx, &w, &["extensions", "credentials"])
+                .map_err(|e| format!("{e}, or a boolean"));
+        }
+    }
+    Ok(())
+}
+
+/// `LUOSession=` (262): names valid as file descriptor names, without white space, quotes,
+/// backslashes or glob characters, each once.
+fn luo_sessions(value: &str) -> Result<(), String> {
+    let words = c::words(value, b"", 0).map_err(|_| format!("`{value}` has a stray `\\`"))?;
+    for (i, w) in words.iter().enumerate() {
+        let safe = !w.is_empty() && !w.bytes().any(|b| b"\\\"'*?[".contains(&b));
+        if !socket::fdname_valid(w) || !safe {
+            return Err(format!(
+                "`{w}` is not a session name; use printable ASCII without `:`, quotes, `\\` or `*?[`"
+            ));
+        }
+        if words[..i].contains(w) {
+            return Err(format!("session name `{w}` is given twice"));
+        }
+    }
+    Ok(())
+}
+
+/// `XAttrEntryPoint=` & co (262): `user.NAME=VALUE`, both with specifiers.
+fn xattr(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let Some((name, v)) = value.split_once('=') else {
+        return Err(format!(
+            "`{value}` is not an extended attribute; write `user.NAME=VALUE`"
+        ));
+    };
+    let n = spec::expand(cx, name, Table::Full)?;
+    if !n.starts_with("user.") {
+        return Err(expanded(
+            name,
+            &n,
+            format!("extended attribute `{n}` does not begin with `user.`; only those can be set"),
+        ));
+    }
+    spec::expand(cx, v, Table::Full).map(drop)
+}
+
+/// `config_parse_iec_size_long` (262's `MessageQueueMessageSize=`): a size up to `LONG_MAX`.
+fn iec_size_long(value: &str) -> Result<(), String> {
+    match c::parse_size(value, 1024) {
+        Ok(n) if n <= i64::MAX as u64 => Ok(()),
+        Ok(_) | Err("out of range") => Err(format!(
+            "size `{value}` is too large; use at most `8E` minus one byte"
+        )),
+        Err(_) => Err(format!(
+            "`{value}` is not a size; use bytes with an optional `K`, `M`, `G`, `T`, `P` or `E` suffix"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod cases;
+#[cfg(test)]
+mod tests;
