@@ -781,6 +781,9 @@ def generate(per_release):
                     value_since.add((section, name, value, v))
                 break
 
+    value_since |= news_since(newest_tree, versions, rows_out, enum_parsers, table_values,
+                              {(s, n, v) for s, n, v, _ in value_since})
+
     out = [HEADER, "\n", TYPES.format(versions=", ".join(map(str, versions)))]
     for (section, name, parser, ltype, fld, kind), mask, since in rows_out:
         out.append(
@@ -812,6 +815,41 @@ def generate(per_release):
     log(f"wrote {TABLE_RS}: {len(rows_out)} rows, {len(table_values)} enum tables, "
         f"{len(enum_parsers)} enum parsers, {len(value_since)} value notes")
     return rows_out, changed, enum_parsers, table_values, special, unmapped, value_since
+
+
+def news_since(tree, versions, rows_out, enum_parsers, table_values, known):
+    """Release notes name when a value appeared ("Type=notify-reload" under "CHANGES WITH
+    253"). For an enum value that a catalog release lacks, the oldest release whose notes
+    mention `Name=value`, if it lies between the last release without it and the first with it."""
+    news = (tree / "NEWS").read_text(errors="replace")
+    sections = []
+    for m in re.finditer(r"^CHANGES WITH (\d+)", news, re.M):
+        sections.append((int(m.group(1)), m.start()))
+    sections.sort(key=lambda x: x[1])
+    def release_at(pos):
+        found = None
+        for v, start in sections:
+            if start <= pos:
+                found = v
+        return found
+    out = set()
+    tables = {}
+    for (parser, table, _wb), mask in enum_parsers.items():
+        tables.setdefault(parser, []).append((table, mask))
+    for (section, name, parser, *_), _mask, _since in rows_out:
+        for table, pmask in tables.get(parser, []):
+            for value, vmask in table_values.get(table, {}).items():
+                vmask &= pmask
+                if not vmask or vmask & 1 or (section, name, value) in known:
+                    continue
+                first = (vmask & -vmask).bit_length() - 1
+                prev = versions[first - 1]
+                mentions = [release_at(m.start()) for m in
+                            re.finditer(re.escape(f"{name}={value}") + r"(?![\w-])", news)]
+                good = sorted(v for v in mentions if v and prev < v <= versions[first])
+                if good:
+                    out.add((section, name, value, good[0]))
+    return out
 
 
 README = DATA / "README.md"
