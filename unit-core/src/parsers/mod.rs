@@ -131,7 +131,12 @@ pub fn accumulates(parser: &str, name: &str) -> bool {
         | "open_file"
         | "cgroup_nft_set"
         | "delegate"
-        | "exit_status" => true,
+        | "exit_status"
+        | "allowed_cpuset"
+        | "unit_cpu_set"
+        | "allowed_cpus"
+        | "allowed_mems"
+        | "managed_oom_rules" => true,
         _ => name == "SupplementaryGroups",
     }
 }
