@@ -456,9 +456,20 @@ fn first_word<'a>(
     Ok((w.map(|w| String::from_utf8_lossy(&w).into_owned()), rest))
 }
 
-/// `unit_path_printf` then `path_simplify_and_warn`: the simplified path, or why not.
+/// `unit_path_printf` then `path_simplify_and_warn`: the simplified path, or why not. From 253
+/// on, `path_simplify` drops `..` right after the root (`/../dev/sda` is `/dev/sda`).
 fn device_path(cx: &Cx<'_>, path: &str, absolute: bool) -> Result<String, String> {
-    let p = spec::expand(cx, path, Table::Full)?;
+    let mut p = spec::expand(cx, path, Table::Full)?;
+    if cx.version >= 253 && c::path_is_absolute(&p) {
+        let parts: Vec<&str> = p
+            .split('/')
+            .filter(|c| !c.is_empty() && *c != ".")
+            .collect();
+        let skip = parts.iter().take_while(|c| **c == "..").count();
+        if skip > 0 {
+            p = format!("/{}", parts[skip..].join("/"));
+        }
+    }
     c::path_check(&p, absolute).map_err(|e| {
         if absolute && e.contains("not an absolute path") {
             format!("{e}; start it with `/`")
@@ -960,14 +971,16 @@ DeviceAllow a.service Service device_allow device_allow device_allow device_allo
   aaaa /dev/%n r|/run/systemd/inaccessible/chr rw|char- r|"/dev/a b" r|/dev//null/ rw
   aaaa /dev/null rwmrwm|/dev/%%x r|/dev/null  rw|'/dev/null r'|/dev/nu\ll r|char-%n r
   rrrr /dev/null rx|/dev/null r w|/etc/passwd r|sda r|/dev/../etc r|/dev/%z r|/devnull r|%t/x r
-  rrrr /dev/null ''|/dev/null "rw"|/dev/nul'l r
+  rrrr /dev/null ''|/dev/null "rw"|/dev/nul'l r|/../etc r
+  rraa /../dev/null r
 DevicePolicy a.service Service device_policy device_policy device_policy device_policy
   aaaa auto|closed|strict
   rrrr (empty)|Strict
 IODeviceWeight a.service Service io_device_weight io_device_weight io_device_weight io_device_weight
   aaaa /dev/sda 100|sda 100|(empty)|/dev/%n 5|/dev/sda  100|'/dev/sd a' 100|/dev/sda 0x10|%t 100
   rrrr /dev/sda|/dev/sda 0|/dev/sda 10001|/dev/../x 100|/dev/sda idle|/dev/%z 5|/dev/sda 100 x
-  rrrr /dev/sda '100'
+  rrrr /dev/sda '100'|../sda 5
+  rraa /../dev/sda 5|/.. 5
 IODeviceLatencyTargetSec a.service Service io_device_latency io_device_latency io_device_latency io_device_latency
   aaaa /dev/sda 25ms|/dev/sda infinity|(empty)|/dev/sda 0
   rrrr /dev/sda|/dev/sda 5 parsecs
@@ -1088,8 +1101,9 @@ BlockIODeviceWeight a.service Service blockio_device_weight blockio_device_weigh
   aaa- /dev/sda 100|(empty)
   rrr- /dev/sda 5|/dev/sda 1001|/dev/sda
 IPEgressFilterPath a.service Service ip_filter_bpf_progs ip_filter_bpf_progs ip_filter_bpf_progs ip_filter_bpf_progs
-  rrrr %z|./x
-  aaaa /a//b/|/a/./b
+  rrrr %z|./x|/a/../x
+  aaaa /a//b/|/a/./b|/..foo
+  rraa /..|//..|/../x|/./../x
 ManagedOOMPreference a.slice Slice - managed_oom_preference managed_oom_preference managed_oom_preference
   -aaa avoid
 What a.swap Swap - - mount_node mount_node
