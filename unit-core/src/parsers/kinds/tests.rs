@@ -104,6 +104,18 @@ fn lengths_as_systemd_counts_them() {
     assert!(fdname(&"a".repeat(256)).is_err());
 }
 
+/// `systemd-analyze verify --recursive-errors=no` skips loading dependencies, so these were
+/// judged with dependencies loaded: systemd then refuses names `unit_name_is_valid` refuses,
+/// and fills a template with the service's name.
+#[test]
+fn sockets_are_loaded_as_dependencies() {
+    let sockets = |v: &str| verdict("service_sockets", "a.service", "Sockets", "0", 252, v);
+    assert!(sockets(&format!("{}.socket", "b".repeat(248))).is_ok());
+    assert!(sockets(&format!("{}.socket", "a".repeat(249))).is_err());
+    assert!(sockets("foo!.socket").is_err());
+    assert!(sockets("a@.socket").is_ok());
+}
+
 /// Each case was judged by that release's own `systemd-analyze verify` (Debian's 247, 257 and
 /// 262 binaries run from a scratch directory), besides this machine's 252.
 #[test]
