@@ -283,3 +283,46 @@ fn case_verdicts() {
         );
     }
 }
+
+#[test]
+fn odd_text_never_panics() {
+    let parsers = [
+        ("socket_listen", "ListenStream", "SOCKET_SOCKET"),
+        ("socket_listen", "ListenNetlink", "SOCKET_SOCKET"),
+        ("socket_listen", "ListenFIFO", "SOCKET_FIFO"),
+        ("socket_bindtodevice", "BindToDevice", "0"),
+        ("socket_protocol", "SocketProtocol", "0"),
+        ("socket_service", "Service", "0"),
+        ("socket_timestamping", "Timestamping", "0"),
+        ("fdname", "FileDescriptorName", "0"),
+        ("service_sockets", "Sockets", "0"),
+        ("service_timeout", "TimeoutSec", "0"),
+        ("swap_priority", "Priority", "0"),
+        ("timer", "OnCalendar", "TIMER_CALENDAR"),
+        ("timer", "OnActiveSec", "TIMER_ACTIVE"),
+        ("path_spec", "PathExists", "0"),
+        ("open_file", "OpenFile", "0"),
+        ("pid_file", "PIDFile", "0"),
+        ("xattr", "XAttrListen", "0"),
+        ("luo_sessions", "LUOSession", "0"),
+        ("service_refresh_on_reload", "RefreshOnReload", "0"),
+    ];
+    let pieces = [
+        "", "é", "[", "]", ":", "%", "%%", "@", "/", "~", "..", ".", ",", "-", "*", "\\", "'",
+        "\"", "0", "9", "65536", "vsock:", "[é", "é:", "Mon", "μs", "@9", " ", "=", "user.",
+    ];
+    let mut seed: u32 = 1;
+    for _ in 0..2000 {
+        let mut v = String::new();
+        for _ in 0..(seed % 7) {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            v.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+        }
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        for (parser, key, ltype) in parsers {
+            for version in [247, 252, 257, 262] {
+                let _ = verdict(parser, "a.socket", key, ltype, version, &v);
+            }
+        }
+    }
+}
