@@ -1,5 +1,20 @@
 //! systemd's parsers for the settings of each unit type: sockets, services, timers, paths,
 //! swaps and mounts (the ones that are not plain enum lookups).
+//!
+//! - sockets: `socket_listen` (addresses, netlink families, FIFO and other paths),
+//!   `socket_bindtodevice`, `socket_protocol`, `socket_service`, `socket_timestamping`,
+//!   `socket_bind` (an enum that also takes booleans), `socket_defer_trigger`, `fdname`,
+//!   `ip_tos`, `xattr`, `iec_size_long`
+//! - services: `service_sockets`, `service_timeout`, `service_timeout_abort`, `kill_mode`,
+//!   `pid_file`, `open_file`, `service_refresh_on_reload`, `luo_sessions`
+//! - timers, paths, swaps, mounts: `timer` (time spans and calendar specs), `path_spec`,
+//!   `swap_priority`, `mount_node`
+//!
+//! A warning that keeps the value (`KillMode=none`, a `/var/run/` path moved to `/run/`) is an
+//! acceptance. What depends on the machine systemd runs on is judged without it: an interface
+//! named after `%` in a socket address is accepted if its name is valid (systemd also needs it
+//! to exist), IPv6 is taken to be available, and calendar specs see the zones of
+//! tzdata's (listed in `kinds/tz.rs`) with `UTC` as the local zone.
 
 mod calendar;
 mod socket;

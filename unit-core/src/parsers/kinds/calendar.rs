@@ -7,7 +7,7 @@
 //!
 //! Two things depend on the machine in systemd: the local time zone's abbreviations, which
 //! are taken here to be `UTC`'s (as on a machine without a configured zone), and the zone
-//! files under `/usr/share/zoneinfo`, taken from the list in [`super::tz`].
+//! files under `/usr/share/zoneinfo`, taken from the list in `tz.rs`.
 
 use super::tz;
 

@@ -107,6 +107,15 @@ fn address(s: &str, version: u16) -> Result<bool, String> {
         }
         return Ok(true);
     }
+    if version < 257
+        && ["vsock-dgram:", "vsock-seqpacket:", "vsock-stream:"]
+            .iter()
+            .any(|p| s.starts_with(p))
+    {
+        return Err(format!(
+            "`{s}` needs systemd 257 for its typed vsock prefix; write `vsock:cid:port`"
+        ));
+    }
     let vsock = if version >= 257 {
         [
             "vsock:",
@@ -138,7 +147,14 @@ fn address(s: &str, version: u16) -> Result<bool, String> {
             c::unsigned(p, 0, u64::from(u16::MAX)),
             Err("out of range") | Ok(0)
         )
-        .then(|| format!("port `{p}` of `{s}` is out of range; use 1 to 65535"))
+        .then(|| {
+            let whole = if p == s {
+                String::new()
+            } else {
+                format!(" of `{s}`")
+            };
+            format!("port `{p}`{whole} is out of range; use 1 to 65535")
+        })
     };
     if let Some(e) = out_of_range(s) {
         return Err(e);
@@ -193,7 +209,12 @@ fn vsock_address(s: &str, rest: &str, version: u16) -> Result<(), String> {
     if version >= 257 && port == u64::from(u32::MAX) {
         return Err(bad());
     }
-    let named = version >= 257 && ["hypervisor", "local", "host"].contains(&cid);
+    let named = ["hypervisor", "local", "host"].contains(&cid);
+    if named && version < 257 {
+        return Err(format!(
+            "the vsock CID name `{cid}` in `{s}` needs systemd 257; use its number (`hypervisor` 0, `local` 1, `host` 2)"
+        ));
+    }
     if !cid.is_empty() && !named && c::unsigned(cid, 0, u64::from(u32::MAX)).is_err() {
         return Err(bad());
     }
