@@ -136,7 +136,9 @@ pub fn accumulates(parser: &str, name: &str) -> bool {
         | "unit_cpu_set"
         | "allowed_cpus"
         | "allowed_mems"
-        | "managed_oom_rules" => true,
+        | "managed_oom_rules"
+        | "xattr"
+        | "luo_sessions" => true,
         _ => name == "SupplementaryGroups",
     }
 }
