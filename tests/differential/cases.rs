@@ -191,17 +191,18 @@ impl Case {
                 lines.push(format!("{key}={value}"));
             }
         };
+        add(&mut unit, "Description", "differential case");
         match self.kind {
             "service" => {
-                add(&mut unit, "Description", "differential case");
                 if d == "ExecStart" {
                     body.push("Type=oneshot".to_owned());
+                    body.push("RemainAfterExit=yes".to_owned());
                     body.push("ExecStop=/bin/true".to_owned());
                 } else {
                     add(&mut body, "ExecStart", "/bin/true");
                 }
                 if d == "Type" {
-                    body.push("BusName=org.example.Dx".to_owned());
+                    body.push(format!("BusName=org.example.{stem}"));
                 }
                 if self.section == INSTALL {
                     if d == "RequiredBy" {
@@ -255,7 +256,7 @@ impl Case {
                     }
                 }
             }
-            _ => add(&mut unit, "Description", "differential case"),
+            _ => {}
         }
         let tested = format!("{d}={}", self.value);
         if with_line {

@@ -186,6 +186,12 @@ fn every_base_unit_is_valid_for_the_project_and_for_systemd() {
     require!("systemd-analyze");
     let tmp = TempDir::new("differential-bases");
     let said = systemd::base_lines(&bases, tmp.path());
+    // A mount needs `What=`: the base of `Mount.What` cases cannot have it; its verdicts
+    // count only what the tested line adds to these two messages.
+    let said: Vec<&String> = said
+        .iter()
+        .filter(|l| !(l.contains(".mount: What= setting is missing. Refusing.") || l.contains(".mount has a bad unit file setting.")))
+        .collect();
     assert!(said.is_empty(), "{said:#?}");
 }
 
@@ -199,7 +205,7 @@ fn full_run() {
     let indexed: Vec<(usize, &Case)> = all.iter().enumerate().collect();
     let version = systemd::version();
     let key = report::fnv(
-        std::iter::once(version.clone()).chain(indexed.iter().flat_map(|&(id, c)| {
+        [version.clone(), systemd::VERIFY.join(" ")].into_iter().chain(indexed.iter().flat_map(|&(id, c)| {
             let u = c.unit(id, true);
             [u.name, u.text]
         })),
@@ -213,6 +219,7 @@ fn full_run() {
         }
         None => {
             let tmp = TempDir::new("differential-full");
+    eprintln!("{}", tmp.path().display());
             let v = systemd::verdicts(&indexed, tmp.path());
             report::store(&cache, &v);
             v
