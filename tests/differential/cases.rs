@@ -144,22 +144,29 @@ pub fn all() -> Vec<Case> {
     out
 }
 
-/// `path` as systemd names the unit for it (`systemd-escape --path`), when it is a plain,
-/// normalized absolute path.
+/// `path` as systemd names the unit for it (`systemd-escape --path`), when it is a
+/// normalized absolute path without specifiers.
 fn escape_path(path: &str) -> Option<String> {
     if path == "/" {
         return Some("-".to_owned());
     }
     let inner = path.strip_prefix('/')?;
-    let plain = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '/';
-    if inner.is_empty()
-        || inner.ends_with('/')
-        || inner.contains("//")
-        || !inner.chars().all(plain)
-    {
+    let normalized = inner
+        .split('/')
+        .all(|part| !part.is_empty() && part != "." && part != "..");
+    if !normalized || path.contains('%') || path.chars().any(char::is_control) {
         return None;
     }
-    Some(inner.replace('/', "-"))
+    let mut out = String::new();
+    for (i, b) in inner.bytes().enumerate() {
+        match b {
+            b'/' => out.push('-'),
+            b'.' if i == 0 => out.push_str("\\x2e"),
+            b if b.is_ascii_alphanumeric() || b":_.".contains(&b) => out.push(b as char),
+            b => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    Some(out)
 }
 
 const UNIT: &str = "Unit";
@@ -204,12 +211,14 @@ impl Case {
                 if d == "Type" {
                     body.push(format!("BusName=org.example.{stem}"));
                 }
-                if self.section == INSTALL {
-                    if d == "RequiredBy" {
-                        install.push("WantedBy=multi-user.target".to_owned());
-                    } else {
-                        install.push("RequiredBy=multi-user.target".to_owned());
-                    }
+                if d == "DefaultInstance" {
+                    // Only a template has a default instance; it is wanted by a template.
+                    name = format!("{stem}@.service");
+                    install.push("WantedBy=dxwant@.target".to_owned());
+                } else if d == "RequiredBy" {
+                    install.push("WantedBy=multi-user.target".to_owned());
+                } else if self.section == INSTALL {
+                    install.push("RequiredBy=multi-user.target".to_owned());
                 }
             }
             "socket" => {

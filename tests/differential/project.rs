@@ -42,7 +42,10 @@ pub fn verdicts(cases: &[(usize, &Case)]) -> Vec<Verdict> {
             let key = normalize(&base.text, &base, id) + &normalize(&base.name, &base, id);
             let base_said = bases.entry(key).or_insert_with(|| {
                 let (a, b) = said(&base);
-                a.iter().chain(&b).map(|m| normalize(m, &base, id)).collect()
+                a.iter()
+                    .chain(&b)
+                    .map(|m| normalize(m, &base, id))
+                    .collect()
             });
             let unit = case.unit(id, true);
             let (mut rejections, other) = said(&unit);

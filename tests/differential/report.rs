@@ -107,8 +107,7 @@ pub fn shown(value: &str) -> String {
         let head: String = value.chars().take(12).collect();
         return format!("{}...({} chars)", escape(&head), value.chars().count());
     }
-    escape(value)
-        .replace('\u{1}', "\\x01")
+    escape(value).replace('\u{1}', "\\x01")
 }
 
 #[derive(Default)]

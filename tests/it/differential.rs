@@ -62,7 +62,11 @@ fn known() -> BTreeSet<(String, String)> {
 }
 
 /// The sampled cases on which the two verdicts differ, as known-disagreements lines.
-fn disagreements(sample: &[(usize, &Case)], systemd: &[Verdict], project: &[Verdict]) -> Vec<String> {
+fn disagreements(
+    sample: &[(usize, &Case)],
+    systemd: &[Verdict],
+    project: &[Verdict],
+) -> Vec<String> {
     let mut out = Vec::new();
     for (((_, case), s), p) in sample.iter().zip(systemd).zip(project) {
         if s.accepted == p.accepted {
@@ -113,8 +117,15 @@ fn sample_agrees_with_systemd() {
     let project = project::verdicts(&sample);
     let found = disagreements(&sample, &systemd, &project);
     if std::env::var_os("DIFFERENTIAL_BLESS").is_some() {
-        let head: String = KNOWN.lines().take_while(|l| l.starts_with('#')).map(|l| format!("{l}\n")).collect();
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/differential/known-disagreements.txt");
+        let head: String = KNOWN
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/differential/known-disagreements.txt"
+        );
         std::fs::write(path, head + &found.join("\n") + "\n").unwrap();
         eprintln!("wrote {} disagreements to {path}", found.len());
         return;
@@ -124,15 +135,17 @@ fn sample_agrees_with_systemd() {
     let agreed: BTreeSet<(String, String)> = known
         .iter()
         .filter(|k| {
-            sample.iter().any(|(_, c)| c.key() == k.0 && report::shown(&c.value) == k.1)
-                && !found.iter().any(|l| l.starts_with(&format!("{}\t{}\t", k.0, k.1)))
+            sample
+                .iter()
+                .any(|(_, c)| c.key() == k.0 && report::shown(&c.value) == k.1)
+                && !found
+                    .iter()
+                    .any(|l| l.starts_with(&format!("{}\t{}\t", k.0, k.1)))
         })
         .cloned()
         .collect();
     if !agreed.is_empty() {
-        eprintln!(
-            "now agreeing with systemd, remove from known-disagreements.txt: {agreed:#?}"
-        );
+        eprintln!("now agreeing with systemd, remove from known-disagreements.txt: {agreed:#?}");
     }
     eprintln!(
         "{} sampled cases, {} disagreements ({} known), {:.1}s",
@@ -141,7 +154,11 @@ fn sample_agrees_with_systemd() {
         found.len() - new.len(),
         started.elapsed().as_secs_f64()
     );
-    assert!(new.is_empty(), "disagreements with systemd 252 not in known-disagreements.txt:\n{}", new.join("\n"));
+    assert!(
+        new.is_empty(),
+        "disagreements with systemd 252 not in known-disagreements.txt:\n{}",
+        new.join("\n")
+    );
 
     // The comparison is not vacuous: with every project verdict turned round, it fails.
     let flipped: Vec<Verdict> = project
@@ -159,7 +176,10 @@ fn sample_agrees_with_systemd() {
 fn the_sample_covers_every_parser_and_the_full_set_is_large() {
     let all = cases::all();
     let parsers: BTreeSet<&str> = all.iter().map(|c| c.parser.as_str()).collect();
-    let sampled: BTreeSet<&str> = sample(&all).iter().map(|(_, c)| c.parser.as_str()).collect();
+    let sampled: BTreeSet<&str> = sample(&all)
+        .iter()
+        .map(|(_, c)| c.parser.as_str())
+        .collect();
     assert_eq!(parsers, sampled);
     assert!(all.len() >= 20_000, "{}", all.len());
     let sections: BTreeSet<&str> = cases::directives()
@@ -179,7 +199,12 @@ fn every_base_unit_is_valid_for_the_project_and_for_systemd() {
         let base = case.unit(id, false);
         let key = base.text.replace(&format!("dx{id:06}"), "@") + case.kind;
         if seen.insert(key) {
-            assert_eq!(project::base_messages(case, id), Vec::<String>::new(), "{}", base.text);
+            assert_eq!(
+                project::base_messages(case, id),
+                Vec::<String>::new(),
+                "{}",
+                base.text
+            );
             bases.push((id, case));
         }
     }
@@ -190,7 +215,10 @@ fn every_base_unit_is_valid_for_the_project_and_for_systemd() {
     // count only what the tested line adds to these two messages.
     let said: Vec<&String> = said
         .iter()
-        .filter(|l| !(l.contains(".mount: What= setting is missing. Refusing.") || l.contains(".mount has a bad unit file setting.")))
+        .filter(|l| {
+            !(l.contains(".mount: What= setting is missing. Refusing.")
+                || l.contains(".mount has a bad unit file setting."))
+        })
         .collect();
     assert!(said.is_empty(), "{said:#?}");
 }
@@ -205,10 +233,12 @@ fn full_run() {
     let indexed: Vec<(usize, &Case)> = all.iter().enumerate().collect();
     let version = systemd::version();
     let key = report::fnv(
-        [version.clone(), systemd::VERIFY.join(" ")].into_iter().chain(indexed.iter().flat_map(|&(id, c)| {
-            let u = c.unit(id, true);
-            [u.name, u.text]
-        })),
+        [version.clone(), systemd::VERIFY.join(" ")]
+            .into_iter()
+            .chain(indexed.iter().flat_map(|&(id, c)| {
+                let u = c.unit(id, true);
+                [u.name, u.text]
+            })),
     );
     let out = report::out_dir();
     let cache = out.join(format!("systemd-{key:016x}.tsv"));
@@ -219,7 +249,6 @@ fn full_run() {
         }
         None => {
             let tmp = TempDir::new("differential-full");
-    eprintln!("{}", tmp.path().display());
             let v = systemd::verdicts(&indexed, tmp.path());
             report::store(&cache, &v);
             v
