@@ -67,9 +67,10 @@ fn unescape(s: &str) -> String {
 
 /// The directory for the cache and the report: `target/differential` of the workspace.
 pub fn out_dir() -> PathBuf {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+        .unwrap_or_else(|| workspace.join("target"));
     let dir = target.join("differential");
     std::fs::create_dir_all(&dir).unwrap();
     dir
