@@ -3,6 +3,7 @@
 
 mod catalog;
 mod cli;
+mod differential;
 mod golden;
 mod output;
 mod robust;
