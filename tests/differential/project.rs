@@ -1,4 +1,5 @@
-//! The project's verdict on each case: `unit_core::parse`, then `unit_core::validate`.
+//! The project's verdict on each case: `unit_core::parse`, then `unit_core::validate` for the
+//! systemd release being compared with (what a family that targets just that release gets).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -15,7 +16,12 @@ fn said(unit: &UnitFile) -> (Vec<String>, Vec<String>) {
     };
     let mut on_line = Vec::new();
     let mut other = Vec::new();
-    for d in unit_core::validate(&parsed) {
+    let release = super::systemd_release();
+    let target = unit_core::catalog::Target {
+        min: release,
+        max: release,
+    };
+    for d in unit_core::validate::validate_for(&parsed, target) {
         if unit.line != 0 && d.origin == Origin(unit.line as u32) {
             on_line.push(d.message);
         } else {

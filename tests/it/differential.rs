@@ -267,3 +267,12 @@ fn full_run() {
     std::fs::write(out.join("summary.txt"), &text).unwrap();
     println!("{text}");
 }
+
+/// The major release of the `systemd-analyze` installed here (252 if it cannot be told).
+fn systemd_release() -> u16 {
+    systemd::version()
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(252)
+}
