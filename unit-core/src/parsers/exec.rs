@@ -55,9 +55,19 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "exec_io_priority" if value.is_empty() => Ok(()),
         "exec_io_priority" => ranged(cx, value, 0, 7),
         "exec_io_class" => {
-            named_or_number(cx, value, &["none", "realtime", "best-effort", "idle"], 8)
+            let max = if cx.version >= 258 { 7 } else { 8 };
+            named_or_number(cx, value, &["none", "realtime", "best-effort", "idle"], max)
         }
         "exec_cpu_sched_policy" if cx.version >= 260 && value == "ext" => Ok(()),
+        // 260 and later warn about policies the kernel does not support.
+        "exec_cpu_sched_policy"
+            if cx.version >= 260
+                && c::unsigned(value, 0, u64::from(u32::MAX)).is_ok_and(|n| n == 4 || n > 7) =>
+        {
+            Err(format!(
+                "CPU scheduling policy {value} is not supported; use `other`, `batch`, `idle`, `fifo`, `rr` or `ext`"
+            ))
+        }
         "exec_cpu_sched_policy" => named_or_number(
             cx,
             value,
@@ -181,6 +191,9 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         }
         "exec_cpu_affinity" => cpu_set(cx, value),
         "numa_mask" if value == "all" => Ok(()),
+        "numa_mask" if cx.version >= 258 => {
+            spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v))
+        }
         "numa_mask" => cpu_set(cx, value),
         "restrict_filesystems" => restrict_filesystems(cx, value),
         "load_credential" => load_credential(cx, value),

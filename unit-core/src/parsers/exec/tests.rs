@@ -1254,3 +1254,32 @@ fn words_added_in_later_releases() {
         &[("@sandbox", false)],
     );
 }
+
+#[test]
+fn scheduling_in_262() {
+    cases(
+        "exec_io_class",
+        "IOSchedulingClass",
+        262,
+        &[("7", true), ("8", false), ("010", false), ("0x3", true)],
+    );
+    cases(
+        "exec_cpu_sched_policy",
+        "CPUSchedulingPolicy",
+        262,
+        &[
+            ("3", true),
+            ("4", false),
+            ("5", true),
+            ("7", true),
+            ("8", false),
+            ("ext", true),
+        ],
+    );
+    cases(
+        "numa_mask",
+        "NUMAMask",
+        262,
+        &[("%%", false), ("0-1", true)],
+    );
+}
