@@ -305,7 +305,7 @@ pub(super) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         if first == ";" {
             continue;
         }
-        let (prefix_len, argv0, shell) = exec_prefixes(cx, &first);
+        let (prefix_len, argv0, shell) = exec_prefixes(cx, &first)?;
         let f = &first[prefix_len..];
         let mut args = 0usize;
         if shell {
@@ -393,8 +393,9 @@ pub(super) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 }
 
 /// The command prefixes of `first` as this release reads them: how many bytes they take,
-/// whether `@` was given, and whether `|` was (262 and later: run through the user's shell).
-pub(super) fn exec_prefixes(cx: &Cx<'_>, first: &str) -> (usize, bool, bool) {
+/// whether `@` was given, and whether `|` was (258 and later: run through the user's shell).
+/// From 258 on, `!!` is only noted as ignored; that notice names the line, so it is refused.
+pub(super) fn exec_prefixes(cx: &Cx<'_>, first: &str) -> Result<(usize, bool, bool), String> {
     let (mut ignore, mut argv0, mut noenv, mut shell) = (false, false, false, false);
     let (mut privileged, mut nosetuid, mut ambient) = (false, false, false);
     let mut n = 0;
@@ -415,7 +416,13 @@ pub(super) fn exec_prefixes(cx: &Cx<'_>, first: &str) -> (usize, bool, bool) {
         }
         n += 1;
     }
-    (n, argv0, shell)
+    if ambient && cx.version >= 258 {
+        return Err(
+            "the `!!` prefix is ignored since systemd 258; remove it (ambient capabilities are always used)"
+                .into(),
+        );
+    }
+    Ok((n, argv0, shell))
 }
 
 /// `env_name_is_valid`.

@@ -1283,3 +1283,14 @@ fn scheduling_in_262() {
         &[("%%", false), ("0-1", true)],
     );
 }
+
+#[test]
+fn ambient_prefix_is_gone_in_258() {
+    cases(
+        "exec",
+        "ExecStartPre",
+        262,
+        &[("!!-/bin/true", false), ("!-/bin/true", true)],
+    );
+    cases("exec", "ExecStartPre", 257, &[("!!-/bin/true", true)]);
+}
