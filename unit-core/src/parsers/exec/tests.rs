@@ -444,11 +444,12 @@ fn state_directories_per_release() {
             (":", false),
         ],
     );
+    // A destination is refused for `ConfigurationDirectory=`, the `ro` flag is not.
     cases(
         "exec_directories",
         "ConfigurationDirectory",
         257,
-        &[("a::ro", false)],
+        &[("a::ro", true), ("a:b", false), ("a:", true)],
     );
 }
 
@@ -1293,4 +1294,24 @@ fn ambient_prefix_is_gone_in_258() {
         &[("!!-/bin/true", false), ("!-/bin/true", true)],
     );
     cases("exec", "ExecStartPre", 257, &[("!!-/bin/true", true)]);
+}
+
+#[test]
+fn system_calls_libseccomp_knows() {
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        252,
+        &[("cachestat", true), ("mseal", false), ("llseek", false)],
+    );
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        257,
+        &[
+            ("mseal", true),
+            ("listmount", true),
+            ("file_getattr", false),
+        ],
+    );
 }
