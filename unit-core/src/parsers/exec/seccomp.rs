@@ -335,9 +335,16 @@ pub(super) fn restrict_namespaces(cx: &Cx<'_>, value: &str) -> Result<(), String
     if value.is_empty() || c::parse_boolean(value).is_some() {
         return Ok(());
     }
-    let rest = value.strip_prefix('~').unwrap_or(value);
-    for w in split(rest, 0)? {
-        basic::one_of(cx, &w, NAMESPACES).map_err(|e| format!("{e}, or a boolean"))?;
+    let rest = value.strip_prefix('~');
+    let words = split(rest.unwrap_or(value), 0)?;
+    for w in &words {
+        basic::one_of(cx, w, NAMESPACES).map_err(|e| format!("{e}, or a boolean"))?;
+    }
+    if cx.key == "DelegateNamespaces" && rest.is_none() && words.iter().any(|w| w == "user") {
+        return Err(
+            "the user namespace cannot be delegated; leave `user` out of `DelegateNamespaces=`"
+                .into(),
+        );
     }
     Ok(())
 }
@@ -397,6 +404,45 @@ pub(super) fn restrict_filesystems(cx: &Cx<'_>, value: &str) -> Result<(), Strin
         if w.starts_with('@') && !FILESYSTEM_GROUPS.contains(&w.as_str()) {
             basic::one_of(cx, &w, FILESYSTEM_GROUPS)?;
         }
+    }
+    Ok(())
+}
+
+/// `hostname_is_valid` without flags: dot-separated labels of letters, digits and inner `-`,
+/// at most 64 characters.
+fn hostname_ok(h: &str) -> bool {
+    !h.is_empty()
+        && h.len() <= 64
+        && h.split('.').all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// `ProtectHostname=` (258 and later): a boolean or `private`, optionally `:HOSTNAME`.
+pub(super) fn protect_hostname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let (mode, host) = match value.split_once(':') {
+        Some((m, h)) => (m, Some(spec::expand(cx, h, Table::Full)?)),
+        None => (value, None),
+    };
+    if let Some(h) = &host {
+        if !hostname_ok(h) {
+            return Err(format!(
+                "`{h}` is not a valid host name; use letters, digits, `-` and `.`, at most 64 characters"
+            ));
+        }
+    }
+    let no = c::parse_boolean(mode) == Some(false);
+    if (c::parse_boolean(mode).is_none() && mode != "private") || (no && host.is_some()) {
+        return Err(format!(
+            "`{value}` is not a valid `{}=`; use a boolean, `private`, or `yes:HOSTNAME`/`private:HOSTNAME`",
+            cx.key
+        ));
     }
     Ok(())
 }

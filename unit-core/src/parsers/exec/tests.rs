@@ -1315,3 +1315,46 @@ fn system_calls_libseccomp_knows() {
         ],
     );
 }
+
+#[test]
+fn namespaces_and_host_names_in_262() {
+    cases(
+        "namespace_flags",
+        "RestrictNamespaces",
+        262,
+        &[
+            ("", true),
+            ("yes", true),
+            ("net ipc", true),
+            ("~user", true),
+            ("foo", false),
+        ],
+    );
+    cases(
+        "namespace_flags",
+        "DelegateNamespaces",
+        262,
+        &[("net", true), ("user net", false), ("~user", true)],
+    );
+    cases(
+        "protect_hostname",
+        "ProtectHostname",
+        262,
+        &[
+            ("", true),
+            ("yes", true),
+            ("private", true),
+            ("private:foo", true),
+            ("yes:a.b", true),
+            ("no:foo", false),
+            ("private:-x", false),
+            ("x", false),
+        ],
+    );
+    cases(
+        "private_bpf",
+        "PrivateBPF",
+        262,
+        &[("yes", true), ("x", false)],
+    );
+}
