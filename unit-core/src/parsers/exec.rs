@@ -53,6 +53,10 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "personality" => personality(cx, value),
         "exec_nice" => ranged(cx, value, -20, 19),
         "exec_oom_score_adjust" => ranged(cx, value, -1000, 1000),
+        "exec_cpu_sched_prio" if value.is_empty() => Err(format!(
+            "an empty value is not a valid `{}=`; use 0 to 99",
+            cx.key
+        )),
         "exec_cpu_sched_prio" => ranged(cx, value, 0, 99),
         "exec_io_priority" if value.is_empty() => Ok(()),
         "exec_io_priority" => ranged(cx, value, 0, 7),
@@ -561,7 +565,7 @@ pub(super) fn namespace_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 
 /// `safe_atoi` within `min..=max` (`parse_nice`, `parse_oom_score_adjust`, ...); empty resets.
 fn ranged(cx: &Cx<'_>, value: &str, min: i64, max: i64) -> Result<(), String> {
-    if value.is_empty() && cx.key != "CPUSchedulingPriority" {
+    if value.is_empty() {
         return Ok(());
     }
     match c::signed(value, 0, i64::from(i32::MIN), i64::from(i32::MAX)) {

@@ -1,4 +1,5 @@
-//! System call filters and their tables, address families, namespaces and personalities.
+//! What the kernel is asked to restrict: system call filters and their tables, address
+//! families, namespaces, personalities, CPU and NUMA sets, file systems and host names.
 
 use super::*;
 
