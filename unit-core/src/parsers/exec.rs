@@ -71,7 +71,7 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
                 && c::unsigned(value, 0, u64::from(u32::MAX)).is_ok_and(|n| n == 4 || n > 7) =>
         {
             Err(format!(
-                "CPU scheduling policy {value} is not supported; use `other`, `batch`, `idle`, `fifo`, `rr` or `ext`"
+                "scheduling policy `{value}` is not supported by the kernel; use `other`, `batch`, `idle`, `fifo`, `rr` or `ext`"
             ))
         }
         "exec_cpu_sched_policy" => named_or_number(
