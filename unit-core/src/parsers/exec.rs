@@ -179,7 +179,7 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "bus_name" => bus_name(cx, value),
         "pid_file" => pid_file(cx, value),
         "colon_separated_paths" => colon_paths(cx, value),
-        "set_status" => set_status(value),
+        "set_status" => set_status(cx, value),
         "bind_paths" => bind_paths(cx, value),
         "set_credential" => set_credential(cx, value),
         "image_policy" => image_policy(cx, value),
@@ -444,7 +444,15 @@ pub(super) fn env_assignment(a: &str) -> bool {
 }
 
 pub(super) fn environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
-    for w in split(value, flags::CUNESCAPE | flags::UNQUOTE)? {
+    let mut p = Some(value.as_bytes());
+    while let Some(raw) = c::extract_first_word(&mut p, b"", flags::CUNESCAPE | flags::UNQUOTE)
+        .map_err(|_| syntax(value))?
+    {
+        let Ok(w) = String::from_utf8(raw) else {
+            return Err(format!(
+                "`{value}` escapes bytes that are not UTF-8; environment values must be UTF-8"
+            ));
+        };
         let a = spec::expand(cx, &w, Table::Full)?;
         if !env_assignment(&a) {
             return Err(format!(

@@ -1358,3 +1358,41 @@ fn namespaces_and_host_names_in_262() {
         &[("yes", true), ("x", false)],
     );
 }
+
+#[test]
+fn environment_values_are_utf8() {
+    cases(
+        "environ",
+        "Environment",
+        252,
+        &[
+            ("A=\\xff", false),
+            ("A=\\xc3\\xa9", true),
+            ("A=\u{e9}", true),
+        ],
+    );
+    cases(
+        "set_status",
+        "SuccessExitStatus",
+        252,
+        &[
+            ("BPF", true),
+            ("KSM", false),
+            ("SUCCESS", true),
+            ("CONFIG", true),
+        ],
+    );
+    cases(
+        "set_status",
+        "SuccessExitStatus",
+        257,
+        &[("KSM", true), ("MEMORY_THP", false)],
+    );
+    let long = "a".repeat(223);
+    cases(
+        "log_namespace",
+        "LogNamespace",
+        252,
+        &[(&long[1..], true), (&long, false)],
+    );
+}
