@@ -1396,3 +1396,37 @@ fn environment_values_are_utf8() {
         &[(&long[1..], true), (&long, false)],
     );
 }
+
+#[test]
+fn system_calls_and_families_in_247() {
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        247,
+        &[
+            ("cachestat", false),
+            ("read", true),
+            ("read:EPERM", true),
+            ("@clock:EPERM", true),
+            ("osf_stat", false),
+        ],
+    );
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        252,
+        &[("osf_stat", false), ("getpagesize", false)],
+    );
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        257,
+        &[("getpagesize", true)],
+    );
+    cases(
+        "address_families",
+        "RestrictAddressFamilies",
+        247,
+        &[("AF_MCTP", false), ("AF_XDP", true)],
+    );
+}
