@@ -47,17 +47,33 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "syscall_archs" => syscall_archs(cx, value),
         "syscall_errno" => syscall_errno(cx, value),
         "address_families" => address_families(cx, value),
-        "restrict_namespaces" => restrict_namespaces(cx, value),
+        "restrict_namespaces" | "namespace_flags" => restrict_namespaces(cx, value),
+        "protect_hostname" => protect_hostname(cx, value),
+        "private_bpf" => with_bool(cx, value, &[]),
         "personality" => personality(cx, value),
         "exec_nice" => ranged(cx, value, -20, 19),
         "exec_oom_score_adjust" => ranged(cx, value, -1000, 1000),
+        "exec_cpu_sched_prio" if value.is_empty() => Err(format!(
+            "an empty value is not a valid `{}=`; use 0 to 99",
+            cx.key
+        )),
         "exec_cpu_sched_prio" => ranged(cx, value, 0, 99),
         "exec_io_priority" if value.is_empty() => Ok(()),
         "exec_io_priority" => ranged(cx, value, 0, 7),
         "exec_io_class" => {
-            named_or_number(cx, value, &["none", "realtime", "best-effort", "idle"], 8)
+            let max = if cx.version >= 258 { 7 } else { 8 };
+            named_or_number(cx, value, &["none", "realtime", "best-effort", "idle"], max)
         }
         "exec_cpu_sched_policy" if cx.version >= 260 && value == "ext" => Ok(()),
+        // 260 and later warn about policies the kernel does not support.
+        "exec_cpu_sched_policy"
+            if cx.version >= 260
+                && c::unsigned(value, 0, u64::from(u32::MAX)).is_ok_and(|n| n == 4 || n > 7) =>
+        {
+            Err(format!(
+                "scheduling policy `{value}` is not supported by the kernel; use `other`, `batch`, `idle`, `fifo`, `rr` or `ext`"
+            ))
+        }
         "exec_cpu_sched_policy" => named_or_number(
             cx,
             value,
@@ -163,7 +179,7 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "bus_name" => bus_name(cx, value),
         "pid_file" => pid_file(cx, value),
         "colon_separated_paths" => colon_paths(cx, value),
-        "set_status" => set_status(value),
+        "set_status" => set_status(cx, value),
         "bind_paths" => bind_paths(cx, value),
         "set_credential" => set_credential(cx, value),
         "image_policy" => image_policy(cx, value),
@@ -181,6 +197,9 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         }
         "exec_cpu_affinity" => cpu_set(cx, value),
         "numa_mask" if value == "all" => Ok(()),
+        "numa_mask" if cx.version >= 258 => {
+            spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v))
+        }
         "numa_mask" => cpu_set(cx, value),
         "restrict_filesystems" => restrict_filesystems(cx, value),
         "load_credential" => load_credential(cx, value),
@@ -292,7 +311,7 @@ pub(super) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         if first == ";" {
             continue;
         }
-        let (prefix_len, argv0, shell) = exec_prefixes(cx, &first);
+        let (prefix_len, argv0, shell) = exec_prefixes(cx, &first)?;
         let f = &first[prefix_len..];
         let mut args = 0usize;
         if shell {
@@ -380,8 +399,9 @@ pub(super) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 }
 
 /// The command prefixes of `first` as this release reads them: how many bytes they take,
-/// whether `@` was given, and whether `|` was (262 and later: run through the user's shell).
-pub(super) fn exec_prefixes(cx: &Cx<'_>, first: &str) -> (usize, bool, bool) {
+/// whether `@` was given, and whether `|` was (258 and later: run through the user's shell).
+/// From 258 on, `!!` is only noted as ignored; that notice names the line, so it is refused.
+pub(super) fn exec_prefixes(cx: &Cx<'_>, first: &str) -> Result<(usize, bool, bool), String> {
     let (mut ignore, mut argv0, mut noenv, mut shell) = (false, false, false, false);
     let (mut privileged, mut nosetuid, mut ambient) = (false, false, false);
     let mut n = 0;
@@ -402,7 +422,13 @@ pub(super) fn exec_prefixes(cx: &Cx<'_>, first: &str) -> (usize, bool, bool) {
         }
         n += 1;
     }
-    (n, argv0, shell)
+    if ambient && cx.version >= 258 {
+        return Err(
+            "the `!!` prefix is ignored since systemd 258; remove it (ambient capabilities are always used)"
+                .into(),
+        );
+    }
+    Ok((n, argv0, shell))
 }
 
 /// `env_name_is_valid`.
@@ -418,7 +444,15 @@ pub(super) fn env_assignment(a: &str) -> bool {
 }
 
 pub(super) fn environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
-    for w in split(value, flags::CUNESCAPE | flags::UNQUOTE)? {
+    let mut p = Some(value.as_bytes());
+    while let Some(raw) = c::extract_first_word(&mut p, b"", flags::CUNESCAPE | flags::UNQUOTE)
+        .map_err(|_| syntax(value))?
+    {
+        let Ok(w) = String::from_utf8(raw) else {
+            return Err(format!(
+                "`{value}` escapes bytes that are not UTF-8; environment values must be UTF-8"
+            ));
+        };
         let a = spec::expand(cx, &w, Table::Full)?;
         if !env_assignment(&a) {
             return Err(format!(
@@ -539,7 +573,7 @@ pub(super) fn namespace_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 
 /// `safe_atoi` within `min..=max` (`parse_nice`, `parse_oom_score_adjust`, ...); empty resets.
 fn ranged(cx: &Cx<'_>, value: &str, min: i64, max: i64) -> Result<(), String> {
-    if value.is_empty() && cx.key != "CPUSchedulingPriority" {
+    if value.is_empty() {
         return Ok(());
     }
     match c::signed(value, 0, i64::from(i32::MIN), i64::from(i32::MAX)) {

@@ -312,9 +312,9 @@ pub(super) fn directories(cx: &Cx<'_>, value: &str) -> Result<(), String> {
             ));
         }
         let has = |o: &Option<String>| o.as_deref().is_some_and(|d| !d.is_empty());
-        if key == "ConfigurationDirectory" && (has(&dest) || cx.version >= 257 && has(&fl)) {
+        if key == "ConfigurationDirectory" && has(&dest) {
             return Err(
-                "`ConfigurationDirectory=` takes no `:` parameters; write the directory name alone"
+                "`ConfigurationDirectory=` takes no destination after `:`; write the directory name alone"
                     .into(),
             );
         }

@@ -66,11 +66,7 @@ pub(super) fn log_namespace(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let instance_ok = k
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b":-_.\\@".contains(&b));
-    if !filename_is_valid(&k)
-        || k.len() > 1024
-        || !instance_ok
-        || !string_is_safe(&k)
-        || is_glob(&k)
+    if !filename_is_valid(&k) || k.len() > 222 || !instance_ok || !string_is_safe(&k) || is_glob(&k)
     {
         return Err(format!(
             "`{k}` is not a valid log namespace; use letters, digits and `:-_.`"
@@ -174,8 +170,10 @@ pub(super) fn colon_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 }
 
 /// `exit_status_from_string` or `signal_from_string` for each word.
-pub(super) fn set_status(value: &str) -> Result<(), String> {
+pub(super) fn set_status(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     const CLASSES: &[&str] = &[
+        "SUCCESS",
+        "FAILURE",
         "CHDIR",
         "NICE",
         "FDS",
@@ -218,18 +216,35 @@ pub(super) fn set_status(value: &str) -> Result<(), String> {
         "CONFIGURATION_DIRECTORY",
         "NUMA_POLICY",
         "CREDENTIALS",
-        "BPF",
-        "KSM",
+        "EXCEPTION",
         "INVALIDARGUMENT",
-        "NOTINSTALLED",
-        "NOPERMISSION",
         "NOTIMPLEMENTED",
-        "NOTRUNNING",
+        "NOPERMISSION",
+        "NOTINSTALLED",
         "NOTCONFIGURED",
+        "NOTRUNNING",
+        "USAGE",
+        "DATAERR",
+        "NOINPUT",
+        "NOUSER",
+        "NOHOST",
+        "UNAVAILABLE",
+        "SOFTWARE",
+        "OSERR",
+        "OSFILE",
+        "CANTCREAT",
+        "IOERR",
+        "TEMPFAIL",
+        "PROTOCOL",
+        "NOPERM",
+        "CONFIG",
     ];
+    // Added later: the release that first has each, among the catalogued ones.
+    const LATER: &[(&str, u16)] = &[("BPF", 252), ("KSM", 257), ("MEMORY_THP", 260)];
     for w in split(value, 0)? {
         let number = c::unsigned(&w, 0, 255).is_ok();
-        if number || CLASSES.contains(&w.as_str()) || basic::signal(&w).is_ok() {
+        let later = LATER.iter().any(|(n, v)| *n == w && *v <= cx.version);
+        if number || later || CLASSES.contains(&w.as_str()) || basic::signal(&w).is_ok() {
             continue;
         }
         return Err(format!(

@@ -1,78 +1,100 @@
-//! System call filters and their tables, address families, namespaces and personalities.
+//! What the kernel is asked to restrict: system call filters and their tables, address
+//! families, namespaces, personalities, CPU and NUMA sets, file systems and host names.
 
 use super::*;
 
-/// The system call names libseccomp resolves (the kernel's list of every architecture, as
-/// systemd ships it in `src/basic/syscall-list.txt`, 252 and 257 together).
+/// The system call names libseccomp resolves: the kernel's list of every architecture, as
+/// systemd ships it in `src/basic/syscall-list.txt`, less the names that the libseccomp 252
+/// runs with on Debian 12 does not resolve (found by asking that systemd).
 pub(super) const SYSCALLS: &str = "
-    _llseek _newselect accept accept4 access acct add_key adjtimex alarm arc_gettls arc_settls 
-    arc_usr_cmpxchg arch_prctl arm_fadvise64_64 atomic_barrier atomic_cmpxchg_32 bind bpf 
-    breakpoint brk cachectl cacheflush cachestat capget capset chdir chmod chown chown32 chroot 
-    clock_adjtime clock_adjtime64 clock_getres clock_getres_time64 clock_gettime 
-    clock_gettime64 clock_nanosleep clock_nanosleep_time64 clock_settime clock_settime64 clone 
-    clone3 close close_range connect copy_file_range creat delete_module dipc dup dup2 dup3 
-    epoll_create epoll_create1 epoll_ctl epoll_ctl_old epoll_pwait epoll_pwait2 epoll_wait 
-    epoll_wait_old eventfd eventfd2 exec_with_loader execv execve execveat exit exit_group 
-    faccessat faccessat2 fadvise64 fadvise64_64 fallocate fanotify_init fanotify_mark fchdir 
-    fchmod fchmodat fchmodat2 fchown fchown32 fchownat fcntl fcntl64 fdatasync fgetxattr 
-    file_getattr file_setattr finit_module flistxattr flock fork fremovexattr fsconfig 
-    fsetxattr fsmount fsopen fspick fstat fstat64 fstatat64 fstatfs fstatfs64 fsync ftruncate 
-    ftruncate64 futex futex_requeue futex_time64 futex_wait futex_waitv futex_wake futimesat 
-    get_mempolicy get_robust_list get_thread_area get_tls getcpu getcwd getdents getdents64 
-    getdomainname getdtablesize getegid getegid32 geteuid geteuid32 getgid getgid32 getgroups 
-    getgroups32 gethostname getitimer getpagesize getpeername getpgid getpgrp getpid getppid 
-    getpriority getrandom getresgid getresgid32 getresuid getresuid32 getrlimit getrusage 
-    getsid getsockname getsockopt gettid gettimeofday getuid getuid32 getxattr getxattrat 
-    getxgid getxpid getxuid init_module inotify_add_watch inotify_init inotify_init1 
-    inotify_rm_watch io_cancel io_destroy io_getevents io_pgetevents io_pgetevents_time64 
-    io_setup io_submit io_uring_enter io_uring_register io_uring_setup ioctl ioperm iopl 
-    ioprio_get ioprio_set ipc kcmp kern_features kexec_file_load kexec_load keyctl kill 
-    landlock_add_rule landlock_create_ruleset landlock_restrict_self lchown lchown32 lgetxattr 
-    link linkat listen listmount listxattr listxattrat llistxattr llseek lookup_dcookie 
-    lremovexattr lseek lsetxattr lsm_get_self_attr lsm_list_modules lsm_set_self_attr lstat 
-    lstat64 madvise map_shadow_stack mbind membarrier memfd_create memfd_secret memory_ordering 
-    migrate_pages mincore mkdir mkdirat mknod mknodat mlock mlock2 mlockall mmap mmap2 
-    modify_ldt mount mount_setattr move_mount move_pages mprotect mq_getsetattr mq_notify 
-    mq_open mq_timedreceive mq_timedreceive_time64 mq_timedsend mq_timedsend_time64 mq_unlink 
-    mremap mseal msgctl msgget msgrcv msgsnd msync multiplexer munlock munlockall munmap 
-    name_to_handle_at nanosleep newfstatat nice old_adjtimex oldfstat oldlstat oldolduname 
-    oldstat oldumount olduname open open_by_handle_at open_tree openat openat2 or1k_atomic 
-    osf_fstat osf_fstatfs osf_fstatfs64 osf_getdirentries osf_getdomainname osf_getitimer 
-    osf_getrusage osf_getsysinfo osf_gettimeofday osf_lstat osf_mount osf_proplist_syscall 
-    osf_select osf_set_program_attributes osf_setitimer osf_setsysinfo osf_settimeofday 
-    osf_shmat osf_sigprocmask osf_sigstack osf_stat osf_statfs osf_statfs64 osf_swapon 
-    osf_syscall osf_sysinfo osf_usleep_thread osf_utimes osf_utsname osf_wait4 pause 
-    pciconfig_iobase pciconfig_read pciconfig_write perf_event_open perfctr personality 
-    pidfd_getfd pidfd_open pidfd_send_signal pipe pipe2 pivot_root pkey_alloc pkey_free 
-    pkey_mprotect poll ppoll ppoll_time64 prctl pread64 preadv preadv2 prlimit64 
-    process_madvise process_mrelease process_vm_readv process_vm_writev pselect6 
-    pselect6_time64 ptrace pwrite64 pwritev pwritev2 quotactl quotactl_fd read readahead 
-    readdir readlink readlinkat readv reboot recv recvfrom recvmmsg recvmmsg_time64 recvmsg 
-    remap_file_pages removexattr removexattrat rename renameat renameat2 request_key 
-    restart_syscall riscv_flush_icache riscv_hwprobe rmdir rseq rt_sigaction rt_sigpending 
-    rt_sigprocmask rt_sigqueueinfo rt_sigreturn rt_sigsuspend rt_sigtimedwait 
-    rt_sigtimedwait_time64 rt_tgsigqueueinfo rtas s390_guarded_storage s390_pci_mmio_read 
-    s390_pci_mmio_write s390_runtime_instr s390_sthyi sched_get_affinity sched_get_priority_max 
-    sched_get_priority_min sched_getaffinity sched_getattr sched_getparam sched_getscheduler 
-    sched_rr_get_interval sched_rr_get_interval_time64 sched_set_affinity sched_setaffinity 
-    sched_setattr sched_setparam sched_setscheduler sched_yield seccomp select semctl semget 
-    semop semtimedop semtimedop_time64 send sendfile sendfile64 sendmmsg sendmsg sendto 
-    set_mempolicy set_mempolicy_home_node set_robust_list set_thread_area set_tid_address 
-    set_tls setdomainname setfsgid setfsgid32 setfsuid setfsuid32 setgid setgid32 setgroups 
-    setgroups32 sethae sethostname setitimer setns setpgid setpgrp setpriority setregid 
-    setregid32 setresgid setresgid32 setresuid setresuid32 setreuid setreuid32 setrlimit setsid 
-    setsockopt settimeofday setuid setuid32 setxattr setxattrat sgetmask shmat shmctl shmdt 
-    shmget shutdown sigaction sigaltstack signal signalfd signalfd4 sigpending sigprocmask 
-    sigreturn sigsuspend socket socketcall socketpair splice spu_create spu_run ssetmask stat 
-    stat64 statfs statfs64 statmount statx stime subpage_prot swapcontext swapoff swapon 
-    switch_endian symlink symlinkat sync sync_file_range sync_file_range2 syncfs 
-    sys_debug_setcontext syscall sysfs sysinfo syslog sysmips tee tgkill time timer_create 
-    timer_delete timer_getoverrun timer_gettime timer_gettime64 timer_settime timer_settime64 
-    timerfd timerfd_create timerfd_gettime timerfd_gettime64 timerfd_settime timerfd_settime64 
-    times tkill truncate truncate64 ugetrlimit umask umount umount2 uname unlink unlinkat 
-    unshare uretprobe userfaultfd usr26 usr32 ustat utime utimensat utimensat_time64 utimes 
-    utrap_install vfork vhangup vm86 vm86old vmsplice wait4 waitid waitpid write writev
+    _llseek _newselect accept accept4 access acct add_key adjtimex alarm arch_prctl
+    arm_fadvise64_64 bind bpf breakpoint brk cachectl cacheflush cachestat capget capset chdir
+    chmod chown chown32 chroot clock_adjtime clock_adjtime64 clock_getres clock_getres_time64
+    clock_gettime clock_gettime64 clock_nanosleep clock_nanosleep_time64 clock_settime
+    clock_settime64 clone clone3 close close_range connect copy_file_range creat delete_module
+    dup dup2 dup3 epoll_create epoll_create1 epoll_ctl epoll_ctl_old epoll_pwait epoll_pwait2
+    epoll_wait epoll_wait_old eventfd eventfd2 execve execveat exit exit_group faccessat
+    faccessat2 fadvise64 fadvise64_64 fallocate fanotify_init fanotify_mark fchdir fchmod
+    fchmodat fchmodat2 fchown fchown32 fchownat fcntl fcntl64 fdatasync fgetxattr finit_module
+    flistxattr flock fork fremovexattr fsconfig fsetxattr fsmount fsopen fspick fstat fstat64
+    fstatat64 fstatfs fstatfs64 fsync ftruncate ftruncate64 futex futex_requeue futex_time64
+    futex_wait futex_waitv futex_wake futimesat get_mempolicy get_robust_list get_thread_area
+    get_tls getcpu getcwd getdents getdents64 getegid getegid32 geteuid geteuid32 getgid
+    getgid32 getgroups getgroups32 getitimer getpeername getpgid getpgrp getpid getppid
+    getpriority getrandom getresgid getresgid32 getresuid getresuid32 getrlimit getrusage getsid
+    getsockname getsockopt gettid gettimeofday getuid getuid32 getxattr init_module
+    inotify_add_watch inotify_init inotify_init1 inotify_rm_watch io_cancel io_destroy
+    io_getevents io_pgetevents io_pgetevents_time64 io_setup io_submit io_uring_enter
+    io_uring_register io_uring_setup ioctl ioperm iopl ioprio_get ioprio_set ipc kcmp
+    kexec_file_load kexec_load keyctl kill landlock_add_rule landlock_create_ruleset
+    landlock_restrict_self lchown lchown32 lgetxattr link linkat listen listxattr llistxattr
+    lookup_dcookie lremovexattr lseek lsetxattr lstat lstat64 madvise map_shadow_stack mbind
+    membarrier memfd_create memfd_secret migrate_pages mincore mkdir mkdirat mknod mknodat mlock
+    mlock2 mlockall mmap mmap2 modify_ldt mount mount_setattr move_mount move_pages mprotect
+    mq_getsetattr mq_notify mq_open mq_timedreceive mq_timedreceive_time64 mq_timedsend
+    mq_timedsend_time64 mq_unlink mremap msgctl msgget msgrcv msgsnd msync multiplexer munlock
+    munlockall munmap name_to_handle_at nanosleep newfstatat nice oldfstat oldlstat oldolduname
+    oldstat olduname open open_by_handle_at open_tree openat openat2 pause pciconfig_iobase
+    pciconfig_read pciconfig_write perf_event_open personality pidfd_getfd pidfd_open
+    pidfd_send_signal pipe pipe2 pivot_root pkey_alloc pkey_free pkey_mprotect poll ppoll
+    ppoll_time64 prctl pread64 preadv preadv2 prlimit64 process_madvise process_mrelease
+    process_vm_readv process_vm_writev pselect6 pselect6_time64 ptrace pwrite64 pwritev pwritev2
+    quotactl quotactl_fd read readahead readdir readlink readlinkat readv reboot recv recvfrom
+    recvmmsg recvmmsg_time64 recvmsg remap_file_pages removexattr rename renameat renameat2
+    request_key restart_syscall riscv_flush_icache rmdir rseq rt_sigaction rt_sigpending
+    rt_sigprocmask rt_sigqueueinfo rt_sigreturn rt_sigsuspend rt_sigtimedwait
+    rt_sigtimedwait_time64 rt_tgsigqueueinfo rtas s390_guarded_storage s390_pci_mmio_read
+    s390_pci_mmio_write s390_runtime_instr s390_sthyi sched_get_priority_max
+    sched_get_priority_min sched_getaffinity sched_getattr sched_getparam sched_getscheduler
+    sched_rr_get_interval sched_rr_get_interval_time64 sched_setaffinity sched_setattr
+    sched_setparam sched_setscheduler sched_yield seccomp select semctl semget semop semtimedop
+    semtimedop_time64 send sendfile sendfile64 sendmmsg sendmsg sendto set_mempolicy
+    set_mempolicy_home_node set_robust_list set_thread_area set_tid_address set_tls
+    setdomainname setfsgid setfsgid32 setfsuid setfsuid32 setgid setgid32 setgroups setgroups32
+    sethostname setitimer setns setpgid setpriority setregid setregid32 setresgid setresgid32
+    setresuid setresuid32 setreuid setreuid32 setrlimit setsid setsockopt settimeofday setuid
+    setuid32 setxattr sgetmask shmat shmctl shmdt shmget shutdown sigaction sigaltstack signal
+    signalfd signalfd4 sigpending sigprocmask sigreturn sigsuspend socket socketcall socketpair
+    splice spu_create spu_run ssetmask stat stat64 statfs statfs64 statx stime subpage_prot
+    swapcontext swapoff swapon switch_endian symlink symlinkat sync sync_file_range
+    sync_file_range2 syncfs sys_debug_setcontext syscall sysfs sysinfo syslog sysmips tee tgkill
+    time timer_create timer_delete timer_getoverrun timer_gettime timer_gettime64 timer_settime
+    timer_settime64 timerfd timerfd_create timerfd_gettime timerfd_gettime64 timerfd_settime
+    timerfd_settime64 times tkill truncate truncate64 ugetrlimit umask umount umount2 uname
+    unlink unlinkat unshare userfaultfd usr26 usr32 ustat utime utimensat utimensat_time64
+    utimes vfork vhangup vm86 vm86old vmsplice wait4 waitid waitpid write writev
 ";
+
+/// System calls that the libseccomp of Debian 13 (which 257 runs with) adds.
+const NEWER_SYSCALLS: &[&str] = &[
+    "atomic_barrier",
+    "atomic_cmpxchg_32",
+    "getpagesize",
+    "getxattrat",
+    "listmount",
+    "listxattrat",
+    "lsm_get_self_attr",
+    "lsm_list_modules",
+    "lsm_set_self_attr",
+    "mseal",
+    "removexattrat",
+    "riscv_hwprobe",
+    "setxattrat",
+    "statmount",
+    "uretprobe",
+];
+
+/// System calls that the libseccomp of Debian 11 (which 247 runs with) does not know yet.
+const OLDER_MISSING: &[&str] = &[
+    "cachestat",
+    "fchmodat2",
+    "futex_requeue",
+    "futex_wait",
+    "futex_waitv",
+    "futex_wake",
+    "map_shadow_stack",
+    "set_mempolicy_home_node",
+];
 
 /// Error names of `errno_from_name` (every `E*` macro of `errno.h`; looked up ignoring case).
 pub(super) const ERRNOS: &str = "
@@ -142,7 +164,10 @@ pub(super) fn syscall_name(cx: &Cx<'_>, name: &str) -> Result<(), String> {
             }
         };
     }
-    if SYSCALLS.split_ascii_whitespace().any(|s| s == name) {
+    let known = SYSCALLS.split_ascii_whitespace().any(|s| s == name)
+        && (cx.version >= 250 || !OLDER_MISSING.contains(&name))
+        || cx.version >= 257 && NEWER_SYSCALLS.contains(&name);
+    if known {
         return Ok(());
     }
     let hint = crate::suggest::closest(name, SYSCALLS.split_ascii_whitespace())
@@ -182,7 +207,7 @@ pub(super) fn syscall_filter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         if name.is_empty() {
             return Err(format!("`{word}` names no system call; write `name:error`"));
         }
-        if !invert && errno.is_some() {
+        if !invert && errno.is_some() && cx.version >= 250 {
             return Err(format!(
                 "`{word}` gives an error number in an allow list; error numbers go with `~`, as in `~{word}`"
             ));
@@ -300,7 +325,9 @@ pub(super) fn address_families(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     }
     let rest = value.strip_prefix('~').unwrap_or(value);
     for w in split(rest, flags::UNQUOTE)? {
-        if !ADDRESS_FAMILIES.iter().any(|a| a.eq_ignore_ascii_case(&w)) {
+        let known = ADDRESS_FAMILIES.iter().any(|a| a.eq_ignore_ascii_case(&w))
+            && (cx.version >= 250 || !w.eq_ignore_ascii_case("AF_MCTP"));
+        if !known {
             let hint = crate::suggest::closest(&w, ADDRESS_FAMILIES.iter().copied())
                 .map(|s| format!("did you mean `{s}`?"))
                 .unwrap_or_else(|| "use names such as `AF_UNIX AF_INET AF_INET6`".into());
@@ -320,9 +347,16 @@ pub(super) fn restrict_namespaces(cx: &Cx<'_>, value: &str) -> Result<(), String
     if value.is_empty() || c::parse_boolean(value).is_some() {
         return Ok(());
     }
-    let rest = value.strip_prefix('~').unwrap_or(value);
-    for w in split(rest, 0)? {
-        basic::one_of(cx, &w, NAMESPACES).map_err(|e| format!("{e}, or a boolean"))?;
+    let rest = value.strip_prefix('~');
+    let words = split(rest.unwrap_or(value), 0)?;
+    for w in &words {
+        basic::one_of(cx, w, NAMESPACES).map_err(|e| format!("{e}, or a boolean"))?;
+    }
+    if cx.key == "DelegateNamespaces" && rest.is_none() && words.iter().any(|w| w == "user") {
+        return Err(
+            "the user namespace cannot be delegated; leave `user` out of `DelegateNamespaces=`"
+                .into(),
+        );
     }
     Ok(())
 }
@@ -382,6 +416,45 @@ pub(super) fn restrict_filesystems(cx: &Cx<'_>, value: &str) -> Result<(), Strin
         if w.starts_with('@') && !FILESYSTEM_GROUPS.contains(&w.as_str()) {
             basic::one_of(cx, &w, FILESYSTEM_GROUPS)?;
         }
+    }
+    Ok(())
+}
+
+/// `hostname_is_valid` without flags: dot-separated labels of letters, digits and inner `-`,
+/// at most 64 characters.
+fn hostname_ok(h: &str) -> bool {
+    !h.is_empty()
+        && h.len() <= 64
+        && h.split('.').all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// `ProtectHostname=` (258 and later): a boolean or `private`, optionally `:HOSTNAME`.
+pub(super) fn protect_hostname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let (mode, host) = match value.split_once(':') {
+        Some((m, h)) => (m, Some(spec::expand(cx, h, Table::Full)?)),
+        None => (value, None),
+    };
+    if let Some(h) = &host {
+        if !hostname_ok(h) {
+            return Err(format!(
+                "`{h}` is not a valid host name; use letters, digits, `-` and `.`, at most 64 characters"
+            ));
+        }
+    }
+    let no = c::parse_boolean(mode) == Some(false);
+    if (c::parse_boolean(mode).is_none() && mode != "private") || (no && host.is_some()) {
+        return Err(format!(
+            "`{value}` is not a valid `{}=`; use a boolean, `private`, or `yes:HOSTNAME`/`private:HOSTNAME`",
+            cx.key
+        ));
     }
     Ok(())
 }

@@ -444,11 +444,12 @@ fn state_directories_per_release() {
             (":", false),
         ],
     );
+    // A destination is refused for `ConfigurationDirectory=`, the `ro` flag is not.
     cases(
         "exec_directories",
         "ConfigurationDirectory",
         257,
-        &[("a::ro", false)],
+        &[("a::ro", true), ("a:b", false), ("a:", true)],
     );
 }
 
@@ -1252,5 +1253,180 @@ fn words_added_in_later_releases() {
         "SystemCallFilter",
         253,
         &[("@sandbox", false)],
+    );
+}
+
+#[test]
+fn scheduling_in_262() {
+    cases(
+        "exec_io_class",
+        "IOSchedulingClass",
+        262,
+        &[("7", true), ("8", false), ("010", false), ("0x3", true)],
+    );
+    cases(
+        "exec_cpu_sched_policy",
+        "CPUSchedulingPolicy",
+        262,
+        &[
+            ("3", true),
+            ("4", false),
+            ("5", true),
+            ("7", true),
+            ("8", false),
+            ("ext", true),
+        ],
+    );
+    cases(
+        "numa_mask",
+        "NUMAMask",
+        262,
+        &[("%%", false), ("0-1", true)],
+    );
+}
+
+#[test]
+fn ambient_prefix_is_gone_in_258() {
+    cases(
+        "exec",
+        "ExecStartPre",
+        262,
+        &[("!!-/bin/true", false), ("!-/bin/true", true)],
+    );
+    cases("exec", "ExecStartPre", 257, &[("!!-/bin/true", true)]);
+}
+
+#[test]
+fn system_calls_libseccomp_knows() {
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        252,
+        &[("cachestat", true), ("mseal", false), ("llseek", false)],
+    );
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        257,
+        &[
+            ("mseal", true),
+            ("listmount", true),
+            ("file_getattr", false),
+        ],
+    );
+}
+
+#[test]
+fn namespaces_and_host_names_in_262() {
+    cases(
+        "namespace_flags",
+        "RestrictNamespaces",
+        262,
+        &[
+            ("", true),
+            ("yes", true),
+            ("net ipc", true),
+            ("~user", true),
+            ("foo", false),
+        ],
+    );
+    cases(
+        "namespace_flags",
+        "DelegateNamespaces",
+        262,
+        &[("net", true), ("user net", false), ("~user", true)],
+    );
+    cases(
+        "protect_hostname",
+        "ProtectHostname",
+        262,
+        &[
+            ("", true),
+            ("yes", true),
+            ("private", true),
+            ("private:foo", true),
+            ("yes:a.b", true),
+            ("no:foo", false),
+            ("private:-x", false),
+            ("x", false),
+        ],
+    );
+    cases(
+        "private_bpf",
+        "PrivateBPF",
+        262,
+        &[("yes", true), ("x", false)],
+    );
+}
+
+#[test]
+fn environment_values_are_utf8() {
+    cases(
+        "environ",
+        "Environment",
+        252,
+        &[
+            ("A=\\xff", false),
+            ("A=\\xc3\\xa9", true),
+            ("A=\u{e9}", true),
+        ],
+    );
+    cases(
+        "set_status",
+        "SuccessExitStatus",
+        252,
+        &[
+            ("BPF", true),
+            ("KSM", false),
+            ("SUCCESS", true),
+            ("CONFIG", true),
+        ],
+    );
+    cases(
+        "set_status",
+        "SuccessExitStatus",
+        257,
+        &[("KSM", true), ("MEMORY_THP", false)],
+    );
+    let long = "a".repeat(223);
+    cases(
+        "log_namespace",
+        "LogNamespace",
+        252,
+        &[(&long[1..], true), (&long, false)],
+    );
+}
+
+#[test]
+fn system_calls_and_families_in_247() {
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        247,
+        &[
+            ("cachestat", false),
+            ("read", true),
+            ("read:EPERM", true),
+            ("@clock:EPERM", true),
+            ("osf_stat", false),
+        ],
+    );
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        252,
+        &[("osf_stat", false), ("getpagesize", false)],
+    );
+    cases(
+        "syscall_filter",
+        "SystemCallFilter",
+        257,
+        &[("getpagesize", true)],
+    );
+    cases(
+        "address_families",
+        "RestrictAddressFamilies",
+        247,
+        &[("AF_MCTP", false), ("AF_XDP", true)],
     );
 }
