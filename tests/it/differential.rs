@@ -175,6 +175,62 @@ fn sample_agrees_with_systemd() {
 }
 
 #[test]
+fn the_classifier_reads_what_systemd_says() {
+    require!("systemd-analyze");
+    require!("systemctl");
+    // (section, directive, value, accepted by systemd 252, a word of what it says)
+    let expected = [
+        ("Service", "KillMode", "none", true, "KillMode=none"),
+        ("Service", "MemoryLimit", "1G", true, "MemoryMax="),
+        (
+            "Service",
+            "ExecStart",
+            "/nonexistent/x",
+            true,
+            "not executable",
+        ),
+        ("Unit", "RequiresOverridable", "a.service", true, "obsolete"),
+        ("Unit", "After", "nosuch.service", true, ""),
+        ("Install", "DefaultInstance", "foo", true, ""),
+        ("Mount", "Where", "/mnt/foo", true, ""),
+        ("Service", "Restart", "bogus", false, "restart specifier"),
+        ("Service", "DynamicUser", "maybe", false, "fatal error"),
+        ("Socket", "ListenStream", "", false, "no Listen setting"),
+        ("Install", "WantedBy", "%z", false, "systemctl enable"),
+        (
+            "Mount",
+            "Where",
+            "/mnt/%N",
+            false,
+            "doesn't match unit name",
+        ),
+    ];
+    let cases: Vec<Case> = expected
+        .iter()
+        .map(|(section, directive, value, _, _)| Case {
+            kind: cases::kind_of(section).unwrap(),
+            section: (*section).to_owned(),
+            directive: (*directive).to_owned(),
+            parser: String::new(),
+            value: (*value).to_owned(),
+        })
+        .collect();
+    let indexed: Vec<(usize, &Case)> = cases.iter().enumerate().collect();
+    let tmp = TempDir::new("differential-classifier");
+    let got = systemd::verdicts(&indexed, tmp.path());
+    for ((section, directive, value, accepted, word), v) in expected.iter().zip(&got) {
+        assert_eq!(
+            v.accepted, *accepted,
+            "{section}.{directive}={value}: {v:?}"
+        );
+        assert!(
+            v.message.contains(word),
+            "{section}.{directive}={value}: {v:?}"
+        );
+    }
+}
+
+#[test]
 fn the_sample_covers_every_parser_and_the_full_set_is_large() {
     let all = cases::all();
     let parsers: BTreeSet<&str> = all.iter().map(|c| c.parser.as_str()).collect();
