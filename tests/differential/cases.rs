@@ -17,6 +17,8 @@ const GENERIC: &[&str] = &[
     "%n",
     "%N",
     "%i",
+    "%q",
+    "%t",
     "%z",
     "x%",
     "%",
@@ -124,14 +126,47 @@ pub fn values(parser: &str, directive: &str) -> Vec<String> {
     all
 }
 
-/// Every case, in a fixed order: directives in table order, values in list order.
+/// The parser name of the cases whose directive is misspelled.
+pub const MISSPELLED: &str = "(misspelled directive)";
+
+/// `directive` with its second-to-last letter dropped (`ExecStart` -> `ExecStat`), unless
+/// that is another directive of `section`.
+fn misspelled(
+    directive: &str,
+    section: &str,
+    table: &[(String, String, String)],
+) -> Option<String> {
+    let mut chars: Vec<char> = directive.chars().collect();
+    if chars.len() < 3 {
+        return None;
+    }
+    chars.remove(chars.len() - 2);
+    let typo: String = chars.into_iter().collect();
+    let taken = table.iter().any(|(s, d, _)| s == section && *d == typo);
+    (!taken).then_some(typo)
+}
+
+/// Every case, in a fixed order: directives in table order, values in list order, and then
+/// each directive misspelled, with its parser's first value.
 pub fn all() -> Vec<Case> {
+    let table = directives();
     let mut out = Vec::new();
-    for (section, directive, parser) in directives() {
-        let Some(kind) = kind_of(&section) else {
+    let mut typos = Vec::new();
+    for (section, directive, parser) in &table {
+        let Some(kind) = kind_of(section) else {
             continue;
         };
-        for value in values(&parser, &directive) {
+        let values = values(parser, directive);
+        if let Some(typo) = misspelled(directive, section, &table) {
+            typos.push(Case {
+                kind,
+                section: section.clone(),
+                directive: typo,
+                parser: MISSPELLED.to_owned(),
+                value: values[0].clone(),
+            });
+        }
+        for value in values {
             out.push(Case {
                 kind,
                 section: section.clone(),
@@ -141,6 +176,7 @@ pub fn all() -> Vec<Case> {
             });
         }
     }
+    out.extend(typos);
     out
 }
 

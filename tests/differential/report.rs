@@ -118,6 +118,17 @@ struct Tally {
     false_rejects: usize,
 }
 
+impl Tally {
+    fn count(&mut self, systemd: &Verdict, project: &Verdict) {
+        self.total += 1;
+        match (systemd.accepted, project.accepted) {
+            (false, true) => self.false_accepts += 1,
+            (true, false) => self.false_rejects += 1,
+            _ => {}
+        }
+    }
+}
+
 fn pct(n: usize, total: usize) -> f64 {
     100.0 * n as f64 / total.max(1) as f64
 }
@@ -134,19 +145,19 @@ pub fn summarize(
     let mut rows = String::from(
         "kind\tdirective\tparser\tvalue\tsystemd\tsystemd says\tproject\tproject says\n",
     );
+    let mut by_kind: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut systemd_rejects = 0;
     for (((_, case), s), p) in cases.iter().zip(systemd).zip(project) {
-        let t = by_parser.entry(case.parser.as_str()).or_default();
-        all.total += 1;
-        t.total += 1;
+        systemd_rejects += usize::from(!s.accepted);
+        for t in [
+            &mut all,
+            by_parser.entry(case.parser.as_str()).or_default(),
+            by_kind.entry(case.kind).or_default(),
+        ] {
+            t.count(s, p);
+        }
         if s.accepted == p.accepted {
             continue;
-        }
-        if p.accepted {
-            all.false_accepts += 1;
-            t.false_accepts += 1;
-        } else {
-            all.false_rejects += 1;
-            t.false_rejects += 1;
         }
         let word = |v: &Verdict| if v.accepted { "accepts" } else { "rejects" };
         writeln!(
@@ -167,6 +178,12 @@ pub fn summarize(
     let agree = all.total - all.false_accepts - all.false_rejects;
     let mut out = String::new();
     writeln!(out, "cases: {}", all.total).unwrap();
+    writeln!(
+        out,
+        "systemd rejects {systemd_rejects}, accepts {}",
+        all.total - systemd_rejects
+    )
+    .unwrap();
     writeln!(out, "agreement: {agree} ({:.1}%)", pct(agree, all.total)).unwrap();
     writeln!(
         out,
@@ -198,6 +215,20 @@ pub fn summarize(
             name,
             t.total,
             pct(t.false_accepts + t.false_rejects, t.total),
+            t.false_accepts,
+            t.false_rejects
+        )
+        .unwrap();
+    }
+    writeln!(out, "\nby unit type:").unwrap();
+    for (kind, t) in &by_kind {
+        let agree = t.total - t.false_accepts - t.false_rejects;
+        writeln!(
+            out,
+            "{:<32} {:>6} {:>8.1}% agree {:>8} {:>8}",
+            kind,
+            t.total,
+            pct(agree, t.total),
             t.false_accepts,
             t.false_rejects
         )
