@@ -78,6 +78,8 @@ pub fn directives(text: &str) -> String {
         .to_owned()
 }
 
+#[path = "../unit-macros/src/adopt.rs"]
+mod adopt;
 #[path = "../unit-macros/src/ast.rs"]
 mod ast;
 #[path = "../unit-macros/src/check.rs"]

@@ -4,6 +4,8 @@
 use unit_macros::systemd_unit;
 
 systemd_unit! {
+    family "libvirt";
+
     options {
         /// Installation prefix.
         prefix: path = "/usr",

@@ -20,13 +20,18 @@
 //! ```
 
 pub mod catalog;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod crosscheck;
+pub mod dropin;
 pub mod family;
+pub mod install;
 pub mod merge;
 mod model;
 pub mod output;
 mod parse;
 pub mod placeholder;
+pub mod preset;
 mod render;
 pub mod suggest;
 pub mod text;

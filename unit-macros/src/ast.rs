@@ -44,6 +44,21 @@ pub enum Item {
     Daemon(Daemon),
     Unit(UnitItem),
     Extern(Vec<External>),
+    Family(LitStr),
+    Preset(Preset),
+    Dropin(UnitItem),
+}
+
+pub struct Preset {
+    pub priority: Option<syn::LitInt>,
+    pub rules: Vec<PresetRule>,
+}
+
+pub struct PresetRule {
+    pub enable: bool,
+    pub unit: LitStr,
+    pub site: u32,
+    pub instances: Vec<LitStr>,
 }
 
 pub struct OptionParam {
@@ -351,10 +366,17 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             }
             Item::Extern(externals)
         }
+        "family" => {
+            let name: LitStr = input.parse()?;
+            input.parse::<Token![;]>()?;
+            Item::Family(name)
+        }
+        "preset" => Item::Preset(parse_preset(input, sites)?),
+        "dropin" => Item::Dropin(parse_unit(input, attrs, sites)?),
         other => {
             return Err(syn::Error::new(
                 kw.span(),
-                format!("unknown item `{other}`; expected `options`, `snippet`, `template`, `daemon`, `unit` or `extern`"),
+                format!("unknown item `{other}`; expected `options`, `snippet`, `template`, `daemon`, `unit`, `extern`, `dropin`, `preset` or `family`"),
             ))
         }
     };
@@ -547,4 +569,46 @@ fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {
     };
     let site = sites.site(span);
     Ok(Value { text, site })
+}
+
+/// `preset [NN] { enable "a.socket"; enable "w@.service"("1", "2"); disable "b.service"; }`
+fn parse_preset(input: ParseStream, sites: &Sites) -> syn::Result<Preset> {
+    let priority = if input.peek(syn::LitInt) {
+        Some(input.parse()?)
+    } else {
+        None
+    };
+    let content;
+    braced!(content in input);
+    let mut rules = Vec::new();
+    while !content.is_empty() {
+        let verb = content.call(Ident::parse_any)?;
+        let enable = match verb.to_string().as_str() {
+            "enable" => true,
+            "disable" => false,
+            other => {
+                return Err(syn::Error::new(
+                    verb.span(),
+                    format!("unknown preset verb `{other}`; use `enable` or `disable`"),
+                ))
+            }
+        };
+        let unit: LitStr = content.parse()?;
+        let site = sites.site(unit.span());
+        let mut instances = Vec::new();
+        if content.peek(syn::token::Paren) {
+            let list;
+            parenthesized!(list in content);
+            let names = list.parse_terminated(|s: ParseStream| s.parse::<LitStr>(), Token![,])?;
+            instances.extend(names);
+        }
+        content.parse::<Token![;]>()?;
+        rules.push(PresetRule {
+            enable,
+            unit,
+            site,
+            instances,
+        });
+    }
+    Ok(Preset { priority, rules })
 }

@@ -1,5 +1,6 @@
 //! `systemd_unit!`: a family of systemd units written as Rust items, checked at compile time.
 
+mod adopt;
 mod ast;
 mod check;
 mod codegen;
