@@ -28,6 +28,7 @@ use crate::install::{self, File};
 use crate::output::{write_dir, Track};
 
 pub use args::Command;
+pub use verify::{programs, stage};
 
 /// Defines `fn main` running the command line of `$family`, named after the binary, with the
 /// calling crate's version.
@@ -145,6 +146,7 @@ impl<'f> Cli<'f> {
         let message = match result {
             Ok(()) | Err(Error::Closed) => return 0,
             Err(Error::Failed(m)) => (m, FAILURE),
+            Err(Error::Usage(m, _)) if m.ends_with('?') => (m, USAGE),
             Err(Error::Usage(m, command)) => {
                 let topic = command
                     .map(|c| format!(" {}", c.name()))

@@ -4,7 +4,9 @@
 //! beside them in `UNIT.d/`), and every absolute program an `Exec*=` line starts is created as
 //! an executable stub at its own path inside the root. `systemd-analyze verify --root=<root>`
 //! then resolves the very paths the units name, so a wrong `--sbindir` fails, without needing
-//! the daemons installed on this machine.
+//! the daemons installed on this machine. systemd's own units (`sysinit.target`, ...) come
+//! from this machine: [`stage`] copies them into `<root>/usr/local/lib/systemd/system`,
+//! leaving out any name the family uses.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -86,7 +88,44 @@ pub fn stage(
         std::fs::write(&path, text).map_err(|e| e.to_string())?;
         written.push(path);
     }
+    let ours: Vec<String> = units
+        .iter()
+        .map(|u| u.name.to_owned())
+        .chain(dropins.iter().map(|d| format!("{}.d", d.unit)))
+        .collect();
+    copy_system_units(&root.join("usr/local/lib/systemd/system"), &ours)
+        .map_err(|e| format!("cannot copy systemd's own units: {e}"))?;
     Ok(written)
+}
+
+/// Copies this machine's systemd units (plain files and relative aliases) into `to`, except
+/// the names in `skip`.
+fn copy_system_units(to: &Path, skip: &[String]) -> std::io::Result<()> {
+    let Some(from) = ["/usr/lib/systemd/system", "/lib/systemd/system"]
+        .into_iter()
+        .map(Path::new)
+        .find(|p| p.is_dir())
+    else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if skip.iter().any(|s| name.to_str() == Some(s.as_str())) {
+            continue;
+        }
+        let ty = entry.file_type()?;
+        if ty.is_file() {
+            std::fs::copy(entry.path(), to.join(&name))?;
+        } else if ty.is_symlink() {
+            let target = std::fs::read_link(entry.path())?;
+            if target.is_relative() {
+                std::os::unix::fs::symlink(target, to.join(&name))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn write_stub(path: &Path) -> std::io::Result<()> {
