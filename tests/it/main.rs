@@ -9,3 +9,4 @@ mod robust;
 mod roundtrip;
 mod spec;
 mod systemd;
+mod webapp;

@@ -389,13 +389,36 @@ impl<'a> Lowering<'a, '_> {
         let mut out = Unit::new(unit, Origin(d.site));
         out.comments = d.attrs.docs.clone();
         let changes = self.body(&d.body, &|_| None, None, out.kind());
-        self.merge(&mut out, changes, "this drop-in");
+        self.dropin_entries(&mut out, changes);
         self.family.dropins.push(DropinOut {
             unit: out,
             file: file.to_owned(),
             cfgs: d.attrs.cfgs.clone(),
             site: d.site,
         });
+    }
+
+    /// A drop-in's directives as systemd reads them: `reset Key;` is the empty assignment
+    /// `Key=` that clears what the unit and earlier drop-ins set; `override` is a plain
+    /// assignment (a drop-in's single value replaces the unit's); `remove` has no equivalent.
+    fn dropin_entries(&mut self, unit: &mut Unit, changes: Vec<Change>) {
+        for c in changes {
+            let mut entry = c.entry;
+            match c.op {
+                unit_core::Op::Set | unit_core::Op::Override => {}
+                unit_core::Op::Reset => entry.value.clear(),
+                unit_core::Op::Remove => {
+                    self.errors.at(
+                        entry.origin.0,
+                        format!("a drop-in cannot remove one value of `{}=`; write `reset {};` and set the values to keep", entry.key, entry.key),
+                    );
+                    continue;
+                }
+            }
+            unit.section_mut(&c.section, c.section_origin)
+                .entries
+                .push(entry);
+        }
     }
 
     fn standalone(&mut self, u: &ast::UnitItem, daemon: &str) -> Option<UnitOut> {

@@ -167,10 +167,38 @@ pub(crate) fn run(
     let tmp = TempDir::new(&format!("{}-verify", cli.program()))
         .map_err(|e| failed(format!("cannot create a temporary directory: {e}")))?;
     let files = stage(cli, options, tmp.path()).map_err(failed)?;
-    let units: Vec<&PathBuf> = files
+    let (mut units, dropins): (Vec<PathBuf>, Vec<PathBuf>) = files
         .iter()
-        .filter(|p| p.extension().is_none_or(|e| e != "conf"))
-        .collect();
+        .cloned()
+        .partition(|p| p.extension().is_none_or(|e| e != "conf"));
+    let mut unverified = Vec::new();
+    let system = tmp.path().join("usr/local/lib/systemd/system");
+    for d in &dropins {
+        let Some(unit) = d
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".d"))
+        else {
+            continue;
+        };
+        if family.unit(unit).is_some() || units.iter().any(|u| u.ends_with(unit)) {
+            continue;
+        }
+        if system.join(unit).is_file() {
+            let text = std::fs::read_to_string(system.join(unit)).map_err(failed)?;
+            for program in programs(&text) {
+                write_stub(&tmp.path().join(program.trim_start_matches('/'))).map_err(failed)?;
+            }
+            units.push(system.join(unit));
+        } else {
+            let file = d
+                .file_name()
+                .map(|f| f.to_string_lossy())
+                .unwrap_or_default();
+            unverified.push(format!("{unit}.d/{file}"));
+        }
+    }
     let output = Process::new("systemd-analyze")
         .arg("verify")
         .arg("--man=no")
@@ -196,11 +224,18 @@ pub(crate) fn run(
             report.trim_end().replace(&root, "")
         )));
     }
+    for d in &unverified {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}: `{d}` checked but not verified: the unit it extends is not installed on this machine",
+            cli.program()
+        );
+    }
     writeln!(
         out,
         "{} units and {} drop-ins verified by `systemd-analyze`",
-        units.len(),
-        files.len() - units.len()
+        family.units.len(),
+        dropins.len() - unverified.len()
     )
     .map_err(io)
 }
