@@ -93,6 +93,8 @@ pub(crate) struct Invocation {
     pub format: Option<String>,
     /// Build options, in order.
     pub set: Vec<(String, String)>,
+    /// `graph UNIT...`: the units whose edges to draw.
+    pub units: Vec<String>,
 }
 
 fn usage(message: String, command: Option<Command>) -> Error {
@@ -132,6 +134,7 @@ pub(crate) fn parse(family: &Family, args: Vec<OsString>) -> Result<Invocation> 
         flag: false,
         format: None,
         set: Vec::new(),
+        units: Vec::new(),
     };
     let mut command: Option<Command> = None;
     let mut help = false;
@@ -172,6 +175,16 @@ pub(crate) fn parse(family: &Family, args: Vec<OsString>) -> Result<Invocation> 
                     )
                 })?;
                 inv.topic = Some(topic);
+            }
+            Value(v) if cmd == Command::Graph => {
+                let name = string(v, "unit name", cmd)?;
+                if family.unit(&name).is_none() {
+                    let hint = crate::suggest::closest(&name, family.units.iter().map(|u| u.name))
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    return Err(Error::Failed(format!("unknown unit `{name}`{hint}")));
+                }
+                inv.units.push(name);
             }
             Value(v) if cmd == Command::Show && inv.operand.is_none() => {
                 inv.operand = Some(string(v, "unit name", cmd)?);

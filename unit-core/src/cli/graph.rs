@@ -22,12 +22,73 @@ fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// The graph of `units` (filled in with build options) in DOT.
-pub fn dot(family: &Family, units: &[Unit]) -> String {
+/// The graph of `units` (filled in with build options) in DOT; with `only` not empty, just the
+/// edges that touch one of those units.
+pub fn dot(family: &Family, units: &[Unit], only: &[String]) -> String {
+    let mut body = String::new();
+    let mut drawn: Vec<String> = only.to_vec();
+    let mut edge = |from: &str, to: &str, attrs: &str| {
+        if !only.is_empty() && !only.iter().any(|u| u == from || u == to) {
+            return;
+        }
+        for n in [from, to] {
+            if !drawn.iter().any(|d| d == n) {
+                drawn.push(n.to_owned());
+            }
+        }
+        let _ = writeln!(body, "  {} -> {} [{attrs}];", quote(from), quote(to));
+    };
+    let words = |u: &Unit, section: &str, key: &str| -> Vec<String> {
+        u.values(section, key)
+            .iter()
+            .flat_map(|v| v.split_whitespace())
+            .map(str::to_owned)
+            .collect()
+    };
+    for u in units {
+        for (key, style) in STYLES {
+            for to in words(u, "Unit", key) {
+                let sep = if style.is_empty() { "" } else { ", " };
+                edge(&u.name, &to, &format!("label={key}{sep}{style}"));
+            }
+        }
+        for first in words(u, "Unit", "After") {
+            edge(&first, &u.name, "style=dashed, color=gray40, label=After");
+        }
+        for then in words(u, "Unit", "Before") {
+            edge(&u.name, &then, "style=dashed, color=gray40, label=Before");
+        }
+        let activated = match u.kind() {
+            Some(UnitKind::Socket) => Some(u.value("Socket", "Service").map_or_else(
+                || {
+                    let stem = u.name.trim_end_matches(".socket");
+                    let accept = u
+                        .value("Socket", "Accept")
+                        .is_some_and(|v| crate::value::boolean(v) == Ok(true));
+                    format!("{stem}{}.service", if accept { "@" } else { "" })
+                },
+                str::to_owned,
+            )),
+            Some(UnitKind::Timer) => Some(
+                u.value("Timer", "Unit")
+                    .map_or_else(|| u.name.replace(".timer", ".service"), str::to_owned),
+            ),
+            _ => None,
+        };
+        if let Some(service) = activated {
+            edge(
+                &u.name,
+                &service,
+                "style=dotted, color=blue, label=activates",
+            );
+        }
+    }
     let mut s = format!("digraph {} {{\n", quote(family.name));
     s.push_str("  rankdir=LR;\n  node [shape=box, fontname=\"sans-serif\", fontsize=10];\n  edge [fontsize=8];\n");
-    let ours: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
     for u in units {
+        if !only.is_empty() && !drawn.contains(&u.name) {
+            continue;
+        }
         let shape = match u.kind() {
             Some(UnitKind::Socket) => ", shape=ellipse",
             Some(UnitKind::Target) => ", shape=hexagon",
@@ -40,83 +101,13 @@ pub fn dot(family: &Family, units: &[Unit]) -> String {
             quote(&u.name)
         );
     }
-    let mut others: Vec<String> = Vec::new();
-    let mut edge = |s: &mut String, from: &str, to: &str, attrs: &str| {
-        if !ours.contains(&to) && !others.iter().any(|o| o == to) {
-            others.push(to.to_owned());
-            let _ = writeln!(s, "  {} [color=gray50, fontcolor=gray30];", quote(to));
-        }
-        let _ = writeln!(s, "  {} -> {} [{attrs}];", quote(from), quote(to));
-    };
-    for u in units {
-        for (key, style) in STYLES {
-            for to in u
-                .values("Unit", key)
-                .iter()
-                .flat_map(|v| v.split_whitespace())
-            {
-                let label = format!(
-                    "label={key}{}{style}",
-                    if style.is_empty() { "" } else { ", " }
-                );
-                edge(&mut s, &u.name, to, &label);
-            }
-        }
-        for to in u
-            .values("Unit", "After")
-            .iter()
-            .flat_map(|v| v.split_whitespace())
-        {
-            edge(
-                &mut s,
-                to,
-                &u.name,
-                "style=dashed, color=gray40, label=After",
-            );
-        }
-        for to in u
-            .values("Unit", "Before")
-            .iter()
-            .flat_map(|v| v.split_whitespace())
-        {
-            edge(
-                &mut s,
-                &u.name,
-                to,
-                "style=dashed, color=gray40, label=Before",
-            );
-        }
-        if u.kind() == Some(UnitKind::Socket) {
-            let service = u
-                .value("Socket", "Service")
-                .map(str::to_owned)
-                .unwrap_or_else(|| {
-                    let stem = u.name.trim_end_matches(".socket");
-                    let accept = u
-                        .value("Socket", "Accept")
-                        .is_some_and(|v| crate::value::boolean(v) == Ok(true));
-                    format!("{stem}{}.service", if accept { "@" } else { "" })
-                });
-            edge(
-                &mut s,
-                &u.name,
-                &service,
-                "style=dotted, color=blue, label=activates",
-            );
-        }
-        if u.kind() == Some(UnitKind::Timer) {
-            let service = u
-                .value("Timer", "Unit")
-                .map(str::to_owned)
-                .unwrap_or_else(|| u.name.replace(".timer", ".service"));
-            edge(
-                &mut s,
-                &u.name,
-                &service,
-                "style=dotted, color=blue, label=activates",
-            );
-        }
+    for name in drawn
+        .iter()
+        .filter(|d| !units.iter().any(|u| &u.name == *d))
+    {
+        let _ = writeln!(s, "  {} [color=gray50, fontcolor=gray30];", quote(name));
     }
+    s.push_str(&body);
     s.push_str("}\n");
     s
 }
@@ -132,7 +123,7 @@ pub(crate) fn run(
     for def in family.units {
         units.push(def.resolve(options).map_err(joined)?);
     }
-    let text = dot(family, &units);
+    let text = dot(family, &units, &inv.units);
     if inv.format.as_deref() != Some("svg") {
         return out.write_all(text.as_bytes()).map_err(io);
     }

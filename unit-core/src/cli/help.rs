@@ -29,7 +29,7 @@ fn summary(c: Command) -> (&'static str, &'static str) {
             "check every unit with `systemd-analyze verify`",
         ),
         Command::Graph => (
-            "graph [--format dot|svg]",
+            "graph [--format dot|svg] [UNIT...]",
             "the dependency and ordering graph, as Graphviz DOT or SVG",
         ),
         Command::Help => ("help [COMMAND]", "this help, or a command's"),
@@ -69,7 +69,7 @@ fn about(c: Command) -> &'static str {
     match c {
         Command::Install => "Installs every unit into `unitdir`, drop-ins into `UNIT.d/`, and the preset into the preset directory, each file replaced atomically. The files installed are recorded, with a hash of their content, in `<prefix>/share/<family>/installed-files`; a later install removes a file it no longer renders only if that file is unchanged, and never replaces a file it did not install.",
         Command::Verify => "Renders into a temporary root where every program the units start exists at its own path, and runs `systemd-analyze verify` on every unit and drop-in there. Fails when `systemd-analyze` reports anything about them, or is not installed.",
-        Command::Graph => "Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, `After=`/`Before=` dashed (pointing at the unit started first), socket activation dotted, `Conflicts=` red with no arrowhead.",
+        Command::Graph => "With units named, only the edges that touch them. Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, `After=`/`Before=` dashed (pointing at the unit started first), socket activation dotted, `Conflicts=` red with no arrowhead.",
         _ => "",
     }
 }
