@@ -1,6 +1,7 @@
 //! Integration tests: goldens, the SPEC's facts, round trips, the command line and the real
 //! systemd.
 
+mod adopt;
 mod catalog;
 mod cli;
 mod golden;

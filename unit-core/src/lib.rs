@@ -19,6 +19,7 @@
 //! assert_eq!(render(&unit).unwrap(), text);
 //! ```
 
+pub mod build;
 pub mod catalog;
 #[cfg(feature = "cli")]
 pub mod cli;
