@@ -7,7 +7,10 @@ use std::process::Command;
 use tests::TempDir;
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// The code blocks of the README's guide whose fence names a file: `(path, text)`.
@@ -62,7 +65,13 @@ fn the_guide_builds_a_project_from_a_scratch_directory() {
     let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
         names,
-        ["Cargo.toml", "src/family.rs", "src/lib.rs", "src/main.rs", "build.rs"]
+        [
+            "Cargo.toml",
+            "src/family.rs",
+            "src/lib.rs",
+            "src/main.rs",
+            "build.rs"
+        ]
     );
     let main = &files[3].1;
     assert!(main.lines().count() <= 5, "{main}");
@@ -76,16 +85,35 @@ fn the_guide_builds_a_project_from_a_scratch_directory() {
     let dest = tmp.path().join("pkg");
     let run = cargo(
         &project,
-        &["run", "-q", "--", "install", "--destdir", dest.to_str().unwrap()],
+        &[
+            "run",
+            "-q",
+            "--",
+            "install",
+            "--destdir",
+            dest.to_str().unwrap(),
+        ],
     );
     let out = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    assert!(out.ends_with("3 written, 0 unchanged, 0 removed\n"), "{out}");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        out.ends_with("3 written, 0 unchanged, 0 removed\n"),
+        "{out}"
+    );
     let unitdir = dest.join("usr/lib/systemd/system");
     let service = std::fs::read_to_string(unitdir.join("myapp.service")).unwrap();
-    assert!(service.contains("ExecStart=/usr/bin/myapp-server\n"), "{service}");
+    assert!(
+        service.contains("ExecStart=/usr/bin/myapp-server\n"),
+        "{service}"
+    );
     let preset = dest.join("usr/lib/systemd/system-preset/80-myapp.preset");
-    assert!(std::fs::read_to_string(preset).unwrap().contains("enable myapp.socket\n"));
+    assert!(std::fs::read_to_string(preset)
+        .unwrap()
+        .contains("enable myapp.socket\n"));
     assert!(dest.join("usr/share/myapp/installed-files").exists());
     let help = cargo(&project, &["run", "-q", "--", "--help"]);
     let help = String::from_utf8_lossy(&help.stdout);

@@ -59,7 +59,10 @@ pub fn render(family: &Family) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            println!("cargo::error=cannot write units into `{}`: {e}", dir.display());
+            println!(
+                "cargo::error=cannot write units into `{}`: {e}",
+                dir.display()
+            );
             ExitCode::FAILURE
         }
     }
