@@ -12,6 +12,23 @@
 //!
 //! A destination directory (`destdir`) is prefixed to every path, as `make install DESTDIR=`
 //! and `meson install --destdir` do; the manifest records the paths without it.
+//!
+//! ```
+//! use unit_core::install::{install, manifest_path, File};
+//!
+//! let root = std::env::temp_dir().join(format!("unit-core-doc-install-{}", std::process::id()));
+//! let manifest = manifest_path("/usr", "demo");
+//! let unit = File {
+//!     path: "/usr/lib/systemd/system/demo.service".into(),
+//!     text: "[Service]\nExecStart=/usr/bin/demo\n".into(),
+//! };
+//! let first = install(&root, "demo", &manifest, &[unit], false).unwrap();
+//! assert_eq!(first.written, ["/usr/lib/systemd/system/demo.service"]);
+//! assert!(root.join("usr/share/demo/installed-files").exists());
+//! let dropped = install(&root, "demo", &manifest, &[], false).unwrap();
+//! assert_eq!(dropped.removed, ["/usr/lib/systemd/system/demo.service"]);
+//! std::fs::remove_dir_all(&root).unwrap();
+//! ```
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -79,7 +79,10 @@ fn example(cli: &Cli, c: Command) -> Option<String> {
     let p = cli.program();
     let first_of = |k: UnitKind| f.units.iter().find(|u| u.kind() == Some(k)).map(|u| u.name);
     let unit = first_of(UnitKind::Service).or_else(|| f.units.first().map(|u| u.name));
-    let option = f.options.iter().find(|o| o.name != "unitdir");
+    let option = f
+        .options
+        .iter()
+        .find(|o| o.name != "unitdir" && o.name != "prefix");
     Some(match c {
         Command::Show => format!("{p} show {}", unit?),
         Command::Render => match option {
@@ -152,7 +155,8 @@ pub(crate) fn text(cli: &Cli, topic: Option<Command>) -> String {
     };
     let _ = writeln!(s, "{p} {}: {what}\n\nusage: {p} {synopsis}{opts}", c.name());
     if !about(c).is_empty() {
-        let _ = writeln!(s, "\n{}", about(c));
+        s.push('\n');
+        s.push_str(&wrap(about(c), 92));
     }
     if !details(c).is_empty() {
         s.push_str("\noptions:\n");
@@ -167,4 +171,24 @@ pub(crate) fn text(cli: &Cli, topic: Option<Command>) -> String {
         let _ = writeln!(s, "\nexample:\n  {e}");
     }
     s
+}
+
+/// `text` as lines of at most `width` characters, broken at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
 }
