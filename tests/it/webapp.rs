@@ -358,3 +358,29 @@ fn help_and_errors_never_mention_libvirt() {
         assert!(at.is_none(), "`{word}` in the webapp command line: {at:?}");
     }
 }
+
+/// A unit the compile-time checks accept but systemd refuses: `Type=dbus` without `BusName=`.
+mod lonely {
+    unit_macros::systemd_unit! {
+        family "lonely";
+
+        unit "lonely.service" {
+            [Service]
+            Type = dbus;
+            ExecStart = "/usr/bin/lonely";
+        }
+    }
+}
+
+#[test]
+fn the_verify_command_fails_on_what_systemd_analyze_reports() {
+    require!("systemd-analyze");
+    let run = run_cli(&lonely::FAMILY, "lonely", &["verify"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.out.is_empty(), "{}", run.out);
+    assert!(
+        run.err.starts_with("lonely: `systemd-analyze verify` reported problems:\nlonely.service: Service is of type D-Bus"),
+        "{}",
+        run.err
+    );
+}
