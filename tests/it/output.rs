@@ -245,3 +245,31 @@ fn the_installer_never_writes_outside_its_destination() {
         );
     }
 }
+
+#[test]
+fn an_install_by_an_earlier_version_is_taken_over_and_its_shared_manifest_goes() {
+    let tmp = TempDir::new("legacy");
+    let dir = tmp.path().join("usr/lib/systemd/system");
+    let family = &daemons::FAMILY;
+    let old = family
+        .render(&family.options([("runstatedir", "/var/run")]).unwrap())
+        .unwrap();
+    unit_core::output::write_dir(&dir, &old, unit_core::output::Track::Manifest).unwrap();
+    assert!(dir.join(".unit-manifest").exists());
+    let report = cli(&["install", "--destdir", tmp.path().to_str().unwrap()]).unwrap();
+    assert!(
+        report.ends_with("46 written, 21 unchanged, 0 removed\n"),
+        "{report}"
+    );
+    for unit in tests::rendered() {
+        assert_eq!(
+            std::fs::read_to_string(dir.join(unit.name)).unwrap(),
+            unit.text
+        );
+    }
+    assert!(
+        !dir.join(".unit-manifest").exists(),
+        "the shared manifest stayed"
+    );
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 67);
+}

@@ -134,6 +134,19 @@ pub fn install(
     files: &[File],
     dry_run: bool,
 ) -> io::Result<Report> {
+    install_adopting(destdir, family, manifest, files, dry_run, &[])
+}
+
+/// [`install`], also replacing the files in `adopted` (paths on the target system) as if the
+/// family had installed them: the files an earlier installer recorded in a shared manifest.
+pub fn install_adopting(
+    destdir: &Path,
+    family: &str,
+    manifest: &str,
+    files: &[File],
+    dry_run: bool,
+    adopted: &[String],
+) -> io::Result<Report> {
     let manifest_file = under(destdir, manifest)?;
     let previous = read_manifest(&manifest_file)?;
     let mut report = Report::default();
@@ -146,7 +159,7 @@ pub fn install(
         }
         match fs::read(&target) {
             Ok(bytes) if bytes == f.text.as_bytes() => report.unchanged.push(f.path.clone()),
-            Ok(_) if !previous.contains_key(&f.path) => {
+            Ok(_) if !previous.contains_key(&f.path) && !adopted.contains(&f.path) => {
                 return Err(io::Error::new(
                     io::ErrorKind::AlreadyExists,
                     format!(

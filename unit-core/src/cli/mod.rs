@@ -288,8 +288,20 @@ impl<'f> Cli<'f> {
         let destdir = inv.path.clone().unwrap_or_else(|| PathBuf::from("/"));
         let (files, manifest) = self.files(options)?;
         let dry = inv.flag;
-        let report = install::install(&destdir, self.family.name, &manifest, &files, dry)
-            .map_err(|e| failed(format!("cannot install into `{}`: {e}", destdir.display())))?;
+        let legacy = Legacy::read(&destdir, &unit_dir(options));
+        let adopted: Vec<String> = files
+            .iter()
+            .filter(|f| legacy.owns(&f.path))
+            .map(|f| f.path.clone())
+            .collect();
+        let report =
+            install::install_adopting(&destdir, self.family.name, &manifest, &files, dry, &adopted)
+                .map_err(|e| failed(format!("cannot install into `{}`: {e}", destdir.display())))?;
+        if !dry {
+            legacy
+                .release(&adopted)
+                .map_err(|e| failed(format!("cannot update `{}`: {e}", legacy.path.display())))?;
+        }
         let shown = |p: &str| {
             destdir
                 .join(p.trim_start_matches('/'))
@@ -358,5 +370,53 @@ fn preset_dir(options: &Options) -> Result<String> {
         None => Err(failed(format!(
             "no preset directory beside `{unitdir}`; add a `presetdir` build option"
         ))),
+    }
+}
+
+/// The `.unit-manifest` that earlier versions kept in the unit directory, shared by every
+/// family installed there. A family that installs a unit it lists takes the unit over and
+/// drops it from the list; the file goes once the list is empty.
+struct Legacy {
+    path: PathBuf,
+    unitdir: String,
+    names: Vec<String>,
+}
+
+impl Legacy {
+    fn read(destdir: &Path, unitdir: &str) -> Legacy {
+        let path = destdir
+            .join(unitdir.trim_start_matches('/'))
+            .join(crate::output::MANIFEST);
+        let names = std::fs::read_to_string(&path)
+            .map(|t| t.lines().map(str::to_owned).collect())
+            .unwrap_or_default();
+        Legacy {
+            path,
+            unitdir: unitdir.to_owned(),
+            names,
+        }
+    }
+
+    fn owns(&self, path: &str) -> bool {
+        path.strip_prefix(&self.unitdir)
+            .and_then(|p| p.strip_prefix('/'))
+            .is_some_and(|name| self.names.iter().any(|n| n == name))
+    }
+
+    fn release(&self, adopted: &[String]) -> std::io::Result<()> {
+        if adopted.is_empty() {
+            return Ok(());
+        }
+        let left: Vec<&String> = self
+            .names
+            .iter()
+            .filter(|n| !adopted.iter().any(|a| a.ends_with(&format!("/{n}"))))
+            .collect();
+        if left.is_empty() {
+            return std::fs::remove_file(&self.path);
+        }
+        let text: String = left.iter().map(|n| format!("{n}\n")).collect();
+        let dir = self.path.parent().unwrap_or(Path::new("/"));
+        crate::output::write_atomic(dir, crate::output::MANIFEST, text.as_bytes())
     }
 }
