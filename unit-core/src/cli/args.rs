@@ -269,3 +269,90 @@ fn unknown(arg: lexopt::Arg<'_>, family: &Family, command: Option<Command>) -> E
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::OptionDef;
+    use crate::value::ValueKind;
+
+    static FAMILY: Family = Family {
+        options: &[OptionDef {
+            name: "bindir",
+            kind: ValueKind::Path,
+            default: "/usr/bin",
+            doc: "",
+        }],
+        ..Family::EMPTY
+    };
+
+    fn parse_args(args: &[&str]) -> Result<Invocation> {
+        parse(&FAMILY, args.iter().map(OsString::from).collect())
+    }
+
+    fn usage_message(args: &[&str]) -> String {
+        match parse_args(args) {
+            Err(Error::Usage(m, _)) => m,
+            other => format!("not a usage error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn commands_flags_and_build_options() {
+        let inv = parse_args(&[
+            "install",
+            "--destdir=pkg",
+            "--dry-run",
+            "--bindir",
+            "/opt/bin",
+        ])
+        .unwrap();
+        assert_eq!(inv.command, Command::Install);
+        assert_eq!(inv.path, Some(PathBuf::from("pkg")));
+        assert!(inv.flag);
+        assert_eq!(inv.set, [("bindir".to_owned(), "/opt/bin".to_owned())]);
+        let help = parse_args(&["verify", "-h"]).unwrap();
+        assert_eq!(
+            (help.command, help.topic),
+            (Command::Help, Some(Command::Verify))
+        );
+        assert_eq!(parse_args(&["-V"]).unwrap().command, Command::Version);
+        let graph = parse_args(&["graph", "--format", "svg"]).unwrap();
+        assert_eq!(graph.format.as_deref(), Some("svg"));
+    }
+
+    #[test]
+    fn mistakes_are_usage_errors_in_backticks() {
+        for (args, expected) in [
+            (
+                &["lsit"][..],
+                "unknown command `lsit`; did you mean `list`?",
+            ),
+            (
+                &["list", "--bindir", "/x"],
+                "unknown option `--bindir` for `list`",
+            ),
+            (
+                &["render", "--bindr", "/x"],
+                "unknown option `--bindr` for `render`; did you mean `--bindir`?",
+            ),
+            (
+                &["render", "--out", ""],
+                "`--out` needs a directory, not an empty string",
+            ),
+            (&["render", "--out"], "`--out` needs a value"),
+            (&["list", "--help=yes"], "`--help` takes no value"),
+            (
+                &["graph", "--format", "png"],
+                "unknown format `png`; use `dot` or `svg`",
+            ),
+            (
+                &["show", "a", "b"],
+                "unexpected argument `b`; `show` takes no such argument",
+            ),
+            (&[], "no command given"),
+        ] {
+            assert_eq!(usage_message(args), expected, "{args:?}");
+        }
+    }
+}

@@ -192,9 +192,13 @@ impl<'f> Cli<'f> {
                 let dropins = family.render_dropins(&options).map_err(joined)?;
                 let report = write_dir(&dir, &units, Track::None)
                     .map_err(|e| failed(format!("cannot write into `{}`: {e}", dir.display())))?;
-                let mut written = report.written.len();
+                let (mut written, mut unchanged) = (report.written.len(), report.unchanged.len());
                 for d in &dropins {
                     let sub = dir.join(format!("{}.d", d.unit));
+                    if std::fs::read(sub.join(d.file)).ok().as_deref() == Some(d.text.as_bytes()) {
+                        unchanged += 1;
+                        continue;
+                    }
                     std::fs::create_dir_all(&sub)
                         .and_then(|()| crate::output::write_atomic(&sub, d.file, d.text.as_bytes()))
                         .map_err(|e| {
@@ -204,8 +208,7 @@ impl<'f> Cli<'f> {
                 }
                 writeln!(
                     out,
-                    "{written} written, {} unchanged in {}",
-                    report.unchanged.len(),
+                    "{written} written, {unchanged} unchanged in {}",
                     dir.display()
                 )
                 .map_err(io)
