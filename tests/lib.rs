@@ -8,6 +8,9 @@ use unit_core::Rendered;
 /// How many units the libvirt family renders: 67 at libvirt 9.9.0, 68 at 12.8.0.
 pub const UNITS: usize = if cfg!(feature = "libvirt-12") { 68 } else { 67 };
 
+/// How many drop-ins the libvirt family renders: none at 9.9.0, one at 12.8.0.
+pub const DROPINS: usize = if cfg!(feature = "libvirt-12") { 1 } else { 0 };
+
 /// The directory of the goldens of the libvirt release under test.
 pub const GOLDEN: &str = if cfg!(feature = "libvirt-12") {
     "golden-12"
@@ -71,11 +74,38 @@ macro_rules! require {
     };
 }
 
-/// Runs the `daemons` command line in-process, returning its output or its error line.
+/// What one run of a command line printed, and its exit status.
+#[derive(Debug)]
+pub struct Run {
+    pub code: u8,
+    pub out: String,
+    pub err: String,
+}
+
+/// Runs the command line of `family`, named `program`, in-process.
+pub fn run_cli(family: &unit_core::Family, program: &str, args: &[&str]) -> Run {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = unit_core::cli::Cli::new(family)
+        .name(program)
+        .version("0.1.0")
+        .run(args.iter().copied(), &mut out, &mut err);
+    Run {
+        code,
+        out: String::from_utf8(out).expect("utf-8 output"),
+        err: String::from_utf8(err).expect("utf-8 errors"),
+    }
+}
+
+/// Runs the `daemons` command line in-process, returning its output, or its error line with
+/// the `daemons: ` prefix removed.
 pub fn cli(args: &[&str]) -> Result<String, String> {
-    let mut out = Vec::new();
-    daemons::cli::run(args.iter().map(Into::into), &mut out)?;
-    Ok(String::from_utf8(out).expect("utf-8 output"))
+    let run = run_cli(&daemons::FAMILY, "daemons", args);
+    if run.code == 0 {
+        Ok(run.out)
+    } else {
+        let line = run.err.trim_end();
+        Err(line.strip_prefix("daemons: ").unwrap_or(line).to_owned())
+    }
 }
 
 /// The rendered text without comment lines, for comparing directives.
@@ -88,6 +118,8 @@ pub fn directives(text: &str) -> String {
         .to_owned()
 }
 
+#[path = "../unit-macros/src/adopt.rs"]
+mod adopt;
 #[path = "../unit-macros/src/ast.rs"]
 mod ast;
 #[path = "../unit-macros/src/check.rs"]

@@ -9,6 +9,7 @@ systemd_unit! {
     systemd 253..;
     #[cfg(not(feature = "libvirt-12"))]
     systemd 252..;
+    family "libvirt";
 
     options {
         /// Installation prefix.

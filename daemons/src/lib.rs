@@ -9,5 +9,3 @@ pub use family::FAMILY;
 
 /// Where `build.rs` rendered the units of this build, with the build options of its environment.
 pub const RENDERED_DIR: &str = concat!(env!("OUT_DIR"), "/units");
-
-pub mod cli;

@@ -7,10 +7,7 @@ fn render_writes_exactly_the_67_units() {
     let tmp = TempDir::new("render");
     let out = tmp.path().join("out");
     let msg = cli(&["render", "--out", out.to_str().unwrap()]).unwrap();
-    assert!(
-        msg.starts_with("67 written, 0 unchanged, 0 removed"),
-        "{msg}"
-    );
+    assert!(msg.starts_with("67 written, 0 unchanged in"), "{msg}");
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -118,4 +115,96 @@ fn an_unwritable_directory_is_an_error_and_leaves_nothing() {
     let e = cli(&["render", "--out", file.join("sub").to_str().unwrap()]).unwrap_err();
     assert!(e.starts_with("cannot write into"), "{e}");
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn conventions_of_a_well_kept_command_line() {
+    use tests::run_cli;
+    let family = &daemons::FAMILY;
+    let run = |args: &[&str]| run_cli(family, "daemons", args);
+    let v = run(&["--version"]);
+    assert_eq!((v.code, v.out.as_str()), (0, "daemons 0.1.0\n"));
+    let general = run(&["--help"]);
+    assert_eq!(general.code, 0);
+    assert!(
+        general.out.contains("usage: daemons <command>"),
+        "{}",
+        general.out
+    );
+    assert_eq!(run(&["help"]).out, general.out);
+    let render = run(&["render", "--help"]);
+    assert!(
+        render.out.contains("usage: daemons render --out DIR"),
+        "{}",
+        render.out
+    );
+    assert_ne!(
+        render.out, general.out,
+        "`render --help` printed the global usage"
+    );
+    assert_eq!(run(&["help", "render"]).out, render.out);
+    for (args, needle) in [
+        (&["frobnicate"][..], "unknown command `frobnicate`"),
+        (&["shwo"], "did you mean `show`?"),
+        (&["render"], "`render` needs `--out DIR`"),
+        (
+            &["render", "--out", ""],
+            "`--out` needs a directory, not an empty string",
+        ),
+        (&["render", "--out"], "`--out` needs a value"),
+        (
+            &["render", "--out", "x", "--ouput", "y"],
+            "unknown option `--ouput` for `render`",
+        ),
+        (
+            &["list", "--sbindir", "/x"],
+            "unknown option `--sbindir` for `list`",
+        ),
+        (
+            &["show", "a.service", "--sockmode", "0888"],
+            "not an octal mode",
+        ),
+        (&["help", "rendr"], "no help on `rendr`"),
+        (&[], "no command given"),
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert!(r.out.is_empty(), "{args:?}");
+        assert_eq!(r.err.lines().count(), 1, "{args:?}: {}", r.err);
+        assert!(r.err.starts_with("daemons: "), "{args:?}: {}", r.err);
+        assert!(r.err.contains(needle), "{args:?}: {}", r.err);
+        assert!(!r.err.contains('\''), "another quoting style: {}", r.err);
+    }
+    let failed = run(&["show", "virtqemud.sockt"]);
+    assert_eq!(failed.code, 1);
+    assert_eq!(
+        failed.err,
+        "daemons: unknown unit `virtqemud.sockt`; did you mean `virtqemud.socket`?\n"
+    );
+}
+
+#[test]
+fn build_options_get_the_checks_of_the_definitions() {
+    for (value, needle) in [
+        ("/usr/s bin", "white space"),
+        ("/usr/%n", "specifier"),
+        ("usr/sbin", "not an absolute path"),
+    ] {
+        let e = cli(&["show", "virtqemud.service", "--sbindir", value]).unwrap_err();
+        assert!(
+            e.starts_with("invalid build option `sbindir`"),
+            "{value}: {e}"
+        );
+        assert!(e.contains(needle), "{value}: {e}");
+    }
+    let text = cli(&["show", "virtqemud.service", "--sbindir", "/usr/sbin/"]).unwrap();
+    assert!(
+        text.contains("ExecStart=/usr/sbin/virtqemud $VIRTQEMUD_ARGS\n"),
+        "{text}"
+    );
+    let text = cli(&["show", "virtqemud.service", "--sbindir", "/"]).unwrap();
+    assert!(
+        text.contains("ExecStart=/virtqemud $VIRTQEMUD_ARGS\n"),
+        "{text}"
+    );
 }

@@ -1,6 +1,7 @@
 //! Integration tests: goldens, the SPEC's facts, round trips, the command line and the real
 //! systemd.
 
+mod adopt;
 mod catalog;
 mod cli;
 mod differential;
@@ -11,3 +12,4 @@ mod roundtrip;
 mod spec;
 mod spec12;
 mod systemd;
+mod webapp;

@@ -15,6 +15,26 @@ mod small {
     use super::systemd_unit;
 
     systemd_unit! {
+        family "small";
+        options { unitdir: path = "/usr/lib/systemd/system" }
+
+        unit "keep.service" {
+            [Service]
+            ExecStart = "/usr/bin/keep";
+        }
+
+        unit "gone.service" {
+            [Service]
+            ExecStart = "/usr/bin/gone";
+        }
+    }
+}
+
+mod smaller {
+    use super::systemd_unit;
+
+    systemd_unit! {
+        family "small";
         options { unitdir: path = "/usr/lib/systemd/system" }
 
         unit "keep.service" {
@@ -152,6 +172,12 @@ fn files_are_replaced_by_rename_never_rewritten_in_place() {
 fn units_no_longer_defined_are_removed_and_other_files_kept() {
     let tmp = TempDir::new("stale");
     let dest = tmp.path().to_str().unwrap();
+    let install = |family: &unit_core::Family| {
+        let run = tests::run_cli(family, "small", &["install", "--destdir", dest]);
+        assert_eq!(run.code, 0, "{}", run.err);
+        run.out
+    };
+    install(&small::FAMILY);
     cli(&["install", "--destdir", dest]).unwrap();
     let dir = tmp.path().join("usr/lib/systemd/system");
     std::fs::write(
@@ -159,24 +185,22 @@ fn units_no_longer_defined_are_removed_and_other_files_kept() {
         "[Service]\nExecStart=/bin/true\n",
     )
     .unwrap();
-    let mut out = Vec::new();
-    daemons::cli::run_family(
-        &small::FAMILY,
-        ["install", "--destdir", dest].map(Into::into),
-        &mut out,
-    )
-    .unwrap();
-    let report = String::from_utf8(out).unwrap();
+    let report = install(&smaller::FAMILY);
     assert!(
-        report.contains("1 written, 0 unchanged, 67 removed"),
+        report.ends_with("0 written, 1 unchanged, 1 removed\n"),
         "{report}"
     );
-    let mut left: Vec<String> = std::fs::read_dir(&dir)
+    let left: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    left.sort();
-    assert_eq!(left, [".unit-manifest", "keep.service", "local.service"]);
+    assert_eq!(left.len(), 67 + 2, "{left:?}");
+    assert!(left.iter().any(|n| n == "keep.service") && left.iter().any(|n| n == "local.service"));
+    assert!(!left
+        .iter()
+        .any(|n| n == "gone.service" || n.starts_with('.')));
+    let again = cli(&["install", "--destdir", dest]).unwrap();
+    assert_eq!(again, "0 written, 67 unchanged, 0 removed\n");
 }
 
 static ESCAPING: Family = Family {
@@ -192,20 +216,21 @@ static ESCAPING: Family = Family {
         daemon: "",
         text: "[Service]\nExecStart=/bin/true\n",
     }],
+    name: "escaping",
+    ..Family::EMPTY
 };
 
 #[test]
 fn the_installer_never_writes_outside_its_destination() {
     let tmp = TempDir::new("escape");
     let dest = tmp.path().join("dest");
-    let mut out = Vec::new();
-    let e = daemons::cli::run_family(
+    let run = tests::run_cli(
         &ESCAPING,
-        ["install", "--destdir", dest.to_str().unwrap()].map(Into::into),
-        &mut out,
-    )
-    .unwrap_err();
-    assert!(e.contains("../../etc/evil.service"), "{e}");
+        "escaping",
+        &["install", "--destdir", dest.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.err.contains("../../etc/evil.service"), "{}", run.err);
     assert!(!dest.exists(), "something was written");
     assert!(!tmp.path().join("etc").exists());
     let names = [
@@ -220,4 +245,32 @@ fn the_installer_never_writes_outside_its_destination() {
             "{name:?}"
         );
     }
+}
+
+#[test]
+fn an_install_by_an_earlier_version_is_taken_over_and_its_shared_manifest_goes() {
+    let tmp = TempDir::new("legacy");
+    let dir = tmp.path().join("usr/lib/systemd/system");
+    let family = &daemons::FAMILY;
+    let old = family
+        .render(&family.options([("runstatedir", "/var/run")]).unwrap())
+        .unwrap();
+    unit_core::output::write_dir(&dir, &old, unit_core::output::Track::Manifest).unwrap();
+    assert!(dir.join(".unit-manifest").exists());
+    let report = cli(&["install", "--destdir", tmp.path().to_str().unwrap()]).unwrap();
+    assert!(
+        report.ends_with("46 written, 21 unchanged, 0 removed\n"),
+        "{report}"
+    );
+    for unit in tests::rendered() {
+        assert_eq!(
+            std::fs::read_to_string(dir.join(unit.name)).unwrap(),
+            unit.text
+        );
+    }
+    assert!(
+        !dir.join(".unit-manifest").exists(),
+        "the shared manifest stayed"
+    );
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 67);
 }

@@ -7,18 +7,14 @@ use std::process::Command;
 
 use tests::{require, TempDir};
 
-/// Runs `systemd-analyze verify` on every file in `dir` and returns what it printed about them.
-fn verify_dir(dir: &Path) -> Vec<String> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| !p.file_name().unwrap().to_str().unwrap().starts_with('.'))
-        .collect();
-    files.sort();
+/// Runs `systemd-analyze verify --root=ROOT` on `files` (inside `root`) and returns what it
+/// printed about them.
+fn verify_in_root(root: &Path, files: &[std::path::PathBuf]) -> Vec<String> {
     let out = Command::new("systemd-analyze")
         .args(["verify", "--man=no"])
-        .args(&files)
-        .current_dir(dir)
+        .arg(format!("--root={}", root.display()))
+        .args(files)
+        .current_dir(root)
         .output()
         .unwrap();
     let names: Vec<String> = files
@@ -33,13 +29,21 @@ fn verify_dir(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+fn stage(root: &Path, args: &[(&str, &str)]) -> Vec<std::path::PathBuf> {
+    let family = &daemons::FAMILY;
+    let options = family.options(args.iter().copied()).unwrap();
+    let cli = unit_core::cli::Cli::new(family);
+    unit_core::cli::stage(&cli, &options, root).unwrap()
+}
+
 #[test]
 fn systemd_analyze_verify_says_nothing_about_any_unit() {
     require!("systemd-analyze");
     let tmp = TempDir::new("verify");
-    let units = daemons::cli::render_with_stubs(&daemons::FAMILY, &[], tmp.path()).unwrap();
-    assert_eq!(units.len(), tests::UNITS);
-    let complaints = verify_dir(&tmp.path().join("units"));
+    let files = stage(tmp.path(), &[]);
+    assert_eq!(files.len(), tests::UNITS);
+    assert!(tmp.path().join("usr/sbin/virtqemud").exists());
+    let complaints = verify_in_root(tmp.path(), &files);
     // libvirt 12.8 targets systemd 253 and later; this machine's systemd may be older and then
     // cannot read `Type=notify-reload`. Those lines are what it cannot verify, and are said so.
     let (unverifiable, complaints): (Vec<String>, Vec<String>) = complaints
@@ -57,18 +61,43 @@ fn systemd_analyze_verify_says_nothing_about_any_unit() {
 fn the_verify_harness_catches_a_broken_unit() {
     require!("systemd-analyze");
     let tmp = TempDir::new("verify-broken");
-    daemons::cli::render_with_stubs(&daemons::FAMILY, &[], tmp.path()).unwrap();
-    let dir = tmp.path().join("units");
-    let text = std::fs::read_to_string(dir.join("virtqemud.service")).unwrap();
+    let files = stage(tmp.path(), &[]);
+    let file = tmp.path().join("usr/lib/systemd/system/virtqemud.service");
+    let text = std::fs::read_to_string(&file).unwrap();
     let broken = text.replace(
         "ExecStart=",
         "ExecStart=/nonexistent/virtqemud\nExecStartPre=",
     );
-    std::fs::write(dir.join("virtqemud.service"), broken).unwrap();
-    let complaints = verify_dir(&dir);
+    std::fs::write(&file, broken).unwrap();
+    let complaints = verify_in_root(tmp.path(), &files);
     assert!(
         complaints.iter().any(|c| c.contains("virtqemud.service")),
         "{complaints:#?}"
+    );
+}
+
+#[test]
+fn verify_checks_the_paths_it_was_given() {
+    require!("systemd-analyze");
+    let tmp = TempDir::new("verify-paths");
+    let files = stage(tmp.path(), &[("sbindir", "/opt/libvirt/sbin/")]);
+    let service = files
+        .iter()
+        .find(|f| f.ends_with("virtqemud.service"))
+        .unwrap();
+    let text = std::fs::read_to_string(service).unwrap();
+    assert!(
+        text.contains("ExecStart=/opt/libvirt/sbin/virtqemud"),
+        "{text}"
+    );
+    assert!(tmp.path().join("opt/libvirt/sbin/virtqemud").exists());
+    assert!(!tmp.path().join("usr/sbin/virtqemud").exists());
+    assert!(verify_in_root(tmp.path(), &files).is_empty());
+    std::fs::remove_file(tmp.path().join("opt/libvirt/sbin/virtqemud")).unwrap();
+    let complaints = verify_in_root(tmp.path(), &files);
+    assert!(
+        complaints.iter().any(|c| c.contains("virtqemud.service")),
+        "a missing program at the given path went unnoticed"
     );
 }
 
@@ -226,7 +255,11 @@ fn the_verify_command_runs_systemd_analyze_on_every_unit() {
     let out = tests::cli(&["verify"]).unwrap();
     assert_eq!(
         out,
-        format!("{} units verified by systemd-analyze\n", tests::UNITS)
+        format!(
+            "{} units and {} drop-ins verified by `systemd-analyze`\n",
+            tests::UNITS,
+            tests::DROPINS
+        )
     );
     let e = tests::cli(&["verify", "--runstatedir", "relative"]).unwrap_err();
     assert!(e.contains("not an absolute path"), "{e}");

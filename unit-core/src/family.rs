@@ -20,6 +20,13 @@ pub struct Family {
     pub options: &'static [OptionDef],
     /// The units, in definition order.
     pub units: &'static [UnitDef],
+    /// The family's name (the crate's package name unless the definitions say `family "name";`):
+    /// it names the preset file and the install manifest.
+    pub name: &'static str,
+    /// Which units are enabled by default: the lines of the family's preset file.
+    pub preset: crate::preset::Preset,
+    /// Drop-in files extending units of the family or `extern` ones.
+    pub dropins: &'static [crate::dropin::DropinDef],
 }
 
 /// A build option such as `runstatedir`.
@@ -87,6 +94,9 @@ impl Family {
         target: crate::catalog::Target::DEFAULT,
         options: &[],
         units: &[],
+        name: "",
+        preset: crate::preset::Preset::NONE,
+        dropins: &[],
     };
 
     /// The default value of every option.
@@ -118,7 +128,7 @@ impl Family {
             };
             match check_option(def, value) {
                 Ok(()) => {
-                    options.values.insert(def.name, value.to_owned());
+                    options.values.insert(def.name, normalize(def, value));
                 }
                 Err(e) => errors.push(format!("invalid build option `{name}`: {e}")),
             }
@@ -154,17 +164,45 @@ impl Family {
     }
 }
 
-/// Checks a build option's value against its kind.
+/// Checks a build option's value against its kind, with the rules its uses in unit files get
+/// at compile time: one line of printable text, `%` only as a systemd specifier or `%%`, no
+/// braces. Paths and modes are single words (systemd splits command lines at white space) and
+/// take no `%` at all: a specifier in a path would be expanded by systemd, not by the build.
 pub fn check_option(def: &OptionDef, value: &str) -> Result<(), String> {
-    text::check(value, false, true)?;
+    let word = matches!(def.kind, ValueKind::Path | ValueKind::Mode);
+    text::check(value, false, !word)?;
     if value.contains(['{', '}']) {
         return Err(format!(
             "`{value}` contains a brace; build options are plain values"
         ));
     }
+    if word {
+        if let Some(c) = value.chars().find(|c| c.is_whitespace()) {
+            return Err(format!(
+                "`{value}` contains white space (`{}`), where systemd would split it into words; use a path without spaces",
+                c.escape_default()
+            ));
+        }
+        if value.contains('%') {
+            return Err(format!(
+                "`{value}` contains `%`, which systemd would read as a specifier; use a literal path"
+            ));
+        }
+    }
     match def.kind {
         ValueKind::Path => crate::value::absolute_path(value),
         kind => kind.check(def.name, value),
+    }
+}
+
+/// A path option without its trailing `/` (the root stays `/`), so `{sbindir}/x` never gives `//`.
+fn normalize(def: &OptionDef, value: &str) -> String {
+    match def.kind {
+        ValueKind::Path if value.len() > 1 => {
+            let trimmed = value.trim_end_matches('/');
+            if trimmed.is_empty() { "/" } else { trimmed }.to_owned()
+        }
+        _ => value.to_owned(),
     }
 }
 
@@ -194,8 +232,14 @@ impl UnitDef {
                 let value = options
                     .get(name)
                     .ok_or_else(|| format!("{}: unknown build option `{name}`", self.name))?;
-                out.push_str(value);
                 rest = &inner[end + 1..];
+                // The root as a path option: `{sbindir}/x` gives `/x`, not `//x`.
+                let value = if value == "/" && rest.starts_with('/') {
+                    ""
+                } else {
+                    value
+                };
+                out.push_str(value);
             } else {
                 return Err(malformed());
             }
@@ -255,6 +299,7 @@ mod tests {
             daemon: "demo",
             text: "# Demo {{braces}}.\n\n[Socket]\nListenStream={runstatedir}/demo-sock\n\n[Install]\nWantedBy=sockets.target\n",
         }],
+        ..Family::EMPTY
     };
 
     #[test]
@@ -288,5 +333,28 @@ mod tests {
             e[0].starts_with("demo.socket: invalid `ListenStream=`"),
             "{e:?}"
         );
+        for (bad, why) in [
+            ("/usr/s bin", "white space"),
+            ("/usr/%n", "specifier"),
+            ("/usr/x%", "specifier"),
+            ("usr", "not an absolute path"),
+            ("/usr/../x", "`..`"),
+            ("/x//", "`//`"),
+        ] {
+            let e = FAMILY.options([("runstatedir", bad)]).unwrap_err();
+            assert!(
+                e[0].starts_with("invalid build option `runstatedir`"),
+                "{e:?}"
+            );
+            assert!(e[0].contains(why), "{bad}: {e:?}");
+        }
+        for (given, rendered) in [("/", "/demo-sock"), ("/var/run/", "/var/run/demo-sock")] {
+            let opts = FAMILY.options([("runstatedir", given)]).unwrap();
+            let text = &FAMILY.render(&opts).unwrap()[0].text;
+            assert!(
+                text.contains(&format!("ListenStream={rendered}\n")),
+                "{given}: {text}"
+            );
+        }
     }
 }

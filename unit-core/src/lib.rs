@@ -19,15 +19,21 @@
 //! assert_eq!(render(&unit).unwrap(), text);
 //! ```
 
+pub mod build;
 pub mod catalog;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod crosscheck;
+pub mod dropin;
 pub mod family;
+pub mod install;
 pub mod merge;
 mod model;
 pub mod output;
 mod parse;
 pub mod parsers;
 pub mod placeholder;
+pub mod preset;
 mod render;
 pub mod suggest;
 pub mod text;

@@ -45,6 +45,9 @@ pub enum Item {
     Unit(UnitItem),
     Extern(Vec<External>),
     Systemd(Systemd),
+    Family(LitStr),
+    Preset(Preset),
+    Dropin(UnitItem),
 }
 
 /// `systemd 252..;`: the systemd releases the family targets.
@@ -55,6 +58,18 @@ pub struct Systemd {
     pub max: Option<syn::LitInt>,
     /// Written with `..` (every later release too) rather than a single release.
     pub open: bool,
+}
+
+pub struct Preset {
+    pub priority: Option<syn::LitInt>,
+    pub rules: Vec<PresetRule>,
+}
+
+pub struct PresetRule {
+    pub enable: bool,
+    pub unit: LitStr,
+    pub site: u32,
+    pub instances: Vec<LitStr>,
 }
 
 pub struct OptionParam {
@@ -329,7 +344,7 @@ fn keyword(input: ParseStream) -> syn::Result<Ident> {
     input.call(Ident::parse_any).map_err(|e| {
         syn::Error::new(
             e.span(),
-            "expected an item: `options`, `snippet`, `template`, `daemon`, `unit`, `extern` or `systemd`",
+            "expected an item: `options`, `snippet`, `template`, `daemon`, `unit`, `extern`, `dropin`, `preset`, `family` or `systemd`",
         )
     })
 }
@@ -443,10 +458,17 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
                 open,
             })
         }
+        "family" => {
+            let name: LitStr = input.parse()?;
+            input.parse::<Token![;]>()?;
+            Item::Family(name)
+        }
+        "preset" => Item::Preset(parse_preset(input, sites)?),
+        "dropin" => Item::Dropin(parse_unit(input, attrs, sites)?),
         other => {
             return Err(syn::Error::new(
                 kw.span(),
-                format!("unknown item `{other}`; expected `options`, `snippet`, `template`, `daemon`, `unit`, `extern` or `systemd`"),
+                format!("unknown item `{other}`; expected `options`, `snippet`, `template`, `daemon`, `unit`, `extern`, `dropin`, `preset`, `family` or `systemd`"),
             ))
         }
     };
@@ -638,4 +660,46 @@ fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {
     };
     let site = sites.site(span);
     Ok(Value { text, site })
+}
+
+/// `preset [NN] { enable "a.socket"; enable "w@.service"("1", "2"); disable "b.service"; }`
+fn parse_preset(input: ParseStream, sites: &Sites) -> syn::Result<Preset> {
+    let priority = if input.peek(syn::LitInt) {
+        Some(input.parse()?)
+    } else {
+        None
+    };
+    let content;
+    braced!(content in input);
+    let mut rules = Vec::new();
+    while !content.is_empty() {
+        let verb = content.call(Ident::parse_any)?;
+        let enable = match verb.to_string().as_str() {
+            "enable" => true,
+            "disable" => false,
+            other => {
+                return Err(syn::Error::new(
+                    verb.span(),
+                    format!("unknown preset verb `{other}`; use `enable` or `disable`"),
+                ))
+            }
+        };
+        let unit: LitStr = content.parse()?;
+        let site = sites.site(unit.span());
+        let mut instances = Vec::new();
+        if content.peek(syn::token::Paren) {
+            let list;
+            parenthesized!(list in content);
+            let names = list.parse_terminated(|s: ParseStream| s.parse::<LitStr>(), Token![,])?;
+            instances.extend(names);
+        }
+        content.parse::<Token![;]>()?;
+        rules.push(PresetRule {
+            enable,
+            unit,
+            site,
+            instances,
+        });
+    }
+    Ok(Preset { priority, rules })
 }

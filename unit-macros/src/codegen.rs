@@ -13,12 +13,14 @@ pub fn family(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
     let options = f.options.iter().map(option);
     let units = f.units.iter().map(unit).collect::<Result<Vec<_>, _>>()?;
     let target = target(f);
+    let adoption = adoption(f)?;
     Ok(quote! {
         /// Every unit of this family, as checked at compile time.
         pub static FAMILY: ::unit_core::Family = ::unit_core::Family {
             target: #target,
             options: &[#(#options),*],
             units: &[#(#units),*],
+            #adoption
         };
     })
 }
@@ -99,5 +101,35 @@ pub fn text(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
             ..d
         };
         problems.into_iter().map(internal).collect()
+    })
+}
+
+/// The family's name, preset and drop-ins: the fields after `units`.
+fn adoption(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
+    let name = match &f.name {
+        Some(name) => quote!(#name),
+        None => quote!(::core::env!("CARGO_PKG_NAME")),
+    };
+    let priority = f.preset_priority;
+    let rules = f.preset.iter().map(|r| {
+        let (enable, unit, instances) = (r.enable, &r.unit, &r.instances);
+        quote!(::unit_core::preset::PresetRule { enable: #enable, unit: #unit, instances: &[#(#instances),*] })
+    });
+    let dropins = f
+        .dropins
+        .iter()
+        .map(|d| {
+            let (cfgs, unit, file) = (&d.cfgs, &d.unit.name, &d.file);
+            let text = text(&d.unit)?;
+            Ok(quote! {
+                #(#cfgs)*
+                ::unit_core::dropin::DropinDef { unit: #unit, file: #file, text: #text }
+            })
+        })
+        .collect::<Result<Vec<_>, Vec<Diagnostic>>>()?;
+    Ok(quote! {
+        name: #name,
+        preset: ::unit_core::preset::Preset { priority: #priority, rules: &[#(#rules),*] },
+        dropins: &[#(#dropins),*],
     })
 }

@@ -1,5 +1,6 @@
 //! `systemd_unit!`: a family of systemd units written as Rust items, checked at compile time.
 
+mod adopt;
 mod ast;
 mod check;
 mod codegen;
@@ -63,6 +64,10 @@ mod lower;
 /// assert_eq!(units[0].name, "demo.socket");
 /// assert!(units[0].text.contains("ListenStream=/run/demo.sock\n"));
 /// ```
+///
+/// More, each a doctest: template units and `Accept=yes` sockets, timers, `extern` units and
+/// drop-ins, presets, `#[cfg]` and literal braces:
+#[doc = include_str!("../doc/examples.md")]
 #[proc_macro]
 pub fn systemd_unit(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand::expand(input.into()).into()

@@ -53,6 +53,28 @@ pub struct Family {
     pub options: Vec<OptionOut>,
     pub units: Vec<UnitOut>,
     pub externals: Vec<External>,
+    /// `family "name";`, when given.
+    pub name: Option<String>,
+    /// `preset NN { ... }`: its priority and lines.
+    pub preset_priority: u8,
+    pub preset: Vec<PresetOut>,
+    pub dropins: Vec<DropinOut>,
+}
+
+/// One line of the preset.
+pub struct PresetOut {
+    pub enable: bool,
+    pub unit: String,
+    pub instances: Vec<String>,
+    pub site: u32,
+}
+
+/// A drop-in: a unit named after the unit it extends, and its file name.
+pub struct DropinOut {
+    pub unit: Unit,
+    pub file: String,
+    pub cfgs: Vec<TokenStream>,
+    pub site: u32,
 }
 
 const PARAM_TYPES: &[&str] = &["text", "name", "path", "mode"];
@@ -87,6 +109,9 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
                 let outs = l.variants(&preds, |l| l.standalone(u, ""));
                 l.family.units.extend(outs);
             }
+            Item::Family(name) => l.family_name(name),
+            Item::Preset(p) => l.preset(p),
+            Item::Dropin(d) => l.dropin(d),
             _ => {}
         }
     }
@@ -170,6 +195,7 @@ impl<'a> Lowering<'a, '_> {
                 }
                 Item::Systemd(t) => self.target(t),
                 Item::Daemon(_) | Item::Unit(_) => {}
+                Item::Family(_) | Item::Preset(_) | Item::Dropin(_) => {}
             }
         }
         let templates: Vec<&'a ast::Template> = self.templates.values().copied().collect();
@@ -490,6 +516,100 @@ impl<'a> Lowering<'a, '_> {
                     ),
                 );
             }
+        }
+    }
+
+    fn family_name(&mut self, name: &LitStr) {
+        let value = name.value();
+        if self.family.name.is_some() {
+            self.errors.span(
+                name.span(),
+                "the family is named twice; keep one `family \"name\";`",
+            );
+        } else if unit_core::dropin::check_file_name(&format!("{value}.conf")).is_err() {
+            self.errors.span(
+                name.span(),
+                format!("`{value}` cannot name a family; use letters, digits and `-_.`"),
+            );
+        } else {
+            self.family.name = Some(value);
+        }
+    }
+
+    fn preset(&mut self, p: &ast::Preset) {
+        if !self.family.preset.is_empty() {
+            let span = p
+                .rules
+                .first()
+                .map_or_else(proc_macro2::Span::call_site, |r| r.unit.span());
+            self.errors
+                .span(span, "the preset is given twice; keep one `preset { ... }`");
+            return;
+        }
+        self.family.preset_priority = match &p.priority {
+            None => 80,
+            Some(n) => match n.base10_parse::<u8>() {
+                Ok(v) if v < 100 => v,
+                _ => {
+                    self.errors.span(
+                        n.span(),
+                        "a preset priority is a number from 0 to 99, e.g. `80`",
+                    );
+                    80
+                }
+            },
+        };
+        for r in &p.rules {
+            self.family.preset.push(PresetOut {
+                enable: r.enable,
+                unit: r.unit.value(),
+                instances: r.instances.iter().map(LitStr::value).collect(),
+                site: r.site,
+            });
+        }
+    }
+
+    fn dropin(&mut self, d: &ast::UnitItem) {
+        let path = d.name.value();
+        let (unit, file) = match unit_core::dropin::split_path(&path) {
+            Ok(parts) => parts,
+            Err(e) => {
+                self.errors.at(d.site, e);
+                return;
+            }
+        };
+        let mut out = Unit::new(unit, Origin(d.site));
+        out.comments = d.attrs.docs.clone();
+        let changes = self.body(&d.body, &|_| None, None, out.kind());
+        self.dropin_entries(&mut out, changes);
+        self.family.dropins.push(DropinOut {
+            unit: out,
+            file: file.to_owned(),
+            cfgs: d.attrs.cfgs.clone(),
+            site: d.site,
+        });
+    }
+
+    /// A drop-in's directives as systemd reads them: `reset Key;` is the empty assignment
+    /// `Key=` that clears what the unit and earlier drop-ins set; `override` is a plain
+    /// assignment (a drop-in's single value replaces the unit's); `remove` has no equivalent.
+    fn dropin_entries(&mut self, unit: &mut Unit, changes: Vec<Change>) {
+        for c in changes {
+            let mut entry = c.entry;
+            match c.op {
+                unit_core::Op::Set | unit_core::Op::Override => {}
+                unit_core::Op::Reset => entry.value.clear(),
+                unit_core::Op::Remove => {
+                    self.errors.at(
+                        entry.origin.0,
+                        format!("a drop-in cannot remove one value of `{}=`; write `reset {};` and set the values to keep", entry.key, entry.key),
+                    );
+                    continue;
+                }
+            }
+            unit.section_mut(&c.section, c.section_origin)
+                .entries
+                .push(entry);
         }
     }
 

@@ -1,0 +1,8 @@
+//! Renders the family into `OUT_DIR/units/`, with build options from `UNIT_<OPTION>`.
+
+#[path = "src/family.rs"]
+mod family;
+
+fn main() -> std::process::ExitCode {
+    unit_core::build::render(&family::FAMILY)
+}

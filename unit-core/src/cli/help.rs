@@ -1,0 +1,194 @@
+//! Help texts, written from the family: its units, drop-ins and build options.
+
+use std::fmt::Write as _;
+
+use super::args::Command;
+use super::Cli;
+use crate::model::UnitKind;
+
+fn summary(c: Command) -> (&'static str, &'static str) {
+    match c {
+        Command::List => (
+            "list",
+            "every unit with its daemon and kind, then the drop-ins",
+        ),
+        Command::Show => (
+            "show UNIT",
+            "one rendered unit (or `UNIT.d/FILE.conf` drop-in) on stdout",
+        ),
+        Command::Render => (
+            "render --out DIR",
+            "every unit file, flat, and the drop-ins into DIR",
+        ),
+        Command::Install => (
+            "install [--destdir DIR] [--dry-run]",
+            "units, drop-ins and preset into the system, or under DIR for packaging",
+        ),
+        Command::Verify => (
+            "verify [--skip-if-missing]",
+            "check every unit with `systemd-analyze verify`",
+        ),
+        Command::Graph => (
+            "graph [--format dot|svg] [UNIT...]",
+            "the dependency and ordering graph, as Graphviz DOT or SVG",
+        ),
+        Command::Help => ("help [COMMAND]", "this help, or a command's"),
+        Command::Version => ("--version", "the program's version"),
+    }
+}
+
+fn details(c: Command) -> &'static [(&'static str, &'static str)] {
+    match c {
+        Command::Render => &[(
+            "--out DIR",
+            "the directory to write into, created if missing",
+        )],
+        Command::Install => &[
+            (
+                "--destdir DIR",
+                "staging directory prefixed to every path, as `make install DESTDIR=`",
+            ),
+            (
+                "--dry-run",
+                "say what would be written and removed, change nothing",
+            ),
+        ],
+        Command::Verify => &[(
+            "--skip-if-missing",
+            "succeed with a note on stderr when `systemd-analyze` is not installed",
+        )],
+        Command::Graph => &[(
+            "--format dot|svg",
+            "DOT (the default), or SVG drawn by Graphviz's `dot`",
+        )],
+        _ => &[],
+    }
+}
+
+fn about(c: Command) -> &'static str {
+    match c {
+        Command::Install => "Installs every unit into `unitdir`, drop-ins into `UNIT.d/`, and the preset into the preset directory, each file replaced atomically. The files installed are recorded, with a hash of their content, in `<prefix>/share/<family>/installed-files`; a later install removes a file it no longer renders only if that file is unchanged, and never replaces a file it did not install.",
+        Command::Verify => "Renders into a temporary root where every program the units start exists at its own path, and runs `systemd-analyze verify` on every unit and drop-in there. Fails when `systemd-analyze` reports anything about them, or is not installed.",
+        Command::Graph => "With units named, only the edges that touch them. Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, `After=`/`Before=` dashed (pointing at the unit started first), socket activation dotted, `Conflicts=` red with no arrowhead.",
+        _ => "",
+    }
+}
+
+fn example(cli: &Cli, c: Command) -> Option<String> {
+    let f = cli.family();
+    let p = cli.program();
+    let first_of = |k: UnitKind| f.units.iter().find(|u| u.kind() == Some(k)).map(|u| u.name);
+    let unit = first_of(UnitKind::Service).or_else(|| f.units.first().map(|u| u.name));
+    let option = f
+        .options
+        .iter()
+        .find(|o| o.name != "unitdir" && o.name != "prefix");
+    Some(match c {
+        Command::Show => format!("{p} show {}", unit?),
+        Command::Render => match option {
+            Some(o) => format!("{p} render --out units --{} {}", o.name, o.default),
+            None => format!("{p} render --out units"),
+        },
+        Command::Install => format!("{p} install --destdir pkg --dry-run"),
+        Command::Verify => format!("{p} verify"),
+        Command::Graph => format!("{p} graph | dot -Tsvg > {}.svg", f.name),
+        _ => return None,
+    })
+}
+
+fn build_options(cli: &Cli, s: &mut String) {
+    let f = cli.family();
+    if f.options.is_empty() {
+        return;
+    }
+    s.push_str("\nbuild options:\n");
+    for o in f.options {
+        let kind = match o.kind {
+            crate::value::ValueKind::Path => "PATH",
+            crate::value::ValueKind::Mode => "MODE",
+            _ => "TEXT",
+        };
+        let flag = format!("--{} {kind}", o.name);
+        let doc = o.doc.lines().next().unwrap_or("").trim_end_matches('.');
+        let _ = writeln!(s, "  {flag:<26}{doc} (default `{}`)", o.default);
+    }
+}
+
+/// The help text: general when `topic` is `None`, else the command's.
+pub(crate) fn text(cli: &Cli, topic: Option<Command>) -> String {
+    let p = cli.program();
+    let f = cli.family();
+    let mut s = String::new();
+    let Some(c) = topic else {
+        let units = f.units.len();
+        let _ = writeln!(
+            s,
+            "{p}: the systemd units of `{}` ({units} units, {} drop-ins)\n",
+            f.name,
+            f.dropins.len()
+        );
+        let _ = writeln!(s, "usage: {p} <command> [options]\n\ncommands:");
+        for c in Command::ALL {
+            let (synopsis, what) = summary(c);
+            let _ = writeln!(s, "  {synopsis:<38}{what}");
+        }
+        let _ = writeln!(
+            s,
+            "\noptions:\n  {:<26}this help\n  {:<26}the version",
+            "-h, --help", "-V, --version"
+        );
+        build_options(cli, &mut s);
+        s.push_str("\nexamples:\n");
+        for c in [Command::Show, Command::Render, Command::Install] {
+            if let Some(e) = example(cli, c) {
+                let _ = writeln!(s, "  {e}");
+            }
+        }
+        let _ = writeln!(s, "\n`{p} help COMMAND` describes one command.");
+        return s;
+    };
+    let (synopsis, what) = summary(c);
+    let opts = if c.takes_build_options() {
+        " [build options]"
+    } else {
+        ""
+    };
+    let _ = writeln!(s, "{p} {}: {what}\n\nusage: {p} {synopsis}{opts}", c.name());
+    if !about(c).is_empty() {
+        s.push('\n');
+        s.push_str(&wrap(about(c), 92));
+    }
+    if !details(c).is_empty() {
+        s.push_str("\noptions:\n");
+        for (flag, doc) in details(c) {
+            let _ = writeln!(s, "  {flag:<26}{doc}");
+        }
+    }
+    if c.takes_build_options() {
+        build_options(cli, &mut s);
+    }
+    if let Some(e) = example(cli, c) {
+        let _ = writeln!(s, "\nexample:\n  {e}");
+    }
+    s
+}
+
+/// `text` as lines of at most `width` characters, broken at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}

@@ -1,0 +1,178 @@
+//! `install`: every file of the family into the system or a staging tree, through
+//! [`crate::install`], taking over what earlier versions recorded in `.unit-manifest`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::args::Invocation;
+use super::{failed, io, joined, unit_dir, Cli, Result};
+use crate::family::Options;
+use crate::install::{self, File};
+
+impl Cli<'_> {
+    /// Every file the family installs, at its path on the target system, and the manifest's path.
+    pub(crate) fn files(&self, options: &Options) -> Result<(Vec<File>, String)> {
+        let family = self.family;
+        let unitdir = unit_dir(options);
+        let units = family.render(options).map_err(joined)?;
+        let dropins = family.render_dropins(options).map_err(joined)?;
+        let mut files: Vec<File> = units
+            .into_iter()
+            .map(|u| File {
+                path: format!("{unitdir}/{}", u.name),
+                text: u.text,
+            })
+            .collect();
+        for u in &files {
+            let name = u.path.rsplit('/').next().unwrap_or("");
+            crate::output::check_file_name(name).map_err(failed)?;
+        }
+        files.extend(dropins.into_iter().map(|d| File {
+            path: format!("{unitdir}/{}", d.path()),
+            text: d.text,
+        }));
+        if let Some((name, text)) = family.preset_file() {
+            let dir = preset_dir(options)?;
+            files.push(File {
+                path: format!("{dir}/{name}"),
+                text,
+            });
+        }
+        if family.name.is_empty()
+            || crate::dropin::check_file_name(&format!("{}.conf", family.name)).is_err()
+        {
+            return Err(failed(format!(
+                "`{}` cannot name an install manifest; name the family with `family \"name\";`",
+                family.name
+            )));
+        }
+        let prefix = options.get("prefix").unwrap_or("/usr");
+        Ok((files, install::manifest_path(prefix, family.name)))
+    }
+
+    fn install(&self, inv: &Invocation, options: &Options, out: &mut dyn Write) -> Result<()> {
+        let destdir = inv.path.clone().unwrap_or_else(|| PathBuf::from("/"));
+        let (files, manifest) = self.files(options)?;
+        let dry = inv.flag;
+        let legacy = Legacy::read(&destdir, &unit_dir(options));
+        let adopted: Vec<String> = files
+            .iter()
+            .filter(|f| legacy.owns(&f.path))
+            .map(|f| f.path.clone())
+            .collect();
+        let report =
+            install::install_adopting(&destdir, self.family.name, &manifest, &files, dry, &adopted)
+                .map_err(|e| failed(format!("cannot install into `{}`: {e}", destdir.display())))?;
+        if !dry {
+            legacy
+                .release(&adopted)
+                .map_err(|e| failed(format!("cannot update `{}`: {e}", legacy.path.display())))?;
+        }
+        let shown = |p: &str| {
+            destdir
+                .join(p.trim_start_matches('/'))
+                .display()
+                .to_string()
+        };
+        let (w, r) = if dry {
+            ("would install", "would remove")
+        } else {
+            ("installed", "removed")
+        };
+        for (verb, paths) in [(w, &report.written), (r, &report.removed)] {
+            for p in paths {
+                writeln!(out, "{verb} {}", shown(p)).map_err(io)?;
+            }
+        }
+        for p in &report.kept {
+            writeln!(out, "kept {} (changed since it was installed)", shown(p)).map_err(io)?;
+        }
+        writeln!(
+            out,
+            "{} {}, {} unchanged, {} {}{}",
+            report.written.len(),
+            if dry { "to write" } else { "written" },
+            report.unchanged.len(),
+            report.removed.len(),
+            if dry { "to remove" } else { "removed" },
+            if report.kept.is_empty() {
+                String::new()
+            } else {
+                format!(", {} kept", report.kept.len())
+            },
+        )
+        .map_err(io)
+    }
+}
+
+pub(crate) fn run(
+    cli: &Cli,
+    inv: &Invocation,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<()> {
+    cli.install(inv, options, out)
+}
+
+/// The preset directory: the `presetdir` build option, or `system-preset` beside a unit
+/// directory that ends in `/system`.
+fn preset_dir(options: &Options) -> Result<String> {
+    if let Some(dir) = options.get("presetdir") {
+        return Ok(dir.trim_end_matches('/').to_owned());
+    }
+    let unitdir = unit_dir(options);
+    match unitdir.strip_suffix("/system") {
+        Some(base) => Ok(format!("{base}/system-preset")),
+        None => Err(failed(format!(
+            "no preset directory beside `{unitdir}`; add a `presetdir` build option"
+        ))),
+    }
+}
+
+/// The `.unit-manifest` that earlier versions kept in the unit directory, shared by every
+/// family installed there. A family that installs a unit it lists takes the unit over and
+/// drops it from the list; the file goes once the list is empty.
+struct Legacy {
+    path: PathBuf,
+    unitdir: String,
+    names: Vec<String>,
+}
+
+impl Legacy {
+    fn read(destdir: &Path, unitdir: &str) -> Legacy {
+        let path = destdir
+            .join(unitdir.trim_start_matches('/'))
+            .join(crate::output::MANIFEST);
+        let names = std::fs::read_to_string(&path)
+            .map(|t| t.lines().map(str::to_owned).collect())
+            .unwrap_or_default();
+        Legacy {
+            path,
+            unitdir: unitdir.to_owned(),
+            names,
+        }
+    }
+
+    fn owns(&self, path: &str) -> bool {
+        path.strip_prefix(&self.unitdir)
+            .and_then(|p| p.strip_prefix('/'))
+            .is_some_and(|name| self.names.iter().any(|n| n == name))
+    }
+
+    fn release(&self, adopted: &[String]) -> std::io::Result<()> {
+        if adopted.is_empty() {
+            return Ok(());
+        }
+        let left: Vec<&String> = self
+            .names
+            .iter()
+            .filter(|n| !adopted.iter().any(|a| a.ends_with(&format!("/{n}"))))
+            .collect();
+        if left.is_empty() {
+            return std::fs::remove_file(&self.path);
+        }
+        let text: String = left.iter().map(|n| format!("{n}\n")).collect();
+        let dir = self.path.parent().unwrap_or(Path::new("/"));
+        crate::output::write_atomic(dir, crate::output::MANIFEST, text.as_bytes())
+    }
+}
