@@ -70,7 +70,11 @@ pub fn merge(unit: &mut Unit, changes: Vec<Change>, base: &str) -> Vec<Diagnosti
             section_origin,
         } = change;
         let key = entry.key.clone();
-        let list = directive(&section, &key).is_none_or(|d| d.list);
+        // Several `ExecStart=` make a list only in a `Type=oneshot` service.
+        let single_start = key == "ExecStart"
+            && section == "Service"
+            && unit.value("Service", "Type") != Some("oneshot");
+        let list = !single_start && directive(&section, &key).is_none_or(|d| d.list);
         let target = unit.section_mut(&section, section_origin);
         let same_key = |e: &Entry| e.key == key;
         let origin = entry.origin;

@@ -256,7 +256,13 @@ fn check_repeats(unit: &Unit, out: &mut Vec<Diagnostic>) {
                 .rev()
                 .filter(|e| e.key == key)
                 .take_while(|e| !e.value.is_empty());
-            if d.list || (key == "ExecStart" && oneshot) {
+            // systemd takes several `ExecStart=` only for `Type=oneshot` services.
+            let list = if key == "ExecStart" && section.name == "Service" {
+                oneshot
+            } else {
+                d.list
+            };
+            if list {
                 if earlier.into_iter().any(|e| e.value == entry.value) {
                     out.push(Diagnostic::new(
                         entry.origin,

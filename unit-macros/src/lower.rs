@@ -85,6 +85,8 @@ struct Lowering<'a, 'e> {
     errors: &'e mut Errors<'a>,
     /// The value of each `#[cfg]` predicate for the version of a unit being lowered.
     assignment: Vec<(String, bool)>,
+    /// Whether a snippet with sections is being expanded.
+    in_snippet: bool,
     options: BTreeMap<String, ()>,
     snippets: HashMap<String, &'a ast::Snippet>,
     templates: HashMap<String, &'a ast::Template>,
@@ -95,6 +97,7 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
     let mut l = Lowering {
         errors,
         assignment: Vec::new(),
+        in_snippet: false,
         options: BTreeMap::new(),
         snippets: HashMap::new(),
         templates: HashMap::new(),
@@ -805,7 +808,13 @@ impl<'a> Lowering<'a, '_> {
                         continue;
                     };
                     if spans_sections(snippet) {
-                        changes.extend(self.body(&snippet.body, params, template, kind));
+                        // A snippet with sections inside another is refused where it is
+                        // defined; expanding it here could recurse without end.
+                        if !self.in_snippet {
+                            self.in_snippet = true;
+                            changes.extend(self.body(&snippet.body, params, template, kind));
+                            self.in_snippet = false;
+                        }
                         continue;
                     }
                     let Some(s) = section.clone() else {
