@@ -4,6 +4,7 @@
 mod catalog;
 mod cli;
 mod golden;
+mod import;
 mod output;
 mod robust;
 mod roundtrip;

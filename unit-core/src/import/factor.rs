@@ -1,0 +1,734 @@
+//! Factoring: units that differ only by a daemon's name become templates with parameters,
+//! daemons with extras, and snippets for runs of directives that several units share.
+//!
+//! A daemon `D` is found for every `D.service` whose name is an identifier; its units are the
+//! ones named `D.<type>` or `D-<role>.<type>`. Within a role (the name with `D` replaced by
+//! `{daemon}`), units that share most of their directives are clustered; each cluster of two or
+//! more becomes a template made of the directives most of its members share, a value that
+//! differs only in one word becomes a parameter, and each member is the template with `remove`
+//! and appended directives as its extras. Everything else stays a `unit "name" { ... }`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::settle::is_ident;
+use super::write::{literal, string, Writer};
+use super::Imported;
+use crate::model::{Entry, Section, Unit};
+use crate::placeholder::{self, Part};
+
+/// A family with templates, daemons and snippets, that renders the units it was made from.
+#[derive(Clone, Debug, Default)]
+pub struct Factored {
+    /// The units the family renders, as imported.
+    pub rendered: Vec<Unit>,
+    templates: Vec<Template>,
+    snippets: Vec<Snippet>,
+    daemons: Vec<Daemon>,
+    units: Vec<Unit>,
+}
+
+#[derive(Clone, Debug)]
+struct Template {
+    ident: String,
+    unit_name: String,
+    params: Vec<(String, Option<String>)>,
+    comments: Vec<String>,
+    sections: Vec<(String, Vec<Atom>)>,
+}
+
+#[derive(Clone, Debug)]
+struct Snippet {
+    ident: String,
+    entries: Vec<Entry>,
+}
+
+#[derive(Clone, Debug)]
+struct Daemon {
+    name: String,
+    args: Vec<(String, String)>,
+    members: Vec<Member>,
+}
+
+#[derive(Clone, Debug)]
+enum Member {
+    Instance {
+        template: String,
+        sections: Vec<(String, Vec<Atom>)>,
+    },
+    Unit(Unit),
+}
+
+/// One statement of a body: a directive (value in placeholder syntax), a removal, a snippet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Atom {
+    Set(Entry),
+    Remove(Entry),
+    Use(String),
+}
+
+/// A role's member: its daemon and its unit.
+struct Candidate<'a> {
+    daemon: String,
+    unit: &'a Unit,
+    general: Vec<(String, String, String)>,
+}
+
+/// Factors `imported` into templates, daemons and snippets (see the module documentation).
+pub fn factor(imported: &Imported) -> Factored {
+    let units = &imported.units;
+    let daemon_names: BTreeSet<String> = units
+        .iter()
+        .filter_map(|u| u.name.strip_suffix(".service"))
+        .filter(|d| is_ident(d))
+        .map(str::to_owned)
+        .collect();
+    let mut roles: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+    let mut out = Factored {
+        rendered: units.clone(),
+        ..Factored::default()
+    };
+    let mut order: Vec<String> = Vec::new();
+    for unit in units {
+        let owner = daemon_names
+            .iter()
+            .filter(|d| {
+                unit.name
+                    .strip_prefix(d.as_str())
+                    .is_some_and(|rest| rest.starts_with(['.', '-']))
+            })
+            .max_by_key(|d| d.len());
+        match owner {
+            Some(d) => {
+                if !order.contains(d) {
+                    order.push(d.clone());
+                }
+                let role = format!("{{daemon}}{}", &unit.name[d.len()..]);
+                roles.entry(role).or_default().push(Candidate {
+                    daemon: d.clone(),
+                    general: generalize(unit, d),
+                    unit,
+                });
+            }
+            None => out.units.push(unit.clone()),
+        }
+    }
+    let mut params = Params::default();
+    let mut members: HashMap<String, Vec<(usize, Member)>> = HashMap::new();
+    for (role, candidates) in &roles {
+        let mut left: Vec<usize> = (0..candidates.len()).collect();
+        let mut cluster_no = 0;
+        while !left.is_empty() {
+            let seed = medoid(candidates, &left);
+            let cluster: Vec<usize> = left
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    candidates[i].unit.comments == candidates[seed].unit.comments
+                        && similarity(&candidates[i].general, &candidates[seed].general) >= 0.5
+                })
+                .collect();
+            left.retain(|i| !cluster.contains(i));
+            if cluster.len() < 2 {
+                let c = &candidates[seed];
+                let at = position(units, &c.unit.name);
+                members
+                    .entry(c.daemon.clone())
+                    .or_default()
+                    .push((at, Member::Unit(c.unit.clone())));
+                continue;
+            }
+            cluster_no += 1;
+            let ident = template_ident(role, cluster_no);
+            let template = build_template(&ident, role, candidates, seed, &cluster, &mut params);
+            for &i in &cluster {
+                let c = &candidates[i];
+                let lookup = params.lookup(&c.daemon);
+                let sections = express(&template, c.unit, &lookup);
+                let at = position(units, &c.unit.name);
+                members.entry(c.daemon.clone()).or_default().push((
+                    at,
+                    Member::Instance {
+                        template: ident.clone(),
+                        sections,
+                    },
+                ));
+            }
+            out.templates.push(template);
+        }
+    }
+    for d in order {
+        let mut list = members.remove(&d).unwrap_or_default();
+        list.sort_by_key(|(at, _)| *at);
+        let used: BTreeSet<&str> = list
+            .iter()
+            .filter_map(|(_, m)| match m {
+                Member::Instance { template, .. } => Some(template.as_str()),
+                Member::Unit(_) => None,
+            })
+            .flat_map(|t| out.templates.iter().filter(move |x| x.ident == t))
+            .flat_map(|t| t.params.iter().map(|(p, _)| p.as_str()))
+            .collect();
+        let args = params.args(&d, &used, &out.templates);
+        out.daemons.push(Daemon {
+            name: d,
+            args,
+            members: list.into_iter().map(|(_, m)| m).collect(),
+        });
+    }
+    find_snippets(&mut out);
+    out
+}
+
+fn position(units: &[Unit], name: &str) -> usize {
+    units
+        .iter()
+        .position(|u| u.name == name)
+        .unwrap_or(usize::MAX)
+}
+
+fn template_ident(role: &str, n: usize) -> String {
+    let stem: String = role
+        .replace("{daemon}", "")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let stem = stem.trim_matches('_');
+    let stem = if stem.is_empty() { "unit" } else { stem };
+    if n == 1 {
+        format!("t_{stem}")
+    } else {
+        format!("t_{stem}_{n}")
+    }
+}
+
+/// (section, key, value) of every entry with the daemon's name as `{daemon}`.
+fn generalize(unit: &Unit, daemon: &str) -> Vec<(String, String, String)> {
+    unit.sections
+        .iter()
+        .flat_map(|s| {
+            s.entries
+                .iter()
+                .map(move |e| (s.name.clone(), e.key.clone(), general(&e.value, daemon)))
+        })
+        .collect()
+}
+
+fn general(value: &str, daemon: &str) -> String {
+    let escaped = placeholder::escape(value);
+    let upper = daemon.to_uppercase();
+    let text = if upper != daemon {
+        escaped.replace(&upper, "{daemon:upper}")
+    } else {
+        escaped
+    };
+    text.replace(daemon, "{daemon}")
+}
+
+fn similarity(a: &[(String, String, String)], b: &[(String, String, String)]) -> f64 {
+    let a: BTreeSet<_> = a.iter().collect();
+    let b: BTreeSet<_> = b.iter().collect();
+    let union = a.union(&b).count().max(1);
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+fn medoid(candidates: &[Candidate], left: &[usize]) -> usize {
+    let score = |i: usize| -> f64 {
+        left.iter()
+            .map(|&j| similarity(&candidates[i].general, &candidates[j].general))
+            .sum()
+    };
+    let mut best = left[0];
+    let mut best_score = score(best);
+    for &i in &left[1..] {
+        let s = score(i);
+        if s > best_score + 1e-9 {
+            best = i;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// Template parameters across the family: each maps daemons to their values.
+#[derive(Default)]
+struct Params {
+    list: Vec<(String, BTreeMap<String, String>)>,
+}
+
+impl Params {
+    /// The name of the parameter with these values, reusing one that agrees where both are set.
+    fn name_for(&mut self, values: &BTreeMap<String, String>) -> String {
+        for (name, known) in &mut self.list {
+            let common = values.keys().filter(|d| known.contains_key(*d)).count();
+            if common > 0
+                && values
+                    .iter()
+                    .all(|(d, v)| known.get(d).is_none_or(|k| k == v))
+            {
+                known.extend(values.iter().map(|(d, v)| (d.clone(), v.clone())));
+                return name.clone();
+            }
+        }
+        let name = match self.list.len() {
+            0 => "name".to_owned(),
+            n => format!("name{}", n + 1),
+        };
+        self.list.push((name.clone(), values.clone()));
+        name
+    }
+
+    fn lookup(&self, daemon: &str) -> HashMap<String, String> {
+        let mut map: HashMap<String, String> = self
+            .list
+            .iter()
+            .filter_map(|(n, vals)| vals.get(daemon).map(|v| (n.clone(), v.clone())))
+            .collect();
+        map.insert("daemon".into(), daemon.to_owned());
+        map
+    }
+
+    fn args(
+        &self,
+        daemon: &str,
+        used: &BTreeSet<&str>,
+        templates: &[Template],
+    ) -> Vec<(String, String)> {
+        self.list
+            .iter()
+            .filter(|(n, _)| used.contains(n.as_str()))
+            .filter_map(|(n, vals)| {
+                let v = vals.get(daemon)?;
+                let defaulted = templates.iter().any(|t| {
+                    t.params
+                        .iter()
+                        .any(|(p, d)| p == n && d.as_deref() == Some("{daemon}"))
+                });
+                (!(defaulted && v == daemon)).then(|| (n.clone(), v.clone()))
+            })
+            .collect()
+    }
+}
+
+fn substitute(value: &str, lookup: &HashMap<String, String>) -> Option<String> {
+    let parts = placeholder::parts(value).ok()?;
+    let mut out = String::new();
+    for p in parts {
+        match p {
+            Part::Text(t) => out.push_str(&t),
+            Part::Var { name, upper } => {
+                let v = lookup.get(&name)?;
+                out.push_str(&if upper { v.to_uppercase() } else { v.clone() });
+            }
+        }
+    }
+    Some(out)
+}
+
+const BOUNDARY: &[char] = &[' ', '/', '-', '.', ',', '=', ':', '"', '@'];
+
+/// The template value for a slot whose generalized values differ: a common prefix and suffix
+/// ending at word boundaries around one parameter.
+fn parameterize(
+    values: &[(String, String, String)],
+) -> Option<(String, String, Vec<(String, String)>)> {
+    let first = &values[0].1;
+    let mut prefix = first.len();
+    let mut suffix = first.len();
+    for (_, g, _) in values {
+        prefix = prefix.min(common_prefix(first, g));
+        suffix = suffix.min(common_suffix(first, g));
+    }
+    let shortest = values.iter().map(|(_, g, _)| g.len()).min()?;
+    suffix = suffix.min(shortest.saturating_sub(prefix));
+    let mut prefix_text = &first[..prefix];
+    while !prefix_text.is_empty() && !prefix_text.ends_with(BOUNDARY) {
+        prefix_text =
+            &prefix_text[..prefix_text.len() - prefix_text.chars().next_back()?.len_utf8()];
+    }
+    let mut suffix_text = &first[first.len() - suffix..];
+    while !suffix_text.is_empty() && !suffix_text.starts_with(BOUNDARY) {
+        suffix_text = &suffix_text[suffix_text.chars().next()?.len_utf8()..];
+    }
+    let mut middles = Vec::new();
+    for (daemon, g, raw) in values {
+        let middle = g.get(prefix_text.len()..g.len() - suffix_text.len())?;
+        let lookup: HashMap<String, String> =
+            HashMap::from([("daemon".to_owned(), daemon.clone())]);
+        let value = substitute(middle, &lookup)?;
+        if value.is_empty() || crate::text::check(&value, false, false).is_err() {
+            return None;
+        }
+        let rebuilt = format!(
+            "{}{}{}",
+            prefix_text,
+            placeholder::escape(&value),
+            suffix_text
+        );
+        if substitute(&rebuilt, &lookup).as_deref() != Some(raw.as_str()) {
+            return None;
+        }
+        middles.push((daemon.clone(), value));
+    }
+    Some((prefix_text.to_owned(), suffix_text.to_owned(), middles))
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+fn common_suffix(a: &str, b: &str) -> usize {
+    let n = a
+        .bytes()
+        .rev()
+        .zip(b.bytes().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let mut n = n.min(a.len()).min(b.len());
+    while !a.is_char_boundary(a.len() - n) {
+        n -= 1;
+    }
+    n
+}
+
+fn build_template(
+    ident: &str,
+    role: &str,
+    candidates: &[Candidate],
+    seed: usize,
+    cluster: &[usize],
+    params: &mut Params,
+) -> Template {
+    let seed_unit = candidates[seed].unit;
+    let mut used_params: Vec<(String, Option<String>)> = Vec::new();
+    let mut sections = Vec::new();
+    let needed = cluster.len().div_ceil(2);
+    for section in &seed_unit.sections {
+        let mut atoms = Vec::new();
+        for entry in &section.entries {
+            let once = |u: &Unit| u.values(&section.name, &entry.key).len() == 1;
+            let mut value = general(&entry.value, &candidates[seed].daemon);
+            if cluster.iter().all(|&i| once(candidates[i].unit)) {
+                let slot: Vec<(String, String, String)> = cluster
+                    .iter()
+                    .map(|&i| {
+                        let c = &candidates[i];
+                        let raw = c.unit.value(&section.name, &entry.key).unwrap_or_default();
+                        (c.daemon.clone(), general(raw, &c.daemon), raw.to_owned())
+                    })
+                    .collect();
+                let differs = slot.iter().any(|(_, g, _)| *g != slot[0].1);
+                if differs {
+                    if let Some((prefix, suffix, middles)) = parameterize(&slot) {
+                        let map: BTreeMap<String, String> = middles.into_iter().collect();
+                        let name = params.name_for(&map);
+                        let default = (map.iter().filter(|(d, v)| d == v).count() * 2 >= map.len())
+                            .then(|| "{daemon}".to_owned());
+                        if !used_params.iter().any(|(p, _)| *p == name) {
+                            used_params.push((name.clone(), default));
+                        }
+                        value = format!("{prefix}{{{name}}}{suffix}");
+                    }
+                }
+            }
+            let mut e = entry.clone();
+            e.value = value;
+            e.origin = crate::Origin::NONE;
+            let shared = cluster
+                .iter()
+                .filter(|&&i| {
+                    let c = &candidates[i];
+                    let lookup = params.lookup(&c.daemon);
+                    let Some(raw) = substitute(&e.value, &lookup) else {
+                        return false;
+                    };
+                    c.unit.section(&section.name).is_some_and(|s| {
+                        s.entries
+                            .iter()
+                            .any(|x| x.key == e.key && x.value == raw && x.comments == e.comments)
+                    })
+                })
+                .count();
+            if shared >= needed {
+                atoms.push(Atom::Set(e));
+            }
+        }
+        if !atoms.is_empty() {
+            sections.push((section.name.clone(), atoms));
+        }
+    }
+    Template {
+        ident: ident.to_owned(),
+        unit_name: role.to_owned(),
+        params: used_params,
+        comments: seed_unit.comments.clone(),
+        sections,
+    }
+}
+
+/// The extras that turn `template` into `unit`: removals of template entries the unit lacks
+/// or has elsewhere, then the unit's own entries.
+fn express(
+    template: &Template,
+    unit: &Unit,
+    lookup: &HashMap<String, String>,
+) -> Vec<(String, Vec<Atom>)> {
+    let mut names: Vec<&str> = template.sections.iter().map(|(n, _)| n.as_str()).collect();
+    for s in &unit.sections {
+        if !names.contains(&s.name.as_str()) {
+            names.push(&s.name);
+        }
+    }
+    let empty = Section::new("", crate::Origin::NONE);
+    let mut out = Vec::new();
+    for name in names {
+        let have = unit.section(name).unwrap_or(&empty);
+        let base: Vec<Entry> = template
+            .sections
+            .iter()
+            .filter(|(n, _)| n == name)
+            .flat_map(|(_, atoms)| atoms.iter())
+            .filter_map(|a| match a {
+                Atom::Set(e) => {
+                    let mut e = e.clone();
+                    e.value = substitute(&e.value, lookup).unwrap_or_default();
+                    Some(e)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut i = 0;
+        let mut atoms = Vec::new();
+        for t in base {
+            match have.entries.get(i) {
+                Some(m) if m.key == t.key && m.value == t.value && m.comments == t.comments => {
+                    i += 1
+                }
+                _ => atoms.push(Atom::Remove(Entry::new(
+                    t.key,
+                    t.value,
+                    crate::Origin::NONE,
+                ))),
+            }
+        }
+        atoms.extend(have.entries[i..].iter().cloned().map(|mut e| {
+            e.value = placeholder::escape(&e.value);
+            e.origin = crate::Origin::NONE;
+            Atom::Set(e)
+        }));
+        if !atoms.is_empty() {
+            out.push((name.to_owned(), atoms));
+        }
+    }
+    out
+}
+
+/// Replaces runs of two or more directives that stand in several bodies with snippets, while
+/// that saves lines.
+fn find_snippets(out: &mut Factored) {
+    loop {
+        let mut counts: HashMap<String, (Vec<Atom>, usize)> = HashMap::new();
+        for body in bodies(out) {
+            for len in 2..=body.len() {
+                for window in body.windows(len) {
+                    if window.iter().all(snippable) {
+                        counts
+                            .entry(format!("{window:?}"))
+                            .or_insert_with(|| (window.to_vec(), 0))
+                            .1 += 1;
+                    }
+                }
+            }
+        }
+        let best = counts
+            .into_values()
+            .map(|(run, n)| {
+                let saving = (n * run.len()) as i64 - (run.len() + 3 + n) as i64;
+                let key = format!("{run:?}");
+                (saving, run, key)
+            })
+            .filter(|(s, _, _)| *s > 0)
+            .max_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| b.1.len().cmp(&a.1.len()))
+                    .then_with(|| b.2.cmp(&a.2))
+            });
+        let Some((_, run, _)) = best else { return };
+        let ident = format!("s{}", out.snippets.len() + 1);
+        for body in bodies_mut(out) {
+            let mut i = 0;
+            while i + run.len() <= body.len() {
+                if body[i..i + run.len()] == run[..] {
+                    body.splice(i..i + run.len(), [Atom::Use(ident.clone())]);
+                }
+                i += 1;
+            }
+        }
+        let entries = run
+            .into_iter()
+            .filter_map(|a| match a {
+                Atom::Set(mut e) => {
+                    e.value = unescape(&e.value)?;
+                    Some(e)
+                }
+                _ => None,
+            })
+            .collect();
+        out.snippets.push(Snippet { ident, entries });
+    }
+}
+
+fn snippable(atom: &Atom) -> bool {
+    matches!(atom, Atom::Set(e) if unescape(&e.value).is_some())
+}
+
+/// Template values are in placeholder syntax, extras hold raw values: both compare as
+/// placeholder syntax, and a run is a snippet only if it holds no placeholder.
+fn unescape(value: &str) -> Option<String> {
+    let parts = placeholder::parts(value).ok()?;
+    parts
+        .into_iter()
+        .map(|p| match p {
+            Part::Text(t) => Some(t),
+            Part::Var { .. } => None,
+        })
+        .collect()
+}
+
+fn bodies(out: &Factored) -> Vec<Vec<Atom>> {
+    let mut all: Vec<Vec<Atom>> = out
+        .templates
+        .iter()
+        .flat_map(|t| t.sections.iter().map(|(_, a)| a.clone()))
+        .collect();
+    for d in &out.daemons {
+        for m in &d.members {
+            if let Member::Instance { sections, .. } = m {
+                all.extend(sections.iter().map(|(_, a)| a.clone()));
+            }
+        }
+    }
+    all
+}
+
+fn bodies_mut(out: &mut Factored) -> Vec<&mut Vec<Atom>> {
+    let mut all: Vec<&mut Vec<Atom>> = Vec::new();
+    for t in &mut out.templates {
+        all.extend(t.sections.iter_mut().map(|(_, a)| a));
+    }
+    for d in &mut out.daemons {
+        for m in &mut d.members {
+            if let Member::Instance { sections, .. } = m {
+                all.extend(sections.iter_mut().map(|(_, a)| a));
+            }
+        }
+    }
+    all
+}
+
+impl Factored {
+    /// Lines of the family's items, for `write_factored`.
+    pub(crate) fn write_items(&self, w: &mut Writer) {
+        for s in &self.snippets {
+            w.line(1, &format!("snippet {} {{", s.ident));
+            for e in &s.entries {
+                w.docs(2, &e.comments);
+                w.line(2, &format!("{} = {};", e.key, literal(&e.value)));
+            }
+            w.line(1, "}");
+            w.blank();
+        }
+        for t in &self.templates {
+            let params: Vec<String> = t
+                .params
+                .iter()
+                .map(|(p, d)| match d {
+                    Some(d) => format!("{p}: text = {}", string(d)),
+                    None => format!("{p}: text"),
+                })
+                .collect();
+            w.docs(1, &t.comments);
+            w.line(
+                1,
+                &format!(
+                    "template {}({}) -> {} {{",
+                    t.ident,
+                    params.join(", "),
+                    string(&t.unit_name)
+                ),
+            );
+            write_atoms(w, &t.sections, 2);
+            w.line(1, "}");
+            w.blank();
+        }
+        for d in &self.daemons {
+            let args: Vec<String> = d
+                .args
+                .iter()
+                .map(|(n, v)| format!("{n} = {}", string(v)))
+                .collect();
+            let args = if args.is_empty() {
+                String::new()
+            } else {
+                format!("({})", args.join(", "))
+            };
+            w.line(1, &format!("daemon {}{args} {{", d.name));
+            for m in &d.members {
+                match m {
+                    Member::Unit(u) => w.unit_item(u, 2),
+                    Member::Instance { template, sections } if sections.is_empty() => {
+                        w.line(2, &format!("{template};"));
+                    }
+                    Member::Instance { template, sections } => {
+                        w.line(2, &format!("{template} {{"));
+                        write_atoms(w, sections, 3);
+                        w.line(2, "}");
+                    }
+                }
+            }
+            while w.out.ends_with("\n\n") {
+                w.out.pop();
+            }
+            w.line(1, "}");
+            w.blank();
+        }
+        for u in &self.units {
+            w.unit_item(u, 1);
+        }
+    }
+}
+
+/// Writes bodies whose values are in placeholder syntax.
+fn write_atoms(w: &mut Writer, sections: &[(String, Vec<Atom>)], depth: usize) {
+    for (i, (name, atoms)) in sections.iter().enumerate() {
+        if i > 0 {
+            w.out.push('\n');
+        }
+        w.line(depth, &format!("[{name}]"));
+        for a in atoms {
+            match a {
+                Atom::Set(e) => {
+                    w.docs(depth, &e.comments);
+                    w.line(
+                        depth,
+                        &format!("{} = {};", e.key, placeholder_literal(&e.value)),
+                    );
+                }
+                Atom::Remove(e) => {
+                    w.line(depth, &format!("remove {} = {};", e.key, literal(&e.value)));
+                }
+                Atom::Use(s) => w.line(depth, &format!("use {s};")),
+            }
+        }
+    }
+}
+
+/// A literal for a value already in placeholder syntax.
+fn placeholder_literal(value: &str) -> String {
+    match unescape(value) {
+        Some(raw) => literal(&raw),
+        None => string(value),
+    }
+}
