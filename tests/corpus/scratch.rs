@@ -11,7 +11,7 @@ pub fn workspace() -> PathBuf {
 }
 
 /// Writes a crate at `dir` with one module per family: `(module name, source)`.
-pub fn write_crate(dir: &Path, families: &[(String, String)]) -> std::io::Result<()> {
+pub fn write_crate(dir: &Path, name: &str, families: &[(String, String)]) -> std::io::Result<()> {
     let ws = workspace().canonicalize()?;
     let src = dir.join("src");
     if src.exists() {
@@ -19,8 +19,9 @@ pub fn write_crate(dir: &Path, families: &[(String, String)]) -> std::io::Result
     }
     std::fs::create_dir_all(&src)?;
     let manifest = format!(
-        "[package]\nname = \"import-scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nunit-core = {{ path = \"{0}/unit-core\" }}\nunit-macros = {{ path = \"{0}/unit-macros\" }}\n\n[workspace]\n\n[profile.dev]\ndebug = false\n",
-        ws.display()
+        "[package]\nname = \"{1}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nunit-core = {{ path = \"{0}/unit-core\" }}\nunit-macros = {{ path = \"{0}/unit-macros\" }}\n\n[workspace]\n\n[profile.dev]\ndebug = false\n",
+        ws.display(),
+        name
     );
     std::fs::write(dir.join("Cargo.toml"), manifest)?;
     let lock = ws.join("Cargo.lock");
@@ -68,8 +69,8 @@ pub fn build(dir: &Path) -> Build {
 }
 
 /// Runs the built crate, rendering every family into `out/<module>/`.
-pub fn render(out: &Path) -> bool {
-    let bin = target_dir().join("debug").join("import-scratch");
+pub fn render(name: &str, out: &Path) -> bool {
+    let bin = target_dir().join("debug").join(name);
     Command::new(bin)
         .arg(out)
         .status()

@@ -28,6 +28,10 @@ const UNRESETTABLE: &[&str] = &[
     "JoinsNamespaceOf",
 ];
 
+/// Directives whose empty value is a setting of its own, not a return to the default: it is
+/// kept (and is a gap while the DSL cannot write an empty value).
+const EMPTY_IS_A_VALUE: &[&str] = &["CapabilityBoundingSet"];
+
 /// Where an origin made by the reader points: (file, line).
 pub(crate) fn locate(files: &[PathBuf], origin: Origin) -> (PathBuf, usize) {
     let file = (origin.0 / 1_000_000) as usize;
@@ -121,10 +125,16 @@ pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>) {
                 } else {
                     what
                 };
+                if EMPTY_IS_A_VALUE.contains(&key) {
+                    gap(entry.origin, "empty-value", format!("`{key}=` (empty) sets an empty list, not the default; the DSL cannot write an empty value"));
+                    target.push(entry);
+                    continue;
+                }
                 gap(entry.origin, "reset", what);
                 continue;
             }
-            if directive(&name, key).is_some_and(|d| !d.list) {
+            // `Exec*=` may repeat (a oneshot service runs each `ExecStart=` in turn).
+            if !key.starts_with("Exec") && directive(&name, key).is_some_and(|d| !d.list) {
                 if let Some(i) = target.iter().position(|e| e.key == entry.key) {
                     let old = target.remove(i);
                     gap(old.origin, "last-wins", format!("`{key}={}` is replaced by a later `{key}=`, as systemd does; the earlier value is left out", old.value));
