@@ -125,3 +125,116 @@ fn corpus_figures() {
         std::fs::write(dir.join("gaps-seen.txt"), report.gaps()).unwrap();
     }
 }
+
+#[test]
+fn an_unreadable_file_is_an_error_naming_it() {
+    let missing = temp("unreadable").join("gone.service");
+    let errors = read_paths(std::slice::from_ref(&missing)).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].file, missing);
+    assert!(
+        errors[0].message.starts_with("cannot read the file"),
+        "{}",
+        errors[0]
+    );
+    let dir = temp("not-utf8");
+    std::fs::write(dir.join("a.service"), b"[Service]\nExecStart=/bin/\xff\n").unwrap();
+    let errors = read_paths(&[dir.join("a.service")]).unwrap_err();
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("a.service: file is not UTF-8"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn a_line_systemd_would_refuse_is_an_error_at_file_and_line() {
+    let dir = temp("refused");
+    std::fs::write(dir.join("a.service"), "[Unit]\nDescription=a\n\nnonsense\n").unwrap();
+    std::fs::create_dir(dir.join("a.service.d")).unwrap();
+    std::fs::write(dir.join("a.service.d/x.conf"), "Description=b\n").unwrap();
+    let errors = read_paths(std::slice::from_ref(&dir)).unwrap_err();
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].ends_with("a.service:4: `nonsense` is not a `Key=value` assignment"),
+        "{shown:?}"
+    );
+    std::fs::write(dir.join("a.service"), "[Unit]\nDescription=a\n").unwrap();
+    let errors = read_paths(std::slice::from_ref(&dir)).unwrap_err();
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 1, "{shown:?}");
+    assert!(
+        shown[0].contains("x.conf:1: `Description=b` stands before any `[Section]` header"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_dropin_without_its_unit_is_an_error() {
+    let dir = temp("orphan");
+    std::fs::create_dir(dir.join("b.service.d")).unwrap();
+    std::fs::write(dir.join("b.service.d/x.conf"), "[Service]\nNice=5\n").unwrap();
+    let errors = read_paths(std::slice::from_ref(&dir)).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].file.ends_with("b.service.d/x.conf"));
+    assert!(
+        errors[0]
+            .message
+            .contains("drop-in for `b.service`, which none of the imported files defines"),
+        "{}",
+        errors[0]
+    );
+    std::fs::write(
+        dir.join("b.service"),
+        "[Service]\nExecStart=/bin/b\nNice=1\n",
+    )
+    .unwrap();
+    let imported = read_paths(std::slice::from_ref(&dir)).unwrap();
+    assert_eq!(imported.units[0].value("Service", "Nice"), Some("5"));
+}
+
+#[test]
+fn the_command_writes_source_and_reports_errors() {
+    let dir = temp("command");
+    std::fs::write(
+        dir.join("c.service"),
+        "# What c does.\n[Unit]\nAfter=elsewhere.service\nX-Custom=1\n[Service]\nExecStart=/bin/c {x}\nExecStart=\nExecStart=/bin/c2\n",
+    )
+    .unwrap();
+    let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let out = unit_core::import::run(&args(&[dir.to_str().unwrap()])).unwrap();
+    assert!(
+        out.contains("/// What c does.\n    unit \"c.service\" {"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\"elsewhere.service\" = \"TODO: the package that provides it\";"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ExecStart = \"/bin/c2\";") && !out.contains("/bin/c {{x}}"),
+        "{out}"
+    );
+    assert!(out.contains("// gap: ") && out.contains("(x-key)"), "{out}");
+    let file = dir.join("family.rs");
+    let summary = unit_core::import::run(&args(&[
+        "--factor",
+        "--out",
+        file.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]))
+    .unwrap();
+    assert!(summary.starts_with("imported 1 units into"), "{summary}");
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("unit \"c.service\""));
+    let err =
+        unit_core::import::run(&args(&[dir.join("none.service").to_str().unwrap()])).unwrap_err();
+    assert!(err.contains("none.service: cannot read the file"), "{err}");
+    assert!(unit_core::import::run(&args(&["--bogus"]))
+        .unwrap_err()
+        .contains("unknown flag `--bogus`"));
+}
