@@ -44,6 +44,8 @@ pub struct Outcome {
 pub struct Report {
     /// One outcome per case, in case order.
     pub outcomes: Vec<(Case, Outcome)>,
+    /// What `rustfmt --check` said about the generated families (empty when all are clean).
+    pub rustfmt: String,
 }
 
 const SYSTEMD: &str = "/lib/systemd/systemd";
@@ -81,6 +83,8 @@ pub fn run(corpus: &Corpus, work: &Path, crate_name: &str) -> Report {
         }
     }
     let krate = work.join("crate");
+    scratch::write_crate(&krate, crate_name, &families).unwrap();
+    let rustfmt = rustfmt_check(&krate.join("src"), &families);
     let mut remaining = families;
     for _round in 0..4 {
         scratch::write_crate(&krate, crate_name, &remaining).unwrap();
@@ -111,7 +115,25 @@ pub fn run(corpus: &Corpus, work: &Path, crate_name: &str) -> Report {
     }
     Report {
         outcomes: corpus.cases.iter().cloned().zip(outcomes).collect(),
+        rustfmt,
     }
+}
+
+/// `rustfmt --check` on every generated family.
+fn rustfmt_check(src: &Path, families: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for chunk in families.chunks(200) {
+        let output = Command::new("rustfmt")
+            .args(["--check", "--edition", "2021"])
+            .args(chunk.iter().map(|(m, _)| src.join(format!("{m}.rs"))))
+            .output()
+            .unwrap();
+        out.push_str(&String::from_utf8_lossy(&output.stdout));
+        if !output.status.success() && output.stdout.is_empty() {
+            out.push_str(&String::from_utf8_lossy(&output.stderr));
+        }
+    }
+    out
 }
 
 /// Each module's first error, as (directive, value, message) taken from the line it points at.
