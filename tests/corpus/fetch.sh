@@ -16,13 +16,26 @@ scratch=${CORPUS_APT_DIR:-/work/scratch}
 APTOPT="-o Dir::Etc::SourceList=$scratch/srcs.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$scratch/apt/lists -o Dir::Cache=$scratch/apt/cache"
 
 cd "$cache/debs"
-[ -n "${CORPUS_OFFLINE:-}" ] || {
-# Several downloads at once: each apt-get spends most of its time reading the package lists.
-grep -v '^#' "$here/packages.txt" | xargs -P "${CORPUS_JOBS:-6}" -n 1 sh -c '
-    ls "$1"_*.deb >/dev/null 2>&1 && exit 0
-    apt-get $0 -q download "$1/bookworm" >/dev/null 2>&1 || echo "not in bookworm (skipped): $1" >&2
-' "$APTOPT"
-}
+# One apt-get for all packages: each run spends most of its time reading the package lists.
+# A name apt cannot find in bookworm would stop the whole download, so a first dry run
+# (`--print-uris`) finds those, and they are reported and left out.
+if [ -z "${CORPUS_OFFLINE:-}" ]; then
+    want=""
+    for pkg in $(grep -v '^#' "$here/packages.txt"); do
+        ls "${pkg}"_*.deb >/dev/null 2>&1 || want="$want $pkg/bookworm"
+    done
+    if [ -n "$want" ]; then
+        # shellcheck disable=SC2086
+        apt-get $APTOPT -q --print-uris download $want 2>"$cache/apt-errors.txt" >/dev/null || true
+        missing=$(sed -n "s/^E: Unable to locate package \(.*\)$/\1/p; s/^E: Release 'bookworm' for '\(.*\)' was not found$/\1/p; s/^E: Can't select candidate version from package \(.*\) as it has no candidate$/\1/p" "$cache/apt-errors.txt" | sort -u)
+        for pkg in $missing; do
+            want=$(echo "$want" | tr ' ' '\n' | grep -vx "$pkg/bookworm" | tr '\n' ' ')
+        done
+        [ -z "$missing" ] || echo "not in bookworm (skipped):" $missing >&2
+        # shellcheck disable=SC2086
+        [ -z "$(echo $want)" ] || apt-get $APTOPT -q download $want >/dev/null
+    fi
+fi
 
 : > "$cache/units.tsv.new"
 for deb in "$cache"/debs/*.deb; do

@@ -78,7 +78,11 @@ fn machine_units_import_compile_and_keep_their_meaning() {
     let report = driver::run(&corpus, &work, "import-machine");
     eprintln!("{}", report.figures(&corpus));
     eprintln!("{}", report.false_rejections());
-    assert!(report.rustfmt.is_empty(), "generated families are not rustfmt-clean:\n{}", report.rustfmt);
+    assert!(
+        report.rustfmt.is_empty(),
+        "generated families are not rustfmt-clean:\n{}",
+        report.rustfmt
+    );
     for (case, o) in &report.outcomes {
         if o.unclean.is_empty() {
             assert!(

@@ -324,13 +324,14 @@ fn substitute(value: &str, lookup: &HashMap<String, String>) -> Option<String> {
     Some(out)
 }
 
+/// A parameterized value: prefix, suffix, and each daemon's value in between.
+type Slot = (String, String, Vec<(String, String)>);
+
 const BOUNDARY: &[char] = &[' ', '/', '-', '.', ',', '=', ':', '"', '@'];
 
 /// The template value for a slot whose generalized values differ: a common prefix and suffix
 /// ending at word boundaries around one parameter.
-fn parameterize(
-    values: &[(String, String, String)],
-) -> Option<(String, String, Vec<(String, String)>)> {
+fn parameterize(values: &[(String, String, String)]) -> Option<Slot> {
     let first = &values[0].1;
     let mut prefix = first.len();
     let mut suffix = first.len();
