@@ -314,14 +314,17 @@ fn first_difference(a: &str, b: &str) -> String {
 
 fn normalise(block: &str, root: &Path) -> String {
     let root = root.display().to_string();
-    let block = block.split("\t-> Job ").next().unwrap_or(block);
+    // Jobs depend on the transaction of the run, not on the unit.
+    let block = block.split("\t-> Job ").next().unwrap_or(block).trim_end();
     let lines = block
         .lines()
         .map(sort_sets)
         .filter(|l| {
             let t = l.trim_start();
+            // Whether a unit may be garbage-collected depends on the jobs of the run.
             !(t.starts_with("Fragment Path:")
                 || t.starts_with("DropIn Path:")
+                || t.starts_with("May GC:")
                 || t.contains("Timestamp"))
         })
         .map(|l| l.replace(&root, "<root>"))
@@ -361,9 +364,14 @@ fn sort_sets(line: &str) -> String {
     let t = line.trim_start();
     match SETS.iter().find(|k| t.starts_with(*k)) {
         Some(k) => {
-            let mut words: Vec<&str> = t[k.len()..].split_whitespace().collect();
+            let rest = t[k.len()..].trim_start();
+            let (deny, rest) = match rest.strip_prefix('~') {
+                Some(r) => ("~", r),
+                None => ("", rest),
+            };
+            let mut words: Vec<&str> = rest.split_whitespace().collect();
             words.sort_unstable();
-            format!("{k} {}", words.join(" "))
+            format!("{k} {deny}{}", words.join(" "))
         }
         None => line.to_owned(),
     }
@@ -519,6 +527,28 @@ impl Report {
         let mut s = String::from("# directive\tcount\texample value\tmessage (example unit)\n");
         for ((key, _), (n, value, msg)) in rows {
             writeln!(s, "{key}\t{n}\t{value}\t{msg}").ok();
+        }
+        s
+    }
+
+    /// One line per unit that did not make it through every stage, with the reason.
+    pub fn details(&self) -> String {
+        let mut s = String::new();
+        for (case, o) in &self.outcomes {
+            let why = if !o.unclean.is_empty() {
+                format!("not clean: {}", o.unclean.join(" | "))
+            } else if let Some(e) = &o.import_error {
+                format!("import: {e}")
+            } else if let Some((k, v, m)) = &o.compile_error {
+                format!("compile: {k} = {v}: {m}")
+            } else if let Some(d) = &o.differs {
+                format!("differs: {d}")
+            } else if !o.round_tripped {
+                "not compared".into()
+            } else {
+                continue;
+            };
+            writeln!(s, "{}\t{}\t{}\t{why}", case.source, case.name, case.path.display()).ok();
         }
         s
     }

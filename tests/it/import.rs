@@ -124,6 +124,8 @@ fn corpus_figures() {
     println!("{}", report.gaps());
     let dir = scratch::workspace().join("tests").join("corpus");
     std::fs::write(work.join("false-rejections.txt"), &fr).unwrap();
+    std::fs::write(work.join("details.txt"), report.details()).unwrap();
+    println!("per-unit details: {}", work.join("details.txt").display());
     if std::env::var_os("CORPUS_UPDATE").is_some() {
         std::fs::write(dir.join("false-rejections.txt"), &fr).unwrap();
         std::fs::write(dir.join("figures.txt"), report.figures(&corpus)).unwrap();
