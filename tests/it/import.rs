@@ -104,7 +104,8 @@ fn machine_units_import_compile_and_keep_their_meaning() {
 
 /// The whole corpus (run `tests/corpus/fetch.sh` first):
 /// `cargo test -p tests --test it corpus_figures -- --ignored --nocapture`.
-/// Set `CORPUS_UPDATE=1` to rewrite `tests/corpus/false-rejections.txt` and `gaps-seen.txt`.
+/// Set `CORPUS_UPDATE=1` to rewrite `tests/corpus/false-rejections.txt`, `figures.txt` and
+/// `gaps-seen.txt`.
 #[test]
 #[ignore = "needs the downloaded corpus (tests/corpus/fetch.sh) and a few minutes"]
 fn corpus_figures() {
@@ -121,7 +122,8 @@ fn corpus_figures() {
     println!("{}", report.figures(&corpus));
     let fr = report.false_rejections();
     println!("{fr}");
-    println!("{}", report.gaps());
+    let gaps = report.gaps(&corpus);
+    println!("{gaps}");
     let dir = scratch::workspace().join("tests").join("corpus");
     std::fs::write(work.join("false-rejections.txt"), &fr).unwrap();
     std::fs::write(work.join("details.txt"), report.details()).unwrap();
@@ -129,7 +131,23 @@ fn corpus_figures() {
     if std::env::var_os("CORPUS_UPDATE").is_some() {
         std::fs::write(dir.join("false-rejections.txt"), &fr).unwrap();
         std::fs::write(dir.join("figures.txt"), report.figures(&corpus)).unwrap();
-        std::fs::write(dir.join("gaps-seen.txt"), report.gaps()).unwrap();
+        std::fs::write(dir.join("gaps-seen.txt"), gaps).unwrap();
+    }
+    for (case, o) in &report.outcomes {
+        if o.unclean.is_empty() {
+            assert!(
+                o.import_error.is_none(),
+                "{}: {:?}",
+                case.name,
+                o.import_error
+            );
+        }
+        assert!(
+            o.differs.is_none(),
+            "{}: systemd reads it differently: {:?}",
+            case.name,
+            o.differs
+        );
     }
 }
 

@@ -124,7 +124,10 @@ mod tests {
     fn continuations_keep_what_systemd_keeps() {
         let text = "[Service]\nExecStart=/bin/sh -c \"a; \\\n    b\"\nEnvironment=A=x\\\\\n";
         let u = parse("a.service", text).unwrap();
-        assert_eq!(u.value("Service", "ExecStart"), Some("/bin/sh -c \"a;      b\""));
+        assert_eq!(
+            u.value("Service", "ExecStart"),
+            Some("/bin/sh -c \"a;      b\"")
+        );
         assert_eq!(u.value("Service", "Environment"), Some("A=x\\\\"));
     }
 
