@@ -64,6 +64,8 @@ fn factored_libvirt_goldens_render_back_byte_for_byte() {
 mod cases;
 #[path = "../corpus/driver.rs"]
 mod driver;
+#[path = "../corpus/factored.rs"]
+mod factored;
 
 /// The machine's own units: every one systemd loads cleanly imports, and every one that
 /// compiles is read by systemd exactly as the original.
@@ -119,7 +121,15 @@ fn corpus_figures() {
     corpus.skipped.extend(machine.skipped);
     let work = temp("corpus");
     let report = driver::run(&corpus, &work, "import-corpus");
-    println!("{}", report.figures(&corpus));
+    let factoring = factored::run(
+        &corpus,
+        &report,
+        &work.join("factored"),
+        &work.join("rendered"),
+        "import-corpus-factored",
+    );
+    let figures = format!("{}{}", report.figures(&corpus), factoring.figures());
+    println!("{figures}");
     let fr = report.false_rejections();
     println!("{fr}");
     let gaps = report.gaps(&corpus);
@@ -130,7 +140,7 @@ fn corpus_figures() {
     println!("per-unit details: {}", work.join("details.txt").display());
     if std::env::var_os("CORPUS_UPDATE").is_some() {
         std::fs::write(dir.join("false-rejections.txt"), &fr).unwrap();
-        std::fs::write(dir.join("figures.txt"), report.figures(&corpus)).unwrap();
+        std::fs::write(dir.join("figures.txt"), &figures).unwrap();
         std::fs::write(dir.join("gaps-seen.txt"), gaps).unwrap();
     }
     for (case, o) in &report.outcomes {

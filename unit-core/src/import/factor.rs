@@ -53,6 +53,7 @@ struct Daemon {
 enum Member {
     Instance {
         template: String,
+        docs: Vec<String>,
         sections: Vec<(String, Vec<Atom>)>,
     },
     Unit(Unit),
@@ -122,10 +123,7 @@ pub fn factor(imported: &Imported) -> Factored {
             let cluster: Vec<usize> = left
                 .iter()
                 .copied()
-                .filter(|&i| {
-                    candidates[i].unit.comments == candidates[seed].unit.comments
-                        && similarity(&candidates[i].general, &candidates[seed].general) >= 0.5
-                })
+                .filter(|&i| similarity(&candidates[i].general, &candidates[seed].general) >= 0.5)
                 .collect();
             left.retain(|i| !cluster.contains(i));
             if cluster.len() < 2 {
@@ -145,10 +143,16 @@ pub fn factor(imported: &Imported) -> Factored {
                 let lookup = params.lookup(&c.daemon);
                 let sections = express(&template, c.unit, &lookup);
                 let at = position(units, &c.unit.name);
+                let docs = if template.comments == c.unit.comments {
+                    Vec::new()
+                } else {
+                    c.unit.comments.clone()
+                };
                 members.entry(c.daemon.clone()).or_default().push((
                     at,
                     Member::Instance {
                         template: ident.clone(),
+                        docs,
                         sections,
                     },
                 ));
@@ -341,12 +345,12 @@ fn parameterize(values: &[(String, String, String)]) -> Option<Slot> {
     }
     let shortest = values.iter().map(|(_, g, _)| g.len()).min()?;
     suffix = suffix.min(shortest.saturating_sub(prefix));
-    let mut prefix_text = &first[..prefix];
+    let mut prefix_text = first.get(..prefix)?;
     while !prefix_text.is_empty() && !prefix_text.ends_with(BOUNDARY) {
         prefix_text =
             &prefix_text[..prefix_text.len() - prefix_text.chars().next_back()?.len_utf8()];
     }
-    let mut suffix_text = &first[first.len() - suffix..];
+    let mut suffix_text = first.get(first.len().checked_sub(suffix)?..)?;
     while !suffix_text.is_empty() && !suffix_text.starts_with(BOUNDARY) {
         suffix_text = &suffix_text[suffix_text.chars().next()?.len_utf8()..];
     }
@@ -464,7 +468,14 @@ fn build_template(
         ident: ident.to_owned(),
         unit_name: role.to_owned(),
         params: used_params,
-        comments: seed_unit.comments.clone(),
+        comments: if cluster
+            .iter()
+            .all(|&i| candidates[i].unit.comments == seed_unit.comments)
+        {
+            seed_unit.comments.clone()
+        } else {
+            Vec::new()
+        },
         sections,
     }
 }
@@ -679,10 +690,20 @@ impl Factored {
             for m in &d.members {
                 match m {
                     Member::Unit(u) => w.unit_item(u, 2),
-                    Member::Instance { template, sections } if sections.is_empty() => {
+                    Member::Instance {
+                        template,
+                        docs,
+                        sections,
+                    } if sections.is_empty() => {
+                        w.docs(2, docs);
                         w.line(2, &format!("{template};"));
                     }
-                    Member::Instance { template, sections } => {
+                    Member::Instance {
+                        template,
+                        docs,
+                        sections,
+                    } => {
+                        w.docs(2, docs);
                         w.line(2, &format!("{template} {{"));
                         write_atoms(w, sections, 3);
                         w.line(2, "}");

@@ -111,3 +111,6 @@ impl Imported {
         self.units.iter().find(|u| u.name == name)
     }
 }
+
+#[cfg(test)]
+mod tests;
