@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use unit_core::import::{import_texts, write_family, Layout};
-//! let files = [("demo.service", "# The demo.\n[Service]\nExecStart=/usr/bin/demo\nAfter=x.service\n")];
+//! let files = [("demo.service", "# The demo.\n[Unit]\nAfter=x.service\n[Service]\nExecStart=/usr/bin/demo\n")];
 //! let imported = import_texts(&files, &[]).unwrap();
 //! let source = write_family(&imported, &Layout::default());
 //! assert!(source.contains("unit \"demo.service\" {"));
