@@ -66,7 +66,7 @@ pub fn run(
     let plain_src = plain.parent().unwrap_or(plain).join("crate").join("src");
     let mut families: Vec<(String, String)> = Vec::new();
     let mut members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (source, cases) in by_source {
+    for cases in by_source.into_values() {
         let all_compiled = cases.iter().all(|&i| report.outcomes[i].1.compiled);
         let mut names: Vec<&str> = cases
             .iter()

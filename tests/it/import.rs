@@ -104,6 +104,47 @@ fn machine_units_import_compile_and_keep_their_meaning() {
     assert!(report.outcomes.iter().any(|(_, o)| o.round_tripped) || !driver::have_systemd());
 }
 
+/// The fast path on the machine's units: each imports, renders, and reads back as the same
+/// directives; what the project's checks say about them is counted, not asserted (those are the
+/// false rejections the corpus figures track).
+#[test]
+fn machine_units_render_and_read_back_the_same() {
+    let corpus = cases::machine();
+    let mut flagged = 0;
+    for case in &corpus.cases {
+        let mut paths = vec![case.path.clone()];
+        paths.extend(case.dropins.iter().cloned());
+        let Ok(imported) = read_paths(&paths) else {
+            continue;
+        };
+        let unit = &imported.units[0];
+        let text = unit_core::render(unit).unwrap_or_else(|e| panic!("{}: {e:?}", case.name));
+        let back = unit_core::parse(&unit.name, &text).unwrap();
+        // Sections in any order (rendering puts them in canonical order), entries in theirs.
+        let lines =
+            |u: &unit_core::Unit| -> std::collections::BTreeMap<String, Vec<(String, String)>> {
+                u.sections
+                    .iter()
+                    .map(|s| {
+                        (
+                            s.name.clone(),
+                            s.entries
+                                .iter()
+                                .map(|e| (e.key.clone(), e.value.clone()))
+                                .collect(),
+                        )
+                    })
+                    .collect()
+            };
+        assert_eq!(lines(&back), lines(unit), "{}", case.name);
+        flagged += usize::from(!unit_core::validate(unit).is_empty());
+    }
+    eprintln!(
+        "{} machine units, {flagged} with diagnostics from the project's checks",
+        corpus.cases.len()
+    );
+}
+
 /// The whole corpus (run `tests/corpus/fetch.sh` first):
 /// `cargo test -p tests --test it corpus_figures -- --ignored --nocapture`.
 /// Set `CORPUS_UPDATE=1` to rewrite `tests/corpus/false-rejections.txt`, `figures.txt` and
