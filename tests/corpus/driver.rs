@@ -111,7 +111,14 @@ pub fn run(corpus: &Corpus, work: &Path, crate_name: &str) -> Report {
     let rendered_ok = remaining.is_empty() || scratch::render(crate_name, &rendered);
     assert!(rendered_ok, "the corpus crate did not render");
     if have_systemd() {
-        compare(corpus, work, &rendered, &mut outcomes);
+        // systemd runs as `nobody`, who may not be able to reach into the checkout: the
+        // batches live in the system's temporary directory.
+        let batches =
+            std::env::temp_dir().join(format!("unit-import-{}-{crate_name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&batches);
+        std::fs::create_dir_all(&batches).unwrap();
+        compare(corpus, &batches, &rendered, &mut outcomes);
+        let _ = std::fs::remove_dir_all(&batches);
     }
     Report {
         outcomes: corpus.cases.iter().cloned().zip(outcomes).collect(),
