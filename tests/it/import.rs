@@ -66,6 +66,8 @@ mod cases;
 mod driver;
 #[path = "../corpus/factored.rs"]
 mod factored;
+#[path = "../corpus/report.rs"]
+mod report;
 
 /// The machine's own units: every one systemd loads cleanly imports, and every one that
 /// compiles is read by systemd exactly as the original.

@@ -11,7 +11,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::settle::is_ident;
-use super::write::{literal, string, Writer};
 use super::Imported;
 use crate::model::{Entry, Section, Unit};
 use crate::placeholder::{self, Part};
@@ -21,36 +20,36 @@ use crate::placeholder::{self, Part};
 pub struct Factored {
     /// The units the family renders, as imported.
     pub rendered: Vec<Unit>,
-    templates: Vec<Template>,
-    snippets: Vec<Snippet>,
-    daemons: Vec<Daemon>,
-    units: Vec<Unit>,
+    pub(super) templates: Vec<Template>,
+    pub(super) snippets: Vec<Snippet>,
+    pub(super) daemons: Vec<Daemon>,
+    pub(super) units: Vec<Unit>,
 }
 
 #[derive(Clone, Debug)]
-struct Template {
-    ident: String,
-    unit_name: String,
-    params: Vec<(String, Option<String>)>,
-    comments: Vec<String>,
-    sections: Vec<(String, Vec<Atom>)>,
+pub(super) struct Template {
+    pub(super) ident: String,
+    pub(super) unit_name: String,
+    pub(super) params: Vec<(String, Option<String>)>,
+    pub(super) comments: Vec<String>,
+    pub(super) sections: Vec<(String, Vec<Atom>)>,
 }
 
 #[derive(Clone, Debug)]
-struct Snippet {
-    ident: String,
-    entries: Vec<Entry>,
+pub(super) struct Snippet {
+    pub(super) ident: String,
+    pub(super) entries: Vec<Entry>,
 }
 
 #[derive(Clone, Debug)]
-struct Daemon {
-    name: String,
-    args: Vec<(String, String)>,
-    members: Vec<Member>,
+pub(super) struct Daemon {
+    pub(super) name: String,
+    pub(super) args: Vec<(String, String)>,
+    pub(super) members: Vec<Member>,
 }
 
 #[derive(Clone, Debug)]
-enum Member {
+pub(super) enum Member {
     Instance {
         template: String,
         docs: Vec<String>,
@@ -61,7 +60,7 @@ enum Member {
 
 /// One statement of a body: a directive (value in placeholder syntax), a removal, a snippet.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Atom {
+pub(super) enum Atom {
     Set(Entry),
     Remove(Entry),
     Use(String),
@@ -179,7 +178,7 @@ pub fn factor(imported: &Imported) -> Factored {
             members: list.into_iter().map(|(_, m)| m).collect(),
         });
     }
-    find_snippets(&mut out);
+    super::snippet::find_snippets(&mut out);
     out
 }
 
@@ -535,222 +534,4 @@ fn express(
         }
     }
     out
-}
-
-/// Replaces runs of two or more directives that stand in several bodies with snippets, while
-/// that saves lines.
-fn find_snippets(out: &mut Factored) {
-    loop {
-        let mut counts: HashMap<String, (Vec<Atom>, usize)> = HashMap::new();
-        for body in bodies(out) {
-            for len in 2..=body.len() {
-                for window in body.windows(len) {
-                    if window.iter().all(snippable) {
-                        counts
-                            .entry(format!("{window:?}"))
-                            .or_insert_with(|| (window.to_vec(), 0))
-                            .1 += 1;
-                    }
-                }
-            }
-        }
-        let best = counts
-            .into_values()
-            .map(|(run, n)| {
-                let saving = (n * run.len()) as i64 - (run.len() + 3 + n) as i64;
-                let key = format!("{run:?}");
-                (saving, run, key)
-            })
-            .filter(|(s, _, _)| *s > 0)
-            .max_by(|a, b| {
-                a.0.cmp(&b.0)
-                    .then_with(|| b.1.len().cmp(&a.1.len()))
-                    .then_with(|| b.2.cmp(&a.2))
-            });
-        let Some((_, run, _)) = best else { return };
-        let ident = format!("s{}", out.snippets.len() + 1);
-        for body in bodies_mut(out) {
-            let mut i = 0;
-            while i + run.len() <= body.len() {
-                if body[i..i + run.len()] == run[..] {
-                    body.splice(i..i + run.len(), [Atom::Use(ident.clone())]);
-                }
-                i += 1;
-            }
-        }
-        let entries = run
-            .into_iter()
-            .filter_map(|a| match a {
-                Atom::Set(mut e) => {
-                    e.value = unescape(&e.value)?;
-                    Some(e)
-                }
-                _ => None,
-            })
-            .collect();
-        out.snippets.push(Snippet { ident, entries });
-    }
-}
-
-fn snippable(atom: &Atom) -> bool {
-    matches!(atom, Atom::Set(e) if unescape(&e.value).is_some())
-}
-
-/// Template values are in placeholder syntax, extras hold raw values: both compare as
-/// placeholder syntax, and a run is a snippet only if it holds no placeholder.
-fn unescape(value: &str) -> Option<String> {
-    let parts = placeholder::parts(value).ok()?;
-    parts
-        .into_iter()
-        .map(|p| match p {
-            Part::Text(t) => Some(t),
-            Part::Var { .. } => None,
-        })
-        .collect()
-}
-
-fn bodies(out: &Factored) -> Vec<Vec<Atom>> {
-    let mut all: Vec<Vec<Atom>> = out
-        .templates
-        .iter()
-        .flat_map(|t| t.sections.iter().map(|(_, a)| a.clone()))
-        .collect();
-    for d in &out.daemons {
-        for m in &d.members {
-            if let Member::Instance { sections, .. } = m {
-                all.extend(sections.iter().map(|(_, a)| a.clone()));
-            }
-        }
-    }
-    all
-}
-
-fn bodies_mut(out: &mut Factored) -> Vec<&mut Vec<Atom>> {
-    let mut all: Vec<&mut Vec<Atom>> = Vec::new();
-    for t in &mut out.templates {
-        all.extend(t.sections.iter_mut().map(|(_, a)| a));
-    }
-    for d in &mut out.daemons {
-        for m in &mut d.members {
-            if let Member::Instance { sections, .. } = m {
-                all.extend(sections.iter_mut().map(|(_, a)| a));
-            }
-        }
-    }
-    all
-}
-
-impl Factored {
-    /// Lines of the family's items, for `write_factored`.
-    pub(crate) fn write_items(&self, w: &mut Writer) {
-        for s in &self.snippets {
-            w.line(1, &format!("snippet {} {{", s.ident));
-            for e in &s.entries {
-                w.docs(2, &e.comments);
-                w.line(2, &format!("{} = {};", e.key, literal(&e.value)));
-            }
-            w.line(1, "}");
-            w.blank();
-        }
-        for t in &self.templates {
-            let params: Vec<String> = t
-                .params
-                .iter()
-                .map(|(p, d)| match d {
-                    Some(d) => format!("{p}: text = {}", string(d)),
-                    None => format!("{p}: text"),
-                })
-                .collect();
-            w.docs(1, &t.comments);
-            w.line(
-                1,
-                &format!(
-                    "template {}({}) -> {} {{",
-                    t.ident,
-                    params.join(", "),
-                    string(&t.unit_name)
-                ),
-            );
-            write_atoms(w, &t.sections, 2);
-            w.line(1, "}");
-            w.blank();
-        }
-        for d in &self.daemons {
-            let args: Vec<String> = d
-                .args
-                .iter()
-                .map(|(n, v)| format!("{n} = {}", string(v)))
-                .collect();
-            let args = if args.is_empty() {
-                String::new()
-            } else {
-                format!("({})", args.join(", "))
-            };
-            w.line(1, &format!("daemon {}{args} {{", d.name));
-            for m in &d.members {
-                match m {
-                    Member::Unit(u) => w.unit_item(u, 2),
-                    Member::Instance {
-                        template,
-                        docs,
-                        sections,
-                    } if sections.is_empty() => {
-                        w.docs(2, docs);
-                        w.line(2, &format!("{template};"));
-                    }
-                    Member::Instance {
-                        template,
-                        docs,
-                        sections,
-                    } => {
-                        w.docs(2, docs);
-                        w.line(2, &format!("{template} {{"));
-                        write_atoms(w, sections, 3);
-                        w.line(2, "}");
-                    }
-                }
-            }
-            while w.out.ends_with("\n\n") {
-                w.out.pop();
-            }
-            w.line(1, "}");
-            w.blank();
-        }
-        for u in &self.units {
-            w.unit_item(u, 1);
-        }
-    }
-}
-
-/// Writes bodies whose values are in placeholder syntax.
-fn write_atoms(w: &mut Writer, sections: &[(String, Vec<Atom>)], depth: usize) {
-    for (i, (name, atoms)) in sections.iter().enumerate() {
-        if i > 0 {
-            w.out.push('\n');
-        }
-        w.line(depth, &format!("[{name}]"));
-        for a in atoms {
-            match a {
-                Atom::Set(e) => {
-                    w.docs(depth, &e.comments);
-                    w.line(
-                        depth,
-                        &format!("{} = {};", e.key, placeholder_literal(&e.value)),
-                    );
-                }
-                Atom::Remove(e) => {
-                    w.line(depth, &format!("remove {} = {};", e.key, literal(&e.value)));
-                }
-                Atom::Use(s) => w.line(depth, &format!("use {s};")),
-            }
-        }
-    }
-}
-
-/// A literal for a value already in placeholder syntax.
-fn placeholder_literal(value: &str) -> String {
-    match unescape(value) {
-        Some(raw) => literal(&raw),
-        None => string(value),
-    }
 }

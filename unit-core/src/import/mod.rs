@@ -20,6 +20,7 @@ mod cli;
 mod factor;
 mod read;
 mod settle;
+mod snippet;
 mod write;
 
 use std::fmt;

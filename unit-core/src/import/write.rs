@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
+use super::factor::{Atom, Member};
 use super::settle::clean_comment;
+use super::snippet::unescape;
 use super::{Factored, Imported};
 use crate::crosscheck::{activated_service, references, SYSTEM_UNITS};
 use crate::model::{Section, Unit};
@@ -209,4 +211,119 @@ fn template_of(name: &str) -> Option<String> {
     let (stem, suffix) = name.rsplit_once('.')?;
     let (prefix, instance) = stem.split_once('@')?;
     (!instance.is_empty()).then(|| format!("{prefix}@.{suffix}"))
+}
+
+impl Factored {
+    /// Lines of the family's items, for `write_factored`.
+    pub(crate) fn write_items(&self, w: &mut Writer) {
+        for s in &self.snippets {
+            w.line(1, &format!("snippet {} {{", s.ident));
+            for e in &s.entries {
+                w.docs(2, &e.comments);
+                w.line(2, &format!("{} = {};", e.key, literal(&e.value)));
+            }
+            w.line(1, "}");
+            w.blank();
+        }
+        for t in &self.templates {
+            let params: Vec<String> = t
+                .params
+                .iter()
+                .map(|(p, d)| match d {
+                    Some(d) => format!("{p}: text = {}", string(d)),
+                    None => format!("{p}: text"),
+                })
+                .collect();
+            w.docs(1, &t.comments);
+            w.line(
+                1,
+                &format!(
+                    "template {}({}) -> {} {{",
+                    t.ident,
+                    params.join(", "),
+                    string(&t.unit_name)
+                ),
+            );
+            write_atoms(w, &t.sections, 2);
+            w.line(1, "}");
+            w.blank();
+        }
+        for d in &self.daemons {
+            let args: Vec<String> = d
+                .args
+                .iter()
+                .map(|(n, v)| format!("{n} = {}", string(v)))
+                .collect();
+            let args = if args.is_empty() {
+                String::new()
+            } else {
+                format!("({})", args.join(", "))
+            };
+            w.line(1, &format!("daemon {}{args} {{", d.name));
+            for m in &d.members {
+                match m {
+                    Member::Unit(u) => w.unit_item(u, 2),
+                    Member::Instance {
+                        template,
+                        docs,
+                        sections,
+                    } if sections.is_empty() => {
+                        w.docs(2, docs);
+                        w.line(2, &format!("{template};"));
+                    }
+                    Member::Instance {
+                        template,
+                        docs,
+                        sections,
+                    } => {
+                        w.docs(2, docs);
+                        w.line(2, &format!("{template} {{"));
+                        write_atoms(w, sections, 3);
+                        w.line(2, "}");
+                    }
+                }
+            }
+            while w.out.ends_with("\n\n") {
+                w.out.pop();
+            }
+            w.line(1, "}");
+            w.blank();
+        }
+        for u in &self.units {
+            w.unit_item(u, 1);
+        }
+    }
+}
+
+/// Writes bodies whose values are in placeholder syntax.
+fn write_atoms(w: &mut Writer, sections: &[(String, Vec<Atom>)], depth: usize) {
+    for (i, (name, atoms)) in sections.iter().enumerate() {
+        if i > 0 {
+            w.out.push('\n');
+        }
+        w.line(depth, &format!("[{name}]"));
+        for a in atoms {
+            match a {
+                Atom::Set(e) => {
+                    w.docs(depth, &e.comments);
+                    w.line(
+                        depth,
+                        &format!("{} = {};", e.key, placeholder_literal(&e.value)),
+                    );
+                }
+                Atom::Remove(e) => {
+                    w.line(depth, &format!("remove {} = {};", e.key, literal(&e.value)));
+                }
+                Atom::Use(s) => w.line(depth, &format!("use {s};")),
+            }
+        }
+    }
+}
+
+/// A literal for a value already in placeholder syntax.
+fn placeholder_literal(value: &str) -> String {
+    match unescape(value) {
+        Some(raw) => literal(&raw),
+        None => string(value),
+    }
 }
