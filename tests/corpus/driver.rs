@@ -246,7 +246,9 @@ fn loaded_name(name: &str) -> String {
     }
 }
 
-fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Outcome]) {
+/// Loads each batch of originals and the same batch with the rendered files (`rendered/u<index>/`)
+/// in their place, and records per unit whether systemd loads it cleanly and reads both alike.
+pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Outcome]) {
     set_mode(work, 0o755);
     for (b, batch) in batches(&corpus.cases).into_iter().enumerate() {
         let original = work.join(format!("batch{b}-original"));

@@ -316,3 +316,52 @@ fn the_command_writes_source_and_reports_errors() {
         .unwrap_err()
         .contains("unknown flag `--bogus`"));
 }
+
+/// The comparison itself: a rendered file that systemd reads differently is caught, one it
+/// reads alike passes, whatever the text.
+#[test]
+fn systemd_tells_a_changed_meaning_from_a_changed_text() {
+    if !driver::have_systemd() {
+        eprintln!("systemd's test mode is not available here; skipped");
+        return;
+    }
+    let dir = temp("compare");
+    let original = dir.join("d.service");
+    std::fs::write(&original, "[Unit]\nDescription=d\n[Service]\nExecStart=/bin/d \\\n  -v\nNice=5\n[Install]\nWantedBy=multi-user.target\n").unwrap();
+    let corpus = cases::Corpus {
+        cases: vec![cases::Case {
+            name: "d.service".into(),
+            source: "test".into(),
+            path: original,
+            dropins: Vec::new(),
+        }],
+        files: 1,
+        skipped: Vec::new(),
+    };
+    let check = |rendered_text: &str| {
+        let rendered = dir.join("rendered");
+        std::fs::create_dir_all(rendered.join("u0")).unwrap();
+        std::fs::write(rendered.join("u0/d.service"), rendered_text).unwrap();
+        let batches =
+            std::env::temp_dir().join(format!("unit-import-compare-{}", std::process::id()));
+        std::fs::create_dir_all(&batches).unwrap();
+        let mut outcomes = vec![driver::Outcome {
+            compiled: true,
+            ..Default::default()
+        }];
+        driver::compare(&corpus, &batches, &rendered, &mut outcomes);
+        let _ = std::fs::remove_dir_all(&batches);
+        outcomes.remove(0)
+    };
+    let same = check("# text differs\n[Unit]\nDescription=d\n\n[Service]\nNice=5\nExecStart=/bin/d   -v\n\n[Install]\nWantedBy=multi-user.target\n");
+    assert!(same.unclean.is_empty(), "{:?}", same.unclean);
+    assert!(same.round_tripped, "{:?}", same.differs);
+    let nice = check("[Unit]\nDescription=d\n\n[Service]\nExecStart=/bin/d -v\nNice=6\n\n[Install]\nWantedBy=multi-user.target\n");
+    assert!(
+        nice.differs.as_deref().is_some_and(|d| d.contains("Nice")),
+        "{:?}",
+        nice.differs
+    );
+    let install = check("[Unit]\nDescription=d\n\n[Service]\nExecStart=/bin/d -v\nNice=5\n\n[Install]\nWantedBy=default.target\n");
+    assert_eq!(install.differs.as_deref(), Some("[Install] differs"));
+}
