@@ -259,8 +259,9 @@ struct Params {
 }
 
 impl Params {
-    /// The name of the parameter with these values, reusing one that agrees where both are set.
-    fn name_for(&mut self, values: &BTreeMap<String, String>) -> String {
+    /// The name of the parameter with these values, reusing one that agrees where both are set;
+    /// a new one is named after the directive it comes from (`Description=` gives `name`).
+    fn name_for(&mut self, values: &BTreeMap<String, String>, key: &str) -> String {
         for (name, known) in &mut self.list {
             let common = values.keys().filter(|d| known.contains_key(*d)).count();
             if common > 0
@@ -272,10 +273,18 @@ impl Params {
                 return name.clone();
             }
         }
-        let name = match self.list.len() {
-            0 => "name".to_owned(),
-            n => format!("name{}", n + 1),
+        let base = if key == "Description" {
+            "name".to_owned()
+        } else {
+            snake_case(key)
         };
+        let taken = |n: &str| n == "daemon" || self.list.iter().any(|(m, _)| m == n);
+        let mut name = base.clone();
+        let mut n = 1;
+        while taken(&name) {
+            n += 1;
+            name = format!("{base}{n}");
+        }
         self.list.push((name.clone(), values.clone()));
         name
     }
@@ -310,6 +319,18 @@ impl Params {
             })
             .collect()
     }
+}
+
+/// `ListenStream` as `listen_stream`.
+fn snake_case(key: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in key.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 fn substitute(value: &str, lookup: &HashMap<String, String>) -> Option<String> {
@@ -427,7 +448,7 @@ fn build_template(
                 if differs {
                     if let Some((prefix, suffix, middles)) = parameterize(&slot) {
                         let map: BTreeMap<String, String> = middles.into_iter().collect();
-                        let name = params.name_for(&map);
+                        let name = params.name_for(&map, &entry.key);
                         let default = (map.iter().filter(|(d, v)| d == v).count() * 2 >= map.len())
                             .then(|| "{daemon}".to_owned());
                         if !used_params.iter().any(|(p, _)| *p == name) {
