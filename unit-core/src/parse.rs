@@ -21,15 +21,15 @@ impl std::error::Error for ParseError {}
 
 /// Reads the unit file `text` as the unit called `name`.
 ///
-/// Follows systemd's reading rules: `#` and `;` start comments, a trailing `\` joins the next
-/// line with a space (comment lines inside a continuation are skipped), white space around keys
+/// Follows systemd's reading rules: `#` and `;` start comments, a trailing `\` becomes a space
+/// and joins the next line as it stands (comment lines inside a continuation are skipped), white space around keys
 /// and values is stripped, keys may repeat and an empty value is kept (it is systemd's reset).
 /// Comments above an entry are attached to it, comments before the first section to the unit.
 /// Each entry's origin is its 1-based line number.
 ///
 /// ```
 /// let unit = unit_core::parse("a.service", "[Service]\nExecStart=/bin/a\\\n  --flag\n").unwrap();
-/// assert_eq!(unit.value("Service", "ExecStart"), Some("/bin/a --flag"));
+/// assert_eq!(unit.value("Service", "ExecStart"), Some("/bin/a   --flag"));
 /// ```
 pub fn parse(name: &str, text: &str) -> Result<Unit, ParseError> {
     let mut unit = Unit::new(name, Origin::NONE);
@@ -63,16 +63,20 @@ pub fn parse(name: &str, text: &str) -> Result<Unit, ParseError> {
             continue;
         }
         let mut logical = line.to_owned();
-        while logical.ends_with('\\') {
+        let mut continued = ends_escaped(raw);
+        while continued {
+            // As systemd: the backslash becomes a space and the next line is appended as it
+            // stands, leading white space included.
             logical.pop();
+            logical.push(' ');
             let next = lines
                 .by_ref()
-                .map(|(_, l)| l.trim())
-                .find(|l| !l.starts_with(['#', ';']));
+                .map(|(_, l)| l)
+                .find(|l| !l.trim_start().starts_with(['#', ';']));
             match next {
                 Some(next) => {
-                    logical.push(' ');
                     logical.push_str(next);
+                    continued = ends_escaped(next);
                 }
                 None => break,
             }
@@ -95,6 +99,11 @@ pub fn parse(name: &str, text: &str) -> Result<Unit, ParseError> {
     Ok(unit)
 }
 
+/// Whether `line` ends with a backslash that is not itself escaped, so it continues.
+fn ends_escaped(line: &str) -> bool {
+    line.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,8 +116,19 @@ mod tests {
         assert_eq!(u.value("Unit", "Description"), Some("x y"));
         assert_eq!(u.values("Unit", "After"), ["a.service", "b.service", ""]);
         assert_eq!(u.sections[0].entries[1].comments, ["note"]);
-        assert_eq!(u.value("Service", "ExecStart"), Some("/bin/a  -v"));
+        assert_eq!(u.value("Service", "ExecStart"), Some("/bin/a    -v"));
         assert_eq!(u.sections[1].entries[0].origin, Origin(10));
+    }
+
+    #[test]
+    fn continuations_keep_what_systemd_keeps() {
+        let text = "[Service]\nExecStart=/bin/sh -c \"a; \\\n    b\"\nEnvironment=A=x\\\\\n";
+        let u = parse("a.service", text).unwrap();
+        assert_eq!(
+            u.value("Service", "ExecStart"),
+            Some("/bin/sh -c \"a;      b\"")
+        );
+        assert_eq!(u.value("Service", "Environment"), Some("A=x\\\\"));
     }
 
     #[test]

@@ -114,6 +114,24 @@ fn build_options(cli: &Cli, s: &mut String) {
     }
 }
 
+/// `import`'s line in the general help.
+pub(crate) const IMPORT_SYNOPSIS: &str = "import [--factor] [--out FILE] PATH...";
+/// What `import` does, in a few words.
+pub(crate) const IMPORT_WHAT: &str = "existing unit files as a `systemd_unit!` family";
+
+/// `import --help`.
+pub(crate) fn import_text(cli: &Cli) -> String {
+    let p = cli.program();
+    format!(
+        "{p} import: {IMPORT_WHAT}\n\nusage: {p} {IMPORT_SYNOPSIS}\n\n\
+         Reads unit files, directories of them and their `NAME.d/*.conf` drop-ins, and writes the\n\
+         equivalent family as Rust source (to stdout, or `--out FILE`). Units each package\n\
+         provides are declared `extern` with a reason to fill in. With `--factor`, units that\n\
+         differ only by a name become one template with daemons and their extras.\n\n\
+         example:\n  {p} import --factor /usr/lib/systemd/system/foo*.service > src/family.rs\n"
+    )
+}
+
 /// The help text: general when `topic` is `None`, else the command's.
 pub(crate) fn text(cli: &Cli, topic: Option<Command>) -> String {
     let p = cli.program();
@@ -132,6 +150,7 @@ pub(crate) fn text(cli: &Cli, topic: Option<Command>) -> String {
             let (synopsis, what) = summary(c);
             let _ = writeln!(s, "  {synopsis:<38}{what}");
         }
+        let _ = writeln!(s, "  {IMPORT_SYNOPSIS:<37} {IMPORT_WHAT}");
         let _ = writeln!(
             s,
             "\noptions:\n  {:<26}this help\n  {:<26}the version",

@@ -142,7 +142,11 @@ impl<'f> Cli<'f> {
         err: &mut dyn Write,
     ) -> u8 {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-        let result = args::parse(self.family, args).and_then(|inv| self.dispatch(inv, out));
+        let result = if args.first().is_some_and(|a| a == "import") {
+            self.import(&args[1..], out)
+        } else {
+            args::parse(self.family, args).and_then(|inv| self.dispatch(inv, out))
+        };
         let message = match result {
             Ok(()) | Err(Error::Closed) => return 0,
             Err(Error::Failed(m)) => (m, FAILURE),
@@ -156,6 +160,34 @@ impl<'f> Cli<'f> {
         };
         let _ = writeln!(err, "{}: {}", self.name, message.0);
         message.1
+    }
+
+    /// `import`: existing unit files as a family, through [`crate::import::run`].
+    fn import(&self, args: &[OsString], out: &mut dyn Write) -> Result<()> {
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| {
+                a.clone().into_string().map_err(|v| {
+                    Error::Usage(
+                        format!("`{}` is not valid UTF-8", v.to_string_lossy()),
+                        None,
+                    )
+                })
+            })
+            .collect::<Result<_>>()?;
+        if args.iter().any(|a| a == "--help" || a == "-h") {
+            return out
+                .write_all(help::import_text(self).as_bytes())
+                .map_err(io);
+        }
+        if args.is_empty() {
+            return Err(Error::Usage(
+                "`import` needs a unit file or directory".into(),
+                None,
+            ));
+        }
+        let text = crate::import::run(&args).map_err(Error::Failed)?;
+        out.write_all(text.as_bytes()).map_err(io)
     }
 
     fn dispatch(&self, inv: args::Invocation, out: &mut dyn Write) -> Result<()> {

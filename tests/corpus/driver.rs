@@ -1,0 +1,461 @@
+//! The corpus run: for each unit, whether systemd loads it cleanly, whether it imports,
+//! compiles through the macro and renders to a file systemd reads the same way.
+//!
+//! "The same way" is decided by systemd itself: every batch of original units, and the same
+//! batch with the rendered units in their place, is loaded by `systemd --test --system` (run
+//! as an unprivileged user, which test mode requires) with `SYSTEMD_UNIT_PATH` set to the
+//! batch's directory only. Its dump of each unit (every setting after parsing, with defaults
+//! and implicit dependencies) must match after removing file paths and timestamps. `[Install]`
+//! is not part of that dump, so it is compared as systemd's installer reads it: each key's
+//! words, an empty assignment resetting the list. The same run's log tells which original
+//! units systemd loads cleanly: any message about the file or the unit counts against it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use unit_core::import::{read_paths, write_family, Gap, Layout};
+
+use super::cases::{Case, Corpus};
+use super::scratch;
+
+/// What happened to one unit.
+#[derive(Debug, Default, Clone)]
+pub struct Outcome {
+    /// Systemd's complaints about the original; empty when it loads cleanly.
+    pub unclean: Vec<String>,
+    /// The import error, if any.
+    pub import_error: Option<String>,
+    /// What the DSL could not say.
+    pub gaps: Vec<Gap>,
+    /// The macro's first error: (directive, value, message).
+    pub compile_error: Option<(String, String, String)>,
+    /// Every error of the macro, in order.
+    pub compile_errors: Vec<(String, String, String)>,
+    /// Whether it compiled.
+    pub compiled: bool,
+    /// Why systemd reads the rendered file differently, if it does.
+    pub differs: Option<String>,
+    /// Whether the round trip was checked and held.
+    pub round_tripped: bool,
+}
+
+/// The figures of a run.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// One outcome per case, in case order.
+    pub outcomes: Vec<(Case, Outcome)>,
+    /// What `rustfmt --check` said about the generated families (empty when all are clean).
+    pub rustfmt: String,
+}
+
+const SYSTEMD: &str = "/lib/systemd/systemd";
+const TARGET: &str = "import-corpus.target";
+
+/// Whether systemd's test mode can be used here.
+pub fn have_systemd() -> bool {
+    Path::new(SYSTEMD).exists() && Path::new("/usr/bin/setpriv").exists()
+}
+
+/// Runs every stage on `corpus`, using `work` as scratch space and `crate_name` for the crate.
+pub fn run(corpus: &Corpus, work: &Path, crate_name: &str) -> Report {
+    let _ = std::fs::remove_dir_all(work);
+    std::fs::create_dir_all(work).unwrap();
+    let mut outcomes: Vec<Outcome> = vec![Outcome::default(); corpus.cases.len()];
+    let mut families = Vec::new();
+    let mut module_of: HashMap<String, usize> = HashMap::new();
+    for (i, case) in corpus.cases.iter().enumerate() {
+        let mut paths = vec![case.path.clone()];
+        paths.extend(case.dropins.iter().cloned());
+        match read_paths(&paths) {
+            Ok(imported) if imported.units.len() == 1 => {
+                outcomes[i].gaps = imported.gaps.clone();
+                let module = format!("u{i}");
+                module_of.insert(module.clone(), i);
+                families.push((module, write_family(&imported, &Layout::default())));
+            }
+            Ok(imported) => {
+                outcomes[i].import_error =
+                    Some(format!("{} units from one file", imported.units.len()))
+            }
+            Err(errors) => {
+                outcomes[i].import_error = errors.first().map(|e| e.message.clone());
+            }
+        }
+    }
+    let krate = work.join("crate");
+    scratch::write_crate(&krate, crate_name, &families).unwrap();
+    let rustfmt = rustfmt_check(&krate.join("src"), &families);
+    let mut remaining = families;
+    for _round in 0..4 {
+        scratch::write_crate(&krate, crate_name, &remaining).unwrap();
+        let build = scratch::build(&krate);
+        if build.ok {
+            for (module, _) in &remaining {
+                outcomes[module_of[module]].compiled = true;
+            }
+            break;
+        }
+        let failed = compile_errors(&build.messages, &remaining);
+        if failed.is_empty() {
+            panic!(
+                "the corpus crate does not compile for a reason no unit explains:\n{}",
+                build.messages
+            );
+        }
+        for (module, error) in &failed {
+            outcomes[module_of[module]].compile_error = error.first().cloned();
+            outcomes[module_of[module]].compile_errors = error.clone();
+        }
+        remaining.retain(|(m, _)| !failed.contains_key(m));
+    }
+    let rendered = work.join("rendered");
+    let rendered_ok = remaining.is_empty() || scratch::render(crate_name, &rendered);
+    assert!(rendered_ok, "the corpus crate did not render");
+    if have_systemd() {
+        // systemd runs as `nobody`, who may not be able to reach into the checkout: the
+        // batches live in the system's temporary directory.
+        let batches =
+            std::env::temp_dir().join(format!("unit-import-{}-{crate_name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&batches);
+        std::fs::create_dir_all(&batches).unwrap();
+        compare(corpus, &batches, &rendered, &mut outcomes);
+        let _ = std::fs::remove_dir_all(&batches);
+    }
+    Report {
+        outcomes: corpus.cases.iter().cloned().zip(outcomes).collect(),
+        rustfmt,
+    }
+}
+
+/// `rustfmt --check` on every generated family.
+fn rustfmt_check(src: &Path, families: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for chunk in families.chunks(200) {
+        let output = Command::new("rustfmt")
+            .args(["--check", "--edition", "2021"])
+            .args(chunk.iter().map(|(m, _)| src.join(format!("{m}.rs"))))
+            .output()
+            .unwrap();
+        out.push_str(&String::from_utf8_lossy(&output.stdout));
+        if !output.status.success() && output.stdout.is_empty() {
+            out.push_str(&String::from_utf8_lossy(&output.stderr));
+        }
+    }
+    out
+}
+
+/// Each module's first error, as (directive, value, message) taken from the line it points at.
+fn compile_errors(
+    messages: &str,
+    families: &[(String, String)],
+) -> BTreeMap<String, Vec<(String, String, String)>> {
+    let sources: HashMap<&str, &str> = families
+        .iter()
+        .map(|(m, s)| (m.as_str(), s.as_str()))
+        .collect();
+    let mut out = BTreeMap::new();
+    for line in messages.lines() {
+        let Some(rest) = line.strip_prefix("src/") else {
+            continue;
+        };
+        let Some((module, rest)) = rest.split_once(".rs:") else {
+            continue;
+        };
+        let mut parts = rest.splitn(3, ':');
+        let (Some(l), Some(_), Some(msg)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let Some(msg) = msg.trim().strip_prefix("error: ") else {
+            continue;
+        };
+        let Some(source) = sources.get(module) else {
+            continue;
+        };
+        let text = l
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| source.lines().nth(n.saturating_sub(1)))
+            .unwrap_or("")
+            .trim();
+        let (key, value) = if text.starts_with("unit ") || text.starts_with("extern") {
+            ("(unit)".to_owned(), String::new())
+        } else {
+            text.trim_end_matches(';')
+                .split_once(" = ")
+                .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+                .unwrap_or_else(|| (text.to_owned(), String::new()))
+        };
+        let list: &mut Vec<_> = out.entry(module.to_owned()).or_default();
+        let error = (key, value, msg.to_owned());
+        if !list.contains(&error) {
+            list.push(error);
+        }
+    }
+    out
+}
+
+/// Batches in which every unit name occurs once.
+fn batches(cases: &[Case]) -> Vec<Vec<usize>> {
+    let mut batches: Vec<(Vec<usize>, std::collections::HashSet<String>)> = Vec::new();
+    for (i, case) in cases.iter().enumerate() {
+        let slot = batches
+            .iter()
+            .position(|(b, names)| b.len() < 400 && !names.contains(&case.name));
+        let slot = slot.unwrap_or_else(|| {
+            batches.push((Vec::new(), Default::default()));
+            batches.len() - 1
+        });
+        batches[slot].0.push(i);
+        batches[slot].1.insert(case.name.clone());
+    }
+    batches.into_iter().map(|(b, _)| b).collect()
+}
+
+fn copy_original(case: &Case, dir: &Path) {
+    copy_file(&case.path, &dir.join(&case.name));
+    for d in &case.dropins {
+        let to = dir.join(d.file_name().unwrap());
+        std::fs::create_dir_all(&to).unwrap();
+        set_mode(&to, 0o755);
+        for e in std::fs::read_dir(d).unwrap().filter_map(Result::ok) {
+            if e.file_name().to_string_lossy().ends_with(".conf") {
+                copy_file(&e.path(), &to.join(e.file_name()));
+            }
+        }
+    }
+}
+
+fn copy_file(from: &Path, to: &Path) {
+    let bytes = std::fs::read(from).unwrap_or_default();
+    std::fs::write(to, bytes).unwrap();
+    set_mode(to, 0o644);
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// The name systemd loads a case under: templates get an instance.
+fn loaded_name(name: &str) -> String {
+    match name.rsplit_once("@.") {
+        Some((stem, suffix)) => format!("{stem}@corpus.{suffix}"),
+        None => name.to_owned(),
+    }
+}
+
+/// Loads each batch of originals and the same batch with the rendered files (`rendered/u<index>/`)
+/// in their place, and records per unit whether systemd loads it cleanly and reads both alike.
+pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Outcome]) {
+    set_mode(work, 0o755);
+    for (b, batch) in batches(&corpus.cases).into_iter().enumerate() {
+        let original = work.join(format!("batch{b}-original"));
+        let roundtrip = work.join(format!("batch{b}-rendered"));
+        for dir in [&original, &roundtrip] {
+            std::fs::create_dir_all(dir).unwrap();
+            set_mode(dir, 0o755);
+        }
+        let mut wants = String::from("[Unit]\nDescription=corpus\n");
+        for &i in &batch {
+            let case = &corpus.cases[i];
+            copy_original(case, &original);
+            let ours = rendered.join(format!("u{i}")).join(&case.name);
+            if outcomes[i].compiled && ours.exists() {
+                copy_file(&ours, &roundtrip.join(&case.name));
+            } else {
+                copy_original(case, &roundtrip);
+            }
+            if !case.name.ends_with(".device") && !case.name.ends_with(".scope") {
+                writeln!(wants, "Wants={}", loaded_name(&case.name)).ok();
+            }
+        }
+        for dir in [&original, &roundtrip] {
+            std::fs::write(dir.join(TARGET), &wants).unwrap();
+            set_mode(&dir.join(TARGET), 0o644);
+        }
+        let (a, log) = dump(&original);
+        let (b_dump, _) = dump(&roundtrip);
+        for &i in &batch {
+            let case = &corpus.cases[i];
+            let name = loaded_name(&case.name);
+            let out = &mut outcomes[i];
+            let prefix = format!("{}/{}", original.display(), case.name);
+            out.unclean = log
+                .lines()
+                .filter(|l| {
+                    l.contains(&prefix)
+                        || l.starts_with(&format!("{name}: "))
+                        || l.starts_with(&format!("{}: ", case.name))
+                })
+                .map(|l| l.replace(&original.display().to_string(), ""))
+                .collect();
+            match a.get(&name).map(|b| {
+                b.lines()
+                    .find(|l| l.trim_start().starts_with("Unit Load State:"))
+            }) {
+                Some(Some(state)) if state.trim().ends_with("loaded") => {}
+                Some(Some(state)) => out.unclean.push(state.trim().to_owned()),
+                _ => out.unclean.push("systemd did not load it".into()),
+            }
+            if !out.compiled {
+                continue;
+            }
+            let left = a.get(&name).map(|t| normalise(t, &original));
+            let right = b_dump.get(&name).map(|t| normalise(t, &roundtrip));
+            let install = install_lists(&original, case) == install_lists(&roundtrip, case);
+            out.differs = match (left, right) {
+                (Some(l), Some(r)) if l == r && install => None,
+                (Some(l), Some(r)) if l == r => Some("[Install] differs".into()),
+                (Some(l), Some(r)) => Some(first_difference(&l, &r)),
+                _ => Some("missing from systemd's dump".into()),
+            };
+            out.round_tripped = out.differs.is_none();
+        }
+    }
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    let la: Vec<&str> = a.lines().collect();
+    let lb: Vec<&str> = b.lines().collect();
+    for (x, y) in la.iter().zip(lb.iter()) {
+        if x != y {
+            return format!("`{}` became `{}`", x.trim(), y.trim());
+        }
+    }
+    format!("{} lines became {}", la.len(), lb.len())
+}
+
+fn normalise(block: &str, root: &Path) -> String {
+    let root = root.display().to_string();
+    // Jobs depend on the transaction of the run, not on the unit.
+    let block = block.split("\t-> Job ").next().unwrap_or(block).trim_end();
+    let lines = block
+        .lines()
+        .map(sort_sets)
+        .filter(|l| {
+            let t = l.trim_start();
+            // Whether a unit may be garbage-collected depends on the jobs of the run.
+            !(t.starts_with("Fragment Path:")
+                || t.starts_with("DropIn Path:")
+                || t.starts_with("May GC:")
+                || t.contains("Timestamp"))
+        })
+        .map(|l| l.replace(&root, "<root>"))
+        .collect::<Vec<_>>();
+    // Dependencies and address lists are sets that systemd prints in hash order: sort each
+    // run of them.
+    let mut lines = lines;
+    let dep = |l: &String| {
+        let t = l.trim_start();
+        l.contains("(origin-")
+            || l.contains("(destination-")
+            || t.starts_with("IPAddressDeny:")
+            || t.starts_with("IPAddressAllow:")
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        while i < lines.len() && dep(&lines[i]) {
+            i += 1;
+        }
+        lines[start..i].sort();
+        i = i.max(start + 1);
+    }
+    lines.join("\n")
+}
+
+/// Settings that systemd prints as sets, in hash order: their words sorted.
+fn sort_sets(line: &str) -> String {
+    const SETS: &[&str] = &[
+        "SystemCallFilter:",
+        "SystemCallLog:",
+        "RestrictAddressFamilies:",
+        "RestrictFileSystems:",
+        "RestrictNetworkInterfaces:",
+        "SystemCallArchitectures:",
+    ];
+    let t = line.trim_start();
+    match SETS.iter().find(|k| t.starts_with(*k)) {
+        Some(k) => {
+            let rest = t[k.len()..].trim_start();
+            let (deny, rest) = match rest.strip_prefix('~') {
+                Some(r) => ("~", r),
+                None => ("", rest),
+            };
+            let mut words: Vec<&str> = rest.split_whitespace().collect();
+            words.sort_unstable();
+            format!("{k} {deny}{}", words.join(" "))
+        }
+        None => line.to_owned(),
+    }
+}
+
+/// `[Install]` as systemd's installer reads it: each key's words, an empty value resetting.
+fn install_lists(dir: &Path, case: &Case) -> BTreeMap<String, Vec<String>> {
+    let mut texts = vec![std::fs::read_to_string(dir.join(&case.name)).unwrap_or_default()];
+    if let Ok(d) = std::fs::read_dir(dir.join(format!("{}.d", case.name))) {
+        let mut confs: Vec<PathBuf> = d.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        confs.sort();
+        texts.extend(
+            confs
+                .iter()
+                .map(|p| std::fs::read_to_string(p).unwrap_or_default()),
+        );
+    }
+    let mut lists: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for text in texts {
+        let Ok(unit) = unit_core::parse(&case.name, &text) else {
+            continue;
+        };
+        for s in unit.sections.iter().filter(|s| s.name == "Install") {
+            for e in &s.entries {
+                let list = lists.entry(e.key.clone()).or_default();
+                if e.value.is_empty() {
+                    list.clear();
+                } else {
+                    list.extend(e.value.split_whitespace().map(str::to_owned));
+                }
+            }
+        }
+    }
+    lists.retain(|_, v| !v.is_empty());
+    lists
+}
+
+/// Systemd's dump of every unit loaded from `dir` (name to block) and its log.
+fn dump(dir: &Path) -> (HashMap<String, String>, String) {
+    let output = Command::new("/usr/bin/setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", SYSTEMD])
+        .args(["--test", "--system", "--no-pager"])
+        .arg(format!("--unit={TARGET}"))
+        .env("SYSTEMD_UNIT_PATH", dir)
+        .env("SYSTEMD_LOG_COLOR", "0")
+        .current_dir("/")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let mut blocks = HashMap::new();
+    let mut current: Option<(String, String)> = None;
+    for line in stdout.lines() {
+        if let Some(name) = line
+            .strip_prefix("\t-> Unit ")
+            .and_then(|n| n.strip_suffix(':'))
+        {
+            if let Some((n, b)) = current.take() {
+                blocks.insert(n, b);
+            }
+            current = Some((name.to_owned(), String::new()));
+        } else if line.starts_with("-> By jobs") {
+            break;
+        } else if let Some((_, b)) = current.as_mut() {
+            b.push_str(line);
+            b.push('\n');
+        }
+    }
+    if let Some((n, b)) = current {
+        blocks.insert(n, b);
+    }
+    (blocks, String::from_utf8_lossy(&output.stderr).into_owned())
+}
