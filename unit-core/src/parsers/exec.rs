@@ -219,9 +219,8 @@ pub(super) fn split(value: &str, fl: u16) -> Result<Vec<String>, String> {
     c::words(value, b"", fl).map_err(|_| syntax(value))
 }
 
-/// `extract_first_word_and_warn`. It keeps an invalid escape sequence verbatim with a warning
-/// ("Ignoring unknown escape sequences"); that warning names the line, so such a word is
-/// refused here as well as an unbalanced quote.
+/// `extract_first_word_and_warn`. It keeps an invalid escape sequence verbatim, with a note
+/// ("Ignoring unknown escape sequences"), and takes the word; an unbalanced quote is refused.
 pub(super) fn next_word_warn(
     p: &mut Option<&[u8]>,
     fl: u16,
@@ -232,13 +231,10 @@ pub(super) fn next_word_warn(
         Ok(w) => Ok(w.map(|w| String::from_utf8_lossy(&w).into_owned())),
         Err(_) => {
             *p = save;
-            Err(match c::extract_first_word(p, b"", fl | flags::UNESCAPE_RELAX) {
-                Ok(w) => format!(
-                    "`{}` in `{key}=` has an unknown `\\` escape; write `\\\\` for a literal backslash",
-                    String::from_utf8_lossy(&w.unwrap_or_default())
-                ),
-                Err(_) => format!("`{key}=` has an unbalanced quote; close it"),
-            })
+            match c::extract_first_word(p, b"", fl | flags::UNESCAPE_RELAX) {
+                Ok(w) => Ok(w.map(|w| String::from_utf8_lossy(&w).into_owned())),
+                Err(_) => Err(format!("`{key}=` has an unbalanced quote; close it")),
+            }
         }
     }
 }

@@ -123,7 +123,8 @@ fn value_of(c: char, cx: &Cx<'_>) -> String {
         'a' => "x86-64".into(),
         'b' => "0123456789abcdef0123456789abcdef".into(),
         'm' => "fedcba9876543210fedcba9876543210".into(),
-        'H' | 'l' => "localhost".into(),
+        // `%q` falls back to the host name when no pretty name is set.
+        'H' | 'l' | 'q' => "localhost".into(),
         'o' => "debian".into(),
         'v' => "6.1.0".into(),
         'w' => "12".into(),
