@@ -616,6 +616,18 @@ systemd_unit! {
         helper_socket_admin;
     }
 
+    /// libvirt 12.8: the legacy daemon gets the secrets key as the secret daemon does.
+    #[cfg(all(feature = "libvirt-12", feature = "secrets"))]
+    dropin "libvirtd.service.d/10-secret.conf" {
+        [Unit]
+        Requires = "virt-secret-init-encryption.service";
+        After = "virt-secret-init-encryption.service";
+
+        [Service]
+        Environment = "SECRETS_ENCRYPTION_KEY=%d/secrets-encryption-key";
+        LoadCredentialEncrypted = "secrets-encryption-key:{localstatedir}/lib/libvirt/secrets/secrets-encryption-key";
+    }
+
     unit "virt-guest-shutdown.target" {
         [Unit]
         Description = "libvirt guests shutdown target";

@@ -13,12 +13,18 @@ fn every_unit_matches_its_golden() {
     let units = tests::rendered();
     let dir = golden_dir();
     if std::env::var_os("UPDATE_GOLDENS").is_some() {
-        let _ = std::fs::remove_dir_all(&dir);
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if e.path().is_file() {
+                std::fs::remove_file(e.path()).unwrap();
+            }
+        }
         unit_core::output::write_dir(&dir, &units, unit_core::output::Track::None).unwrap();
     }
     let mut expected: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().into_string().unwrap())
         .collect();
     expected.sort();
     let mut names: Vec<String> = units.iter().map(|u| u.name.to_owned()).collect();
@@ -35,6 +41,23 @@ fn every_unit_matches_its_golden() {
         mismatched.is_empty(),
         "units differ from golden/: {mismatched:?}"
     );
+}
+
+#[test]
+fn every_drop_in_matches_its_golden() {
+    let family = &daemons::FAMILY;
+    let dropins = family.render_dropins(&family.default_options()).unwrap();
+    assert_eq!(dropins.len(), tests::DROPINS);
+    let dir = golden_dir();
+    for d in &dropins {
+        let path = dir.join(format!("{}.d", d.unit)).join(d.file);
+        if std::env::var_os("UPDATE_GOLDENS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &d.text).unwrap();
+        }
+        let golden = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(golden, d.text, "{}", path.display());
+    }
 }
 
 #[test]

@@ -188,3 +188,42 @@ fn the_sandbox_has_the_documented_size() {
     // LIBVIRT-12.md's block: 67 directives added to virtlogd.service.
     assert_eq!(virtlogd_sandbox().len(), 67);
 }
+
+/// The drop-in libvirt 12.8 adds, as `LIBVIRT-12.md` gives it.
+#[cfg(feature = "libvirt-12")]
+#[test]
+fn the_secrets_drop_in_is_as_documented() {
+    let family = &daemons::FAMILY;
+    let dropins = family
+        .render_dropins(&family.default_options())
+        .expect("the drop-ins render");
+    let found: Vec<(String, String)> = dropins
+        .iter()
+        .map(|d| {
+            (
+                format!("{}.d/{}", d.unit, d.file),
+                tests::directives(&d.text),
+            )
+        })
+        .collect();
+    let key = "/var/lib/libvirt/secrets/secrets-encryption-key";
+    assert_eq!(
+        found,
+        [(
+            "libvirtd.service.d/10-secret.conf".to_owned(),
+            format!(
+                "[Unit]\nRequires=virt-secret-init-encryption.service\nAfter=virt-secret-init-encryption.service\n\n[Service]\nEnvironment=SECRETS_ENCRYPTION_KEY=%d/secrets-encryption-key\nLoadCredentialEncrypted=secrets-encryption-key:{key}\n"
+            )
+        )]
+    );
+}
+
+#[cfg(not(feature = "libvirt-12"))]
+#[test]
+fn libvirt_9_9_has_no_drop_in() {
+    let family = &daemons::FAMILY;
+    assert!(family
+        .render_dropins(&family.default_options())
+        .unwrap()
+        .is_empty());
+}
