@@ -221,6 +221,10 @@ mod coverage {
         assert_eq!(free.keys().copied().collect::<Vec<_>>(), listed);
         let rows: usize = free.values().sum();
         // At most 5% of the catalog's directives are free text.
-        assert!(rows * 20 <= directives.len(), "{rows} of {}", directives.len());
+        assert!(
+            rows * 20 <= directives.len(),
+            "{rows} of {}",
+            directives.len()
+        );
     }
 }
