@@ -349,9 +349,12 @@ fn full_run() {
 
 /// The major release of the `systemd-analyze` installed here (252 if it cannot be told).
 fn systemd_release() -> u16 {
-    systemd::version()
-        .split_whitespace()
-        .nth(1)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(252)
+    static RELEASE: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    *RELEASE.get_or_init(|| {
+        systemd::version()
+            .split_whitespace()
+            .nth(1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(252)
+    })
 }

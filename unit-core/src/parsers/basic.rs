@@ -414,9 +414,9 @@ pub fn one_of(cx: &Cx<'_>, value: &str, words: &[&str]) -> Result<(), String> {
 
 fn reboot_parameter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let k = spec::expand(cx, value, Table::Full)?;
-    if k.len() > 255 || k.contains(|c: char| !c.is_ascii() || c.is_ascii_control()) {
+    if k.len() > 255 || !k.is_ascii() {
         return Err(format!(
-            "`{value}` is not a valid reboot parameter; use at most 255 printable ASCII characters"
+            "`{value}` is not a valid reboot parameter; use at most 255 ASCII characters"
         ));
     }
     Ok(())
