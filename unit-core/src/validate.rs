@@ -31,6 +31,8 @@ pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
     match kind {
         UnitKind::Service => check_service(unit, &mut out),
         UnitKind::Socket => check_socket(unit, &mut out),
+        UnitKind::Timer => check_timer(unit, &mut out),
+        UnitKind::Path => check_path(unit, &mut out),
         _ => {}
     }
     out.sort_by_key(|d| d.origin);
@@ -329,10 +331,71 @@ pub const LISTEN_DIRECTIVES: &[&str] = &[
     "ListenUSBFunction",
 ];
 
+/// Whether `key` in `section` still has a value once empty assignments have reset it.
+fn effective(unit: &Unit, section: &str, key: &str) -> bool {
+    unit.values(section, key)
+        .last()
+        .is_some_and(|v| !v.is_empty())
+}
+
+/// The settings a timer is started by; systemd refuses a timer with none.
+const TIMER_VALUES: &[&str] = &[
+    "OnActiveSec",
+    "OnBootSec",
+    "OnStartupSec",
+    "OnUnitActiveSec",
+    "OnUnitInactiveSec",
+    "OnCalendar",
+    "OnClockChange",
+    "OnTimezoneChange",
+];
+
+/// The settings a path unit watches; systemd refuses a path unit with none.
+const PATH_VALUES: &[&str] = &[
+    "PathExists",
+    "PathExistsGlob",
+    "PathChanged",
+    "PathModified",
+    "DirectoryNotEmpty",
+];
+
+fn check_timer(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let bools = ["OnClockChange", "OnTimezoneChange"];
+    let set = TIMER_VALUES.iter().any(|k| {
+        if bools.contains(k) {
+            unit.value("Timer", k)
+                .is_some_and(|v| crate::parsers::c::parse_boolean(v) == Some(true))
+        } else {
+            effective(unit, "Timer", k)
+        }
+    });
+    if !set {
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!(
+                "timer `{}` has nothing that starts it, and systemd refuses it; add `OnCalendar=`, `OnBootSec=` or another `On*=`",
+                unit.name
+            ),
+        ));
+    }
+}
+
+fn check_path(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    if !PATH_VALUES.iter().any(|k| effective(unit, "Path", k)) {
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!(
+                "path unit `{}` watches nothing, and systemd refuses it; add `PathExists=` or another `Path*=`",
+                unit.name
+            ),
+        ));
+    }
+}
+
 fn check_socket(unit: &Unit, out: &mut Vec<Diagnostic>) {
     let listens = LISTEN_DIRECTIVES
         .iter()
-        .any(|k| unit.values("Socket", k).iter().any(|v| !v.is_empty()));
+        .any(|k| effective(unit, "Socket", k));
     if !listens {
         out.push(Diagnostic::new(
             unit.origin,
@@ -548,5 +611,41 @@ mod accepted_forms {
         let unit = crate::parse("forms.service", text).unwrap();
         assert_eq!(validate(&unit), Vec::new());
         assert_eq!(crate::render(&unit).unwrap(), text);
+    }
+}
+
+#[cfg(test)]
+mod start_settings {
+    use super::*;
+    use crate::model::test_unit as unit;
+
+    fn messages(u: &Unit) -> Vec<String> {
+        validate(u).into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn timers_paths_and_sockets_need_what_starts_them() {
+        let t = unit("a.timer", &[("Timer", "OnCalendar", "daily")]);
+        assert!(messages(&t).is_empty());
+        let reset = unit(
+            "a.timer",
+            &[
+                ("Timer", "OnCalendar", "daily"),
+                ("Timer", "OnCalendar", ""),
+            ],
+        );
+        assert!(messages(&reset)[0].contains("nothing that starts it"));
+        assert!(
+            messages(&unit("a.path", &[("Path", "MakeDirectory", "yes")]))[0]
+                .contains("watches nothing")
+        );
+        let s = unit(
+            "a.socket",
+            &[
+                ("Socket", "ListenStream", "/run/a"),
+                ("Socket", "ListenStream", ""),
+            ],
+        );
+        assert!(messages(&s)[0].contains("does not listen"));
     }
 }
