@@ -331,11 +331,20 @@ pub const LISTEN_DIRECTIVES: &[&str] = &[
     "ListenUSBFunction",
 ];
 
-/// Whether `key` in `section` still has a value once empty assignments have reset it.
-fn effective(unit: &Unit, section: &str, key: &str) -> bool {
-    unit.values(section, key)
-        .last()
-        .is_some_and(|v| !v.is_empty())
+/// Whether one of `keys` in `section` still has a value at the end. An empty assignment of
+/// any of them clears them all, as systemd's listen, timer and path parsers do.
+fn any_left(unit: &Unit, section: &str, keys: &[&str]) -> bool {
+    let mut left = false;
+    for entry in unit
+        .sections
+        .iter()
+        .filter(|s| s.name == section)
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| keys.contains(&e.key.as_str()))
+    {
+        left = !entry.value.is_empty();
+    }
+    left
 }
 
 /// The settings a timer is started by; systemd refuses a timer with none.
@@ -361,14 +370,11 @@ const PATH_VALUES: &[&str] = &[
 
 fn check_timer(unit: &Unit, out: &mut Vec<Diagnostic>) {
     let bools = ["OnClockChange", "OnTimezoneChange"];
-    let set = TIMER_VALUES.iter().any(|k| {
-        if bools.contains(k) {
+    let set = any_left(unit, "Timer", &TIMER_VALUES[..6])
+        || bools.iter().any(|k| {
             unit.value("Timer", k)
                 .is_some_and(|v| crate::parsers::c::parse_boolean(v) == Some(true))
-        } else {
-            effective(unit, "Timer", k)
-        }
-    });
+        });
     if !set {
         out.push(Diagnostic::new(
             unit.origin,
@@ -381,7 +387,7 @@ fn check_timer(unit: &Unit, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_path(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    if !PATH_VALUES.iter().any(|k| effective(unit, "Path", k)) {
+    if !any_left(unit, "Path", PATH_VALUES) {
         out.push(Diagnostic::new(
             unit.origin,
             format!(
@@ -393,9 +399,7 @@ fn check_path(unit: &Unit, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_socket(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let listens = LISTEN_DIRECTIVES
-        .iter()
-        .any(|k| effective(unit, "Socket", k));
+    let listens = any_left(unit, "Socket", LISTEN_DIRECTIVES);
     if !listens {
         out.push(Diagnostic::new(
             unit.origin,
