@@ -3,7 +3,7 @@ use unit_macros::systemd_unit;
 systemd_unit! {
     unit "demo.service" {
         [Unit]
-        Description = "Demo\tdaemon";
+        Description = "Demo\u{1}daemon";
         [Service]
         ExecStart = "/usr/bin/demo";
     }

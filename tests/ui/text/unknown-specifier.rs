@@ -4,7 +4,7 @@ systemd_unit! {
     unit "demo.service" {
         [Service]
         ExecStart = "/usr/bin/demo";
-        Environment = "DEMO_HOME=%q";
+        Environment = "DEMO_HOME=%z";
     }
 }
 
