@@ -2,7 +2,8 @@
 //!
 //! The input is cut into items before parsing (an item ends after its top-level `{ ... }` or at
 //! a top-level `;`), and each body into statements, so a syntax error in one item or statement
-//! is reported without hiding the errors of the others.
+//! is reported without hiding the errors of the others: a malformed statement or member is
+//! reported and left out, and the rest of its body is still parsed and checked.
 
 use std::cell::RefCell;
 
@@ -12,22 +13,31 @@ use syn::parse::{ParseStream, Parser};
 use syn::{braced, bracketed, parenthesized, Ident, LitStr, Token};
 
 /// The spans of the tokens diagnostics can point at. A site is a 1-based index into it, and is
-/// the `unit_core::Origin` of whatever that token defines.
+/// the `unit_core::Origin` of whatever that token defines. It also keeps the syntax errors that
+/// parsing recovered from.
 #[derive(Default)]
-pub struct Sites(RefCell<Vec<Span>>);
+pub struct Sites {
+    spans: RefCell<Vec<Span>>,
+    recovered: RefCell<Vec<syn::Error>>,
+}
 
 impl Sites {
     pub fn site(&self, span: Span) -> u32 {
-        let mut spans = self.0.borrow_mut();
+        let mut spans = self.spans.borrow_mut();
         spans.push(span);
         spans.len() as u32
     }
 
     pub fn span(&self, site: u32) -> Span {
-        let spans = self.0.borrow();
+        let spans = self.spans.borrow();
         site.checked_sub(1)
             .and_then(|i| spans.get(i as usize).copied())
             .unwrap_or_else(Span::call_site)
+    }
+
+    /// A syntax error that parsing went on after.
+    fn recover(&self, e: syn::Error) {
+        self.recovered.borrow_mut().push(e);
     }
 }
 
@@ -35,6 +45,9 @@ impl Sites {
 pub struct Attrs {
     pub docs: Vec<String>,
     pub cfgs: Vec<TokenStream>,
+    /// The first doc comment and the first `#[cfg]`, for blame.
+    pub doc_span: Option<Span>,
+    pub cfg_attr: Option<TokenStream>,
 }
 
 pub enum Item {
@@ -77,6 +90,8 @@ pub struct Daemon {
     pub name: Ident,
     pub args: Vec<Arg>,
     pub members: Vec<Member>,
+    /// A member did not parse, so what the daemon lacks is not known.
+    pub broken: bool,
 }
 
 pub struct Arg {
@@ -112,12 +127,22 @@ pub struct External {
 #[derive(Default)]
 pub struct Body {
     pub stmts: Vec<Stmt>,
+    /// A statement did not parse, so what the body lacks is not known.
+    pub broken: bool,
 }
 
 pub enum Stmt {
-    Section { name: Ident, site: u32 },
+    Section {
+        name: Ident,
+        site: u32,
+    },
     Directive(Directive),
-    Use { name: Ident, site: u32 },
+    Use {
+        name: Ident,
+        site: u32,
+    },
+    /// A section header that did not parse: the directives under it are not checked.
+    BrokenSection,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -145,14 +170,13 @@ pub struct Value {
 /// Parses the whole input, returning every item that parsed and every syntax error.
 pub fn parse_file(input: TokenStream, sites: &Sites) -> (Vec<Item>, Vec<syn::Error>) {
     let mut items = Vec::new();
-    let mut errors = Vec::new();
     for chunk in split(input, ItemEnd) {
         match (|s: ParseStream| parse_item(s, sites)).parse2(chunk) {
             Ok(item) => items.push(item),
-            Err(e) => errors.push(e),
+            Err(e) => sites.recover(e),
         }
     }
-    (items, errors)
+    (items, sites.recovered.take())
 }
 
 #[derive(Clone, Copy)]
@@ -200,36 +224,46 @@ fn split(tokens: TokenStream, boundary: impl Boundary) -> Vec<TokenStream> {
     chunks
 }
 
-fn parse_attrs(input: ParseStream) -> syn::Result<Attrs> {
+fn parse_attrs(input: ParseStream, sites: &Sites) -> syn::Result<Attrs> {
     let mut attrs = Attrs::default();
     while input.peek(Token![#]) {
-        input.parse::<Token![#]>()?;
-        let content;
-        let brackets = bracketed!(content in input);
-        let name = content.call(Ident::parse_any)?;
-        if name == "doc" {
-            content.parse::<Token![=]>()?;
-            let lit = content.parse::<LitStr>()?;
-            attrs.docs.extend(doc_lines(&lit)?);
-        } else if name == "cfg" {
-            let inner: TokenStream = content.parse()?;
-            let mut tokens = TokenStream::new();
-            tokens.extend([TokenTree::from(proc_macro2::Punct::new(
-                '#',
-                proc_macro2::Spacing::Alone,
-            ))]);
-            let mut group_body = TokenStream::new();
-            group_body.extend([TokenTree::Ident(name)]);
-            group_body.extend(inner);
-            let mut group = proc_macro2::Group::new(Delimiter::Bracket, group_body);
-            group.set_span(brackets.span.join());
-            tokens.extend([TokenTree::Group(group)]);
-            attrs.cfgs.push(tokens);
-        } else {
-            return Err(syn::Error::new(
-                name.span(),
-                format!("unsupported attribute `#[{name}]`; only doc comments and `#[cfg(...)]` are allowed"),
+        let pound: Token![#] = input.parse()?;
+        let group: proc_macro2::Group = input.parse()?;
+        let whole = quote::quote!(#pound #group);
+        if group.delimiter() != Delimiter::Bracket {
+            return Err(syn::Error::new_spanned(
+                whole,
+                "expected an attribute such as `#[cfg(...)]`",
             ));
+        }
+        let parse = |content: ParseStream| -> syn::Result<Option<LitStr>> {
+            let name = content.call(Ident::parse_any)?;
+            if name == "doc" {
+                content.parse::<Token![=]>()?;
+                return content.parse::<LitStr>().map(Some);
+            }
+            if name != "cfg" {
+                return Err(syn::Error::new_spanned(
+                    &whole,
+                    format!("unsupported attribute `#[{name}]`; only doc comments and `#[cfg(...)]` are allowed"),
+                ));
+            }
+            content.parse::<TokenStream>()?;
+            Ok(None)
+        };
+        match parse.parse2(group.stream()) {
+            Ok(Some(lit)) => {
+                attrs.doc_span.get_or_insert(lit.span());
+                match doc_lines(&lit) {
+                    Ok(lines) => attrs.docs.extend(lines),
+                    Err(e) => sites.recover(e),
+                }
+            }
+            Ok(None) => {
+                attrs.cfg_attr.get_or_insert_with(|| whole.clone());
+                attrs.cfgs.push(whole);
+            }
+            Err(e) => sites.recover(e),
         }
     }
     Ok(attrs)
@@ -243,10 +277,20 @@ fn doc_lines(lit: &LitStr) -> syn::Result<Vec<String>> {
     for line in text.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line).trim_end();
         let line = line.strip_prefix(' ').unwrap_or(line);
-        if line.ends_with('\\') || line.chars().any(char::is_control) {
+        if let Some(c) = line.chars().find(|c| c.is_control()) {
             return Err(syn::Error::new(
                 lit.span(),
-                "doc comment line ends with `\\` or holds a control character, which a `#` comment cannot carry; remove it",
+                format!(
+                    "doc comment holds the control character `{}` (U+{:04X}), which a `#` comment cannot carry; remove it",
+                    c.escape_default(),
+                    u32::from(c)
+                ),
+            ));
+        }
+        if line.ends_with('\\') {
+            return Err(syn::Error::new(
+                lit.span(),
+                "doc comment line ends with `\\`, which would join the next line of the unit file to the comment; remove the `\\`",
             ));
         }
         lines.push(line.to_owned());
@@ -264,7 +308,7 @@ fn keyword(input: ParseStream) -> syn::Result<Ident> {
 }
 
 fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
-    let attrs = parse_attrs(input)?;
+    let attrs = parse_attrs(input, sites)?;
     let kw = keyword(input)?;
     let item = match kw.to_string().as_str() {
         "options" => {
@@ -272,7 +316,8 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             braced!(content in input);
             let mut options = Vec::new();
             while !content.is_empty() {
-                let attrs = parse_attrs(&content)?;
+                let attrs = parse_attrs(&content, sites)?;
+                no_cfg(&attrs, "a build option", sites);
                 let name: Ident = content.call(Ident::parse_any)?;
                 let ty = if content.peek(Token![:]) {
                     content.parse::<Token![:]>()?;
@@ -290,11 +335,13 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             Item::Options(options)
         }
         "snippet" => {
+            no_cfg(&attrs, "a snippet", sites);
             let name = input.call(Ident::parse_any)?;
             let body = parse_braced_body(input, sites)?;
             Item::Snippet(Snippet { name, body })
         }
         "template" => {
+            no_cfg(&attrs, "a template", sites);
             let name = input.call(Ident::parse_any)?;
             let content;
             parenthesized!(content in input);
@@ -325,20 +372,21 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             let content;
             braced!(content in input);
             let mut members = Vec::new();
-            let mut errors: Option<syn::Error> = None;
+            let mut broken = false;
             for chunk in split(content.parse()?, ItemEnd) {
                 match (|s: ParseStream| parse_member(s, sites)).parse2(chunk) {
                     Ok(m) => members.push(m),
-                    Err(e) => combine(&mut errors, e),
+                    Err(e) => {
+                        sites.recover(e);
+                        broken = true;
+                    }
                 }
             }
-            if let Some(e) = errors {
-                return Err(e);
-            }
-            Item::Daemon(Daemon { attrs, name, args, members })
+            Item::Daemon(Daemon { attrs, name, args, members, broken })
         }
         "unit" => Item::Unit(parse_unit(input, attrs, sites)?),
         "extern" => {
+            no_cfg(&attrs, "an `extern` block", sites);
             let content;
             braced!(content in input);
             let mut externals = Vec::new();
@@ -364,10 +412,13 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
     Ok(item)
 }
 
-fn combine(errors: &mut Option<syn::Error>, e: syn::Error) {
-    match errors {
-        Some(all) => all.combine(e),
-        None => *errors = Some(e),
+/// Reports a `#[cfg]` where it would be ignored, at the attribute.
+fn no_cfg(attrs: &Attrs, what: &str, sites: &Sites) {
+    if let Some(attr) = &attrs.cfg_attr {
+        sites.recover(syn::Error::new_spanned(
+            attr,
+            format!("`#[cfg]` on {what} has no effect; put it on the daemons or units that should be left out"),
+        ));
     }
 }
 
@@ -384,7 +435,7 @@ fn parse_unit(input: ParseStream, attrs: Attrs, sites: &Sites) -> syn::Result<Un
 }
 
 fn parse_member(input: ParseStream, sites: &Sites) -> syn::Result<Member> {
-    let attrs = parse_attrs(input)?;
+    let attrs = parse_attrs(input, sites)?;
     if input.peek(Ident::peek_any)
         && input.fork().call(Ident::parse_any)? == "unit"
         && input.peek2(LitStr)
@@ -440,17 +491,27 @@ fn parse_braced_body(input: ParseStream, sites: &Sites) -> syn::Result<Body> {
     braced!(content in input);
     let tokens: TokenStream = content.parse()?;
     let mut body = Body::default();
-    let mut errors = None;
     for chunk in split(tokens, StmtEnd) {
-        match (|s: ParseStream| parse_stmt(s, sites)).parse2(chunk) {
-            Ok(stmt) => body.stmts.push(stmt),
-            Err(e) => combine(&mut errors, e),
+        let header = matches!(chunk.clone().into_iter().next(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket);
+        let stmts = |s: ParseStream| {
+            let mut stmts = Vec::new();
+            while !s.is_empty() {
+                stmts.push(parse_stmt(s, sites)?);
+            }
+            Ok(stmts)
+        };
+        match stmts.parse2(chunk) {
+            Ok(stmts) => body.stmts.extend(stmts),
+            Err(e) => {
+                sites.recover(e);
+                body.broken = true;
+                if header {
+                    body.stmts.push(Stmt::BrokenSection);
+                }
+            }
         }
     }
-    match errors {
-        Some(e) => Err(e),
-        None => Ok(body),
-    }
+    Ok(body)
 }
 
 fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
@@ -464,9 +525,19 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         let site = sites.site(name.span());
         return Ok(Stmt::Section { name, site });
     }
-    let attrs = parse_attrs(input)?;
-    if !attrs.cfgs.is_empty() {
-        return Err(input.error("`#[cfg]` is allowed on daemons and units, not on directives"));
+    let attrs = parse_attrs(input, sites)?;
+    if let Some(attr) = &attrs.cfg_attr {
+        return Err(syn::Error::new_spanned(
+            attr,
+            "`#[cfg]` is allowed on daemons, units and template instances, not on directives; move the directive into a unit that carries the `#[cfg]`",
+        ));
+    }
+    if input.is_empty() {
+        let span = attrs.doc_span.unwrap_or_else(|| input.span());
+        return Err(syn::Error::new(
+            span,
+            "doc comment documents nothing; put it above a directive, or remove it",
+        ));
     }
     let first = input.call(Ident::parse_any).map_err(|e| {
         syn::Error::new(
@@ -479,6 +550,12 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
             "use" => {
                 let name = input.call(Ident::parse_any)?;
                 input.parse::<Token![;]>()?;
+                if let Some(span) = attrs.doc_span {
+                    sites.recover(syn::Error::new(
+                        span,
+                        format!("doc comment on `use {name}` is not rendered; put it on the directives of snippet `{name}`"),
+                    ));
+                }
                 let site = sites.site(name.span());
                 return Ok(Stmt::Use { name, site });
             }
@@ -512,9 +589,19 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         })?;
         Some(parse_value(input, sites)?)
     };
-    input
-        .parse::<Token![;]>()
-        .map_err(|e| syn::Error::new(e.span(), "expected `;` after the directive"))?;
+    if input.parse::<Token![;]>().is_err() {
+        let error = |span| {
+            syn::Error::new(
+                span,
+                format!("expected `;` after the value of `{key}`; end each directive with `;`"),
+            )
+        };
+        match &value {
+            // The next statement begins here: report the `;` and go on with it.
+            Some(v) if starts_statement(input) => sites.recover(error(sites.span(v.site))),
+            _ => return Err(error(input.span())),
+        }
+    }
     Ok(Stmt::Directive(Directive {
         docs: attrs.docs,
         op,
@@ -522,6 +609,14 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         value,
         site,
     }))
+}
+
+/// Whether the input begins like a statement: a `[Section]` header, `Key =`, or a keyword
+/// such as `use` or `override` before a name.
+fn starts_statement(input: ParseStream) -> bool {
+    input.peek(syn::token::Bracket)
+        || input.peek(Token![#])
+        || (input.peek(Ident::peek_any) && (input.peek2(Token![=]) || input.peek2(Ident::peek_any)))
 }
 
 fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {

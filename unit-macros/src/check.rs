@@ -50,12 +50,15 @@ pub fn check(family: &Family, errors: &mut Errors) {
         }
         let unit = resolve(unit, &defaults);
         let unsure = entries_using(&out.unit, &bad_options);
+        let incomplete = out.incomplete || unrecognised(&unit);
+        errors.daemon = Some(out.daemon.clone()).filter(|d| !d.is_empty());
         for d in validate(&unit) {
-            let about_missing_parts = d.origin == unit.origin && out.incomplete;
+            let about_missing_parts = d.origin == unit.origin && incomplete;
             if !about_missing_parts && !unsure.contains(&d.origin) {
                 errors.diag(d);
             }
         }
+        errors.daemon = None;
         resolved.push(unit);
     }
     let externals = family.externals.iter().map(|e| e.name.as_str());
@@ -99,6 +102,22 @@ fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors)
             }
         }
     }
+}
+
+/// Whether `unit` has a section its kind does not allow or an unknown directive in its own
+/// section: then what it seems to lack (`ExecStart=`, `Listen*=`) may be the misspelled line,
+/// and reporting it would repeat that error.
+fn unrecognised(unit: &Unit) -> bool {
+    let Some(kind) = unit.kind() else {
+        return false;
+    };
+    unit.sections.iter().any(|s| {
+        !kind.sections().contains(&s.name.as_str())
+            || (kind.own_section() == Some(s.name.as_str())
+                && s.entries
+                    .iter()
+                    .any(|e| validate::directive(&s.name, &e.key).is_none()))
+    })
 }
 
 /// The origins of the entries whose values use one of `options`.

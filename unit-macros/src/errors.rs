@@ -1,41 +1,60 @@
 //! The error collector: every problem of the input, in the order found, each once.
+//!
+//! A template's tokens are lowered once per daemon that uses it, so a mistake in a template
+//! is found once per daemon, sometimes with the daemon's values in the message. It is reported
+//! once, at the template's token, in the words of the first daemon that found it, naming the
+//! daemons it concerns when the template has several users.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use proc_macro2::Span;
 use unit_core::Diagnostic;
 
 use super::ast::Sites;
 
+struct Raised {
+    site: Option<u32>,
+    message: String,
+    daemon: Option<String>,
+    error: Option<syn::Error>,
+}
+
 pub struct Errors<'a> {
     pub sites: &'a Sites,
     /// The site of each directive's value, by the site of its key.
-    pub value_sites: std::collections::HashMap<u32, u32>,
-    seen: HashSet<(u32, String)>,
+    pub value_sites: HashMap<u32, u32>,
+    /// The template each site of a template's body belongs to.
+    pub template_sites: HashMap<u32, String>,
+    /// The daemons that use each template, in definition order.
+    pub template_users: HashMap<String, Vec<String>>,
+    /// The daemon whose units are being lowered or checked.
+    pub daemon: Option<String>,
     raised: usize,
-    list: Vec<syn::Error>,
+    list: Vec<Raised>,
 }
 
 impl<'a> Errors<'a> {
     pub fn new(sites: &'a Sites) -> Self {
         Errors {
             sites,
-            value_sites: Default::default(),
-            seen: HashSet::new(),
+            value_sites: HashMap::new(),
+            template_sites: HashMap::new(),
+            template_users: HashMap::new(),
+            daemon: None,
             raised: 0,
             list: Vec::new(),
         }
     }
 
-    /// An error at a site. A template's tokens are lowered once per daemon, so the same
-    /// problem at the same site is reported once.
+    /// An error at a site.
     pub fn at(&mut self, site: u32, message: impl Into<String>) {
-        let message = message.into();
         self.raised += 1;
-        if self.seen.insert((site, message.clone())) {
-            self.list
-                .push(syn::Error::new(self.sites.span(site), message));
-        }
+        self.list.push(Raised {
+            site: Some(site),
+            message: message.into(),
+            daemon: self.daemon.clone(),
+            error: None,
+        });
     }
 
     /// How many errors were raised so far, repeats included.
@@ -44,8 +63,7 @@ impl<'a> Errors<'a> {
     }
 
     pub fn span(&mut self, span: Span, message: impl Into<String>) {
-        self.raised += 1;
-        self.list.push(syn::Error::new(span, message.into()));
+        self.push(syn::Error::new(span, message.into()));
     }
 
     pub fn diag(&mut self, d: Diagnostic) {
@@ -62,7 +80,12 @@ impl<'a> Errors<'a> {
 
     pub fn push(&mut self, e: syn::Error) {
         self.raised += 1;
-        self.list.push(e);
+        self.list.push(Raised {
+            site: None,
+            message: String::new(),
+            daemon: None,
+            error: Some(e),
+        });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -70,9 +93,72 @@ impl<'a> Errors<'a> {
     }
 
     pub fn into_compile_errors(self) -> proc_macro2::TokenStream {
-        self.list
-            .into_iter()
-            .map(|e| e.to_compile_error())
-            .collect()
+        let mut first: HashMap<u32, Option<&str>> = HashMap::new();
+        let mut daemons: HashMap<u32, Vec<&str>> = HashMap::new();
+        let templates: HashMap<u32, &String> = self
+            .list
+            .iter()
+            .filter_map(|r| r.site)
+            .filter_map(|s| Some((s, self.template_sites.get(&s)?)))
+            .collect();
+        for r in &self.list {
+            let Some(site) = r.site.filter(|s| templates.contains_key(s)) else {
+                continue;
+            };
+            first.entry(site).or_insert(r.daemon.as_deref());
+            if let Some(d) = r.daemon.as_deref() {
+                let list = daemons.entry(site).or_default();
+                if !list.contains(&d) {
+                    list.push(d);
+                }
+            }
+        }
+        let mut seen: HashSet<(u32, &str)> = HashSet::new();
+        let mut out = proc_macro2::TokenStream::new();
+        for r in &self.list {
+            let Some(site) = r.site else {
+                if let Some(e) = &r.error {
+                    out.extend(e.to_compile_error());
+                }
+                continue;
+            };
+            if first.get(&site).is_some_and(|d| *d != r.daemon.as_deref()) {
+                continue;
+            }
+            if !seen.insert((site, &r.message)) {
+                continue;
+            }
+            let mut message = r.message.clone();
+            if let (Some(t), Some(ds)) = (templates.get(&site), daemons.get(&site)) {
+                let users = self.template_users.get(*t).map_or(0, Vec::len);
+                if users > 1 {
+                    message.push_str(&users_note(t, ds, users));
+                }
+            }
+            out.extend(syn::Error::new(self.sites.span(site), message).to_compile_error());
+        }
+        out
+    }
+}
+
+/// ` (in template `t`, used by daemons `a` and `b`)`, or `with the values of daemon `a``
+/// when only some of its users have the problem.
+fn users_note(template: &str, daemons: &[&str], users: usize) -> String {
+    let names = list(daemons);
+    let plural = if daemons.len() > 1 { "s" } else { "" };
+    if daemons.len() == users {
+        format!(" (in template `{template}`, used by daemon{plural} {names})")
+    } else {
+        format!(" (in template `{template}`, with the values of daemon{plural} {names})")
+    }
+}
+
+/// `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``.
+pub fn list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
     }
 }

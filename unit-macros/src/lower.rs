@@ -118,6 +118,9 @@ impl<'a> Lowering<'a, '_> {
                 }
                 Item::Template(t) => {
                     let name = t.name.to_string();
+                    for site in body_sites(&t.body) {
+                        self.errors.template_sites.insert(site, name.clone());
+                    }
                     if self.templates.insert(name.clone(), t).is_some() {
                         self.errors.span(
                             t.name.span(),
@@ -130,7 +133,21 @@ impl<'a> Lowering<'a, '_> {
                         self.external(e);
                     }
                 }
-                Item::Daemon(_) | Item::Unit(_) => {}
+                Item::Daemon(d) => {
+                    for m in &d.members {
+                        if let Member::Instance(i) = m {
+                            let users = self
+                                .errors
+                                .template_users
+                                .entry(i.template.to_string())
+                                .or_default();
+                            if !users.contains(&d.name.to_string()) {
+                                users.push(d.name.to_string());
+                            }
+                        }
+                    }
+                }
+                Item::Unit(_) => {}
             }
         }
         let templates: Vec<&'a ast::Template> = self.templates.values().copied().collect();
@@ -222,7 +239,7 @@ impl<'a> Lowering<'a, '_> {
                     d.key.span(),
                     "`override`, `remove` and `reset` belong in a daemon's extras, not in a snippet",
                 ),
-                Stmt::Directive(_) => {}
+                Stmt::Directive(_) | Stmt::BrokenSection => {}
             }
         }
     }
@@ -259,13 +276,17 @@ impl<'a> Lowering<'a, '_> {
 
     fn daemon(&mut self, d: &'a ast::Daemon) {
         let daemon = d.name.to_string();
-        let mut used = vec![false; d.args.len()];
+        let mut used = vec![d.broken; d.args.len()];
         for (i, a) in d.args.iter().enumerate() {
             if d.args[..i].iter().any(|b| b.name == a.name) {
                 self.errors.span(
                     a.name.span(),
-                    format!("parameter `{}` is given twice", a.name),
+                    format!(
+                        "parameter `{}` is given twice to daemon `{daemon}`; remove one",
+                        a.name
+                    ),
                 );
+                used[i] = true;
             }
         }
         for member in &d.members {
@@ -307,7 +328,7 @@ impl<'a> Lowering<'a, '_> {
         unit.comments = u.attrs.docs.clone();
         let changes = self.body(&u.body, &|_| None, None, unit.kind());
         self.merge(&mut unit, changes, "this unit");
-        let incomplete = self.errors.raised() > raised;
+        let incomplete = self.errors.raised() > raised || u.body.broken;
         Some(UnitOut {
             incomplete,
             unit,
@@ -334,6 +355,27 @@ impl<'a> Lowering<'a, '_> {
             return None;
         };
         let raised = self.errors.raised();
+        self.errors.daemon = Some(daemon.clone());
+        let out = self.instance_of(t, d, inst, used);
+        self.errors.daemon = None;
+        out.map(|(unit, broken)| UnitOut {
+            incomplete: self.errors.raised() > raised || broken,
+            unit,
+            daemon,
+            cfgs: inst.attrs.cfgs.clone(),
+        })
+    }
+
+    /// The unit a template instance lowers to, and whether its bodies had syntax errors.
+    fn instance_of(
+        &mut self,
+        t: &ast::Template,
+        d: &ast::Daemon,
+        inst: &ast::Instance,
+        used: &mut [bool],
+    ) -> Option<(Unit, bool)> {
+        let daemon = d.name.to_string();
+        let tname = inst.template.to_string();
         let mut values: HashMap<String, String> =
             HashMap::from([(BUILTIN.to_owned(), daemon.clone())]);
         let mut ok = true;
@@ -419,13 +461,7 @@ impl<'a> Lowering<'a, '_> {
         self.merge(&mut unit, base, "this template");
         let extras = self.body(&inst.body, &|_| None, None, unit.kind());
         self.merge(&mut unit, extras, &format!("template `{tname}`"));
-        let incomplete = self.errors.raised() > raised;
-        Some(UnitOut {
-            incomplete,
-            unit,
-            daemon,
-            cfgs: inst.attrs.cfgs.clone(),
-        })
+        Some((unit, t.body.broken || inst.body.broken))
     }
 
     fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
@@ -467,9 +503,17 @@ impl<'a> Lowering<'a, '_> {
     ) -> Vec<Change> {
         let mut changes = Vec::new();
         let mut section: Option<(String, u32)> = None;
+        let mut under_broken_header = false;
         for stmt in &body.stmts {
+            if under_broken_header && !matches!(stmt, Stmt::Section { .. }) {
+                continue;
+            }
             match stmt {
-                Stmt::Section { name, site } => section = Some((name.to_string(), *site)),
+                Stmt::BrokenSection => under_broken_header = true,
+                Stmt::Section { name, site } => {
+                    under_broken_header = false;
+                    section = Some((name.to_string(), *site));
+                }
                 Stmt::Directive(d) => {
                     let Some(s) = &section else {
                         self.errors.at(d.site, format!("`{}` stands before any section; add a header such as `[Unit]` above it", d.key));
@@ -622,4 +666,20 @@ fn check_param(ty: &str, value: &str) -> Result<(), String> {
         "mode" => unit_core::value::mode(value).map(drop),
         _ => Ok(()),
     }
+}
+
+/// The sites of a body's statements and values.
+fn body_sites(body: &Body) -> Vec<u32> {
+    let mut sites = Vec::new();
+    for stmt in &body.stmts {
+        match stmt {
+            Stmt::Section { site, .. } | Stmt::Use { site, .. } => sites.push(*site),
+            Stmt::Directive(d) => {
+                sites.push(d.site);
+                sites.extend(d.value.as_ref().map(|v| v.site));
+            }
+            Stmt::BrokenSection => {}
+        }
+    }
+    sites
 }

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::model::{Diagnostic, Origin, Unit};
+use crate::model::{Diagnostic, Origin, Unit, UnitKind};
 
 use super::{activated_service, references};
 
@@ -50,7 +50,10 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
             }
         }
         if let Some((service, origin)) = activated_service(unit) {
-            edges.push(edge(me, &service, origin, false));
+            // A `Service=` that names something else is reported by the socket rule.
+            if UnitKind::of_name(&service) == Some(UnitKind::Service) {
+                edges.push(edge(me, &service, origin, false));
+            }
         }
     }
     edges
@@ -228,5 +231,19 @@ mod tests {
         assert!(messages(&no_default).is_empty());
         let own = [service("a.service", &[("Unit", "After", "a.service")])];
         assert!(messages(&own)[0].starts_with("ordering cycle"));
+    }
+
+    #[test]
+    fn a_socket_naming_itself_is_no_cycle() {
+        let units = [unit(
+            "a.socket",
+            &[
+                ("Socket", "ListenStream", "/run/a"),
+                ("Socket", "Service", "a.socket"),
+            ],
+        )];
+        let m = messages(&units);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("not a service"), "{m:?}");
     }
 }
