@@ -342,7 +342,9 @@ mod tests {
         assert!(m[0].contains("`b.socket` listens"), "{m:?}");
     }
 
-    fn clashes(lines: &[(&str, &[(&str, &str, &str)])]) -> Vec<String> {
+    type Lines<'a> = &'a [(&'a str, &'a str, &'a str)];
+
+    fn clashes(lines: &[(&str, Lines)]) -> Vec<String> {
         let mut units: Vec<Unit> = lines
             .iter()
             .map(|(name, l)| {
