@@ -204,8 +204,14 @@ fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
     }
     let restart = unit.value("Service", "Restart").unwrap_or("no");
     if oneshot && matches!(restart, "always" | "on-success") {
-        out.push(Diagnostic::new(
-            unit.origin,
+        let at = unit
+            .sections
+            .iter()
+            .flat_map(|s| s.entries.iter())
+            .rfind(|e| e.key == "Restart")
+            .map_or(unit.origin, |e| e.origin);
+        out.push(Diagnostic::value(
+            at,
             format!("`Restart={restart}` is not allowed with `Type=oneshot`; use `on-failure` or drop it"),
         ));
     }

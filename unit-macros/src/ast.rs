@@ -48,6 +48,21 @@ pub struct Attrs {
     /// The first doc comment and the first `#[cfg]`, for blame.
     pub doc_span: Option<Span>,
     pub cfg_attr: Option<TokenStream>,
+    /// Every attribute's tokens, for blame when they stand before nothing.
+    pub all: TokenStream,
+}
+
+impl Attrs {
+    /// An error at the attributes when nothing follows them.
+    fn dangling(&self, input: ParseStream) -> syn::Result<()> {
+        if input.is_empty() && !self.all.is_empty() {
+            return Err(syn::Error::new_spanned(
+                &self.all,
+                "attribute stands before nothing; put it above the item it is for, or remove it",
+            ));
+        }
+        Ok(())
+    }
 }
 
 pub enum Item {
@@ -230,6 +245,7 @@ fn parse_attrs(input: ParseStream, sites: &Sites) -> syn::Result<Attrs> {
         let pound: Token![#] = input.parse()?;
         let group: proc_macro2::Group = input.parse()?;
         let whole = quote::quote!(#pound #group);
+        attrs.all.extend(whole.clone());
         if group.delimiter() != Delimiter::Bracket {
             return Err(syn::Error::new_spanned(
                 whole,
@@ -309,6 +325,7 @@ fn keyword(input: ParseStream) -> syn::Result<Ident> {
 
 fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
     let attrs = parse_attrs(input, sites)?;
+    attrs.dangling(input)?;
     let kw = keyword(input)?;
     let item = match kw.to_string().as_str() {
         "options" => {
@@ -336,13 +353,13 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
         }
         "snippet" => {
             no_cfg(&attrs, "a snippet", sites);
-            let name = input.call(Ident::parse_any)?;
+            let name = item_name(input, "snippet")?;
             let body = parse_braced_body(input, sites)?;
             Item::Snippet(Snippet { name, body })
         }
         "template" => {
             no_cfg(&attrs, "a template", sites);
-            let name = input.call(Ident::parse_any)?;
+            let name = item_name(input, "template")?;
             let content;
             parenthesized!(content in input);
             let mut params = Vec::new();
@@ -367,7 +384,7 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             Item::Template(Template { attrs, name, params, unit_name, body })
         }
         "daemon" => {
-            let name = input.call(Ident::parse_any)?;
+            let name = item_name(input, "daemon")?;
             let args = if input.peek(syn::token::Paren) { parse_args(input, sites)? } else { Vec::new() };
             let content;
             braced!(content in input);
@@ -412,6 +429,39 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
     Ok(item)
 }
 
+/// The name of a daemon, template or snippet: an identifier. A name with `-` in it is an
+/// error naming all of it.
+fn item_name(input: ParseStream, what: &str) -> syn::Result<Ident> {
+    let name = input.call(Ident::parse_any).map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            format!("expected the {what}'s name, an identifier such as `virtqemud`"),
+        )
+    })?;
+    if !input.peek(Token![-]) {
+        return Ok(name);
+    }
+    let mut text = name.to_string();
+    let mut tokens = quote::quote!(#name);
+    while input.peek(Token![-]) {
+        let dash: Token![-] = input.parse()?;
+        let tt: TokenTree = input.parse()?;
+        text.push('-');
+        text.push_str(&tt.to_string());
+        tokens.extend(quote::quote!(#dash #tt));
+    }
+    let fixed = text.replace('-', "_");
+    let remedy = if what == "daemon" {
+        format!("write `{fixed}`, and name units that need the `-` with `unit \"{text}.service\" {{ ... }}` inside the daemon")
+    } else {
+        format!("write `{fixed}`")
+    };
+    Err(syn::Error::new_spanned(
+        tokens,
+        format!("{what} names are identifiers, so `{text}` cannot be one; {remedy}"),
+    ))
+}
+
 /// Reports a `#[cfg]` where it would be ignored, at the attribute.
 fn no_cfg(attrs: &Attrs, what: &str, sites: &Sites) {
     if let Some(attr) = &attrs.cfg_attr {
@@ -436,6 +486,7 @@ fn parse_unit(input: ParseStream, attrs: Attrs, sites: &Sites) -> syn::Result<Un
 
 fn parse_member(input: ParseStream, sites: &Sites) -> syn::Result<Member> {
     let attrs = parse_attrs(input, sites)?;
+    attrs.dangling(input)?;
     if input.peek(Ident::peek_any)
         && input.fork().call(Ident::parse_any)? == "unit"
         && input.peek2(LitStr)
@@ -624,6 +675,8 @@ fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {
     let (text, span) = if lookahead.peek(LitStr) {
         let lit: LitStr = input.parse()?;
         (lit.value(), lit.span())
+    } else if input.peek(syn::LitFloat) || (input.peek(Token![-]) && input.peek2(syn::LitFloat)) {
+        return Err(bare(input, "", None));
     } else if lookahead.peek(Token![-]) {
         input.parse::<Token![-]>()?;
         let lit: syn::LitInt = input.parse()?;
@@ -640,6 +693,40 @@ fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {
             "expected a value: a string such as `\"/usr/bin/foo\"`, a number or a word such as `yes`",
         ));
     };
+    if input.peek(Token![:])
+        || input.peek(Token![%])
+        || input.peek(Token![.])
+        || input.peek(Token![/])
+        || input.peek(Token![-])
+        || input.peek(Token![+])
+    {
+        return Err(bare(input, &text, Some(span)));
+    }
     let site = sites.site(span);
     Ok(Value { text, site })
+}
+
+/// The error for a value that cannot be written without quotes, such as `1.5`, `50%` or
+/// `1024:524288`: everything up to the `;`, with the quoted form to write instead. `start` is
+/// what was already read of it, from `first`.
+fn bare(input: ParseStream, start: &str, first: Option<Span>) -> syn::Error {
+    let mut text = start.to_owned();
+    let mut tokens = TokenStream::new();
+    tokens.extend(first.map(|span| TokenTree::Ident(Ident::new("value", span))));
+    let _ = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tt, next)) = rest.token_tree() {
+            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ';' || p.as_char() == ',') {
+                break;
+            }
+            text.push_str(&tt.to_string());
+            tokens.extend([tt]);
+            rest = next;
+        }
+        Ok(((), rest))
+    });
+    syn::Error::new_spanned(
+        tokens,
+        format!("`{text}` cannot be written bare: only whole numbers and single words can; write `\"{text}\"`"),
+    )
 }

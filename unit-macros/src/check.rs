@@ -55,7 +55,7 @@ pub fn check(family: &Family, errors: &mut Errors) {
         for d in validate(&unit) {
             let about_missing_parts = d.origin == unit.origin && incomplete;
             if !about_missing_parts && !unsure.contains(&d.origin) {
-                errors.diag(d);
+                errors.diag(refine(&unit, d));
             }
         }
         errors.daemon = None;
@@ -101,6 +101,28 @@ fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors)
                 ));
             }
         }
+    }
+}
+
+/// A value error in words closer to the mistake, where the checks' own words miss it:
+/// `unlimited` (how `ulimit` and other init systems write it) for systemd's `infinity`.
+fn refine(unit: &Unit, d: unit_core::Diagnostic) -> unit_core::Diagnostic {
+    let entry = unit
+        .sections
+        .iter()
+        .flat_map(|s| s.entries.iter())
+        .find(|e| e.origin == d.origin);
+    match entry {
+        Some(e) if d.on_value && e.value.split([':', ' ']).any(|p| p == "unlimited") => {
+            unit_core::Diagnostic::value(
+                d.origin,
+                format!(
+                    "invalid `{}=`: `unlimited` is not how systemd writes no limit; write `infinity`",
+                    e.key
+                ),
+            )
+        }
+        _ => d,
     }
 }
 

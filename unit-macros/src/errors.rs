@@ -29,6 +29,8 @@ pub struct Errors<'a> {
     pub template_users: HashMap<String, Vec<String>>,
     /// The daemon whose units are being lowered or checked.
     pub daemon: Option<String>,
+    /// The template parameters each daemon put into each site's value.
+    pub param_values: HashMap<(u32, String), Vec<(String, String)>>,
     raised: usize,
     list: Vec<Raised>,
 }
@@ -41,6 +43,7 @@ impl<'a> Errors<'a> {
             template_sites: HashMap::new(),
             template_users: HashMap::new(),
             daemon: None,
+            param_values: HashMap::new(),
             raised: 0,
             list: Vec::new(),
         }
@@ -131,9 +134,12 @@ impl<'a> Errors<'a> {
             let mut message = r.message.clone();
             if let (Some(t), Some(ds)) = (templates.get(&site), daemons.get(&site)) {
                 let users = self.template_users.get(*t).map_or(0, Vec::len);
-                if users > 1 {
-                    message.push_str(&users_note(t, ds, users));
-                }
+                let params = r
+                    .daemon
+                    .as_ref()
+                    .and_then(|d| self.param_values.get(&(site, d.clone())))
+                    .map_or(&[][..], Vec::as_slice);
+                message.push_str(&users_note(t, ds, users, params));
             }
             out.extend(syn::Error::new(self.sites.span(site), message).to_compile_error());
         }
@@ -141,16 +147,34 @@ impl<'a> Errors<'a> {
     }
 }
 
-/// ` (in template `t`, used by daemons `a` and `b`)`, or `with the values of daemon `a``
-/// when only some of its users have the problem.
-fn users_note(template: &str, daemons: &[&str], users: usize) -> String {
+/// Which daemons a mistake in a template concerns: ` (in template `t`, used by daemons `a` and
+/// `b`)` when it is the template's own; when it comes from what some daemons put into it,
+/// those daemons and the parameters they gave.
+fn users_note(
+    template: &str,
+    daemons: &[&str],
+    users: usize,
+    params: &[(String, String)],
+) -> String {
     let names = list(daemons);
     let plural = if daemons.len() > 1 { "s" } else { "" };
-    if daemons.len() == users {
-        format!(" (in template `{template}`, used by daemon{plural} {names})")
-    } else {
-        format!(" (in template `{template}`, with the values of daemon{plural} {names})")
+    if daemons.len() == users && users > 1 {
+        return format!(" (in template `{template}`, used by daemon{plural} {names})");
     }
+    if let (Some(first), false) = (daemons.first(), params.is_empty()) {
+        let given: Vec<String> = params
+            .iter()
+            .map(|(p, v)| format!("`{p}` is `{}`", v.escape_debug()))
+            .collect();
+        return format!(
+            " (in template `{template}`, for daemon `{first}`, whose {})",
+            given.join(", ")
+        );
+    }
+    if users > 1 {
+        return format!(" (in template `{template}`, with the values of daemon{plural} {names})");
+    }
+    String::new()
 }
 
 /// `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``.

@@ -1,7 +1,7 @@
 //! Lowering: the parsed items become `unit_core` units, with template parameters substituted,
 //! snippets spliced in and daemon extras merged. Build options stay as `{name}` placeholders.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use syn::{Ident, LitStr};
@@ -50,6 +50,19 @@ struct Lowering<'a, 'e> {
     snippets: HashMap<String, &'a ast::Snippet>,
     templates: HashMap<String, &'a ast::Template>,
     family: Family,
+    /// Templates whose unit name is wrong whatever the daemon: reported once, at the name.
+    bad_names: HashSet<String>,
+    /// The unit being lowered: the snippets it uses, by name, and the `use` that brought in
+    /// each snippet directive, by the directive's site.
+    uses: Uses,
+    /// The parameter names of the template being lowered, for "did you mean".
+    params: Vec<String>,
+}
+
+#[derive(Default)]
+struct Uses {
+    snippets: HashMap<String, u32>,
+    directives: HashMap<u32, (u32, String)>,
 }
 
 pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
@@ -59,6 +72,9 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
         snippets: HashMap::new(),
         templates: HashMap::new(),
         family: Family::default(),
+        bad_names: HashSet::new(),
+        uses: Uses::default(),
+        params: Vec::new(),
     };
     l.declarations(items);
     for item in items {
@@ -245,6 +261,22 @@ impl<'a> Lowering<'a, '_> {
     }
 
     fn check_params(&mut self, t: &ast::Template) {
+        let literal = t.unit_name.value();
+        let sample = placeholder::substitute(&literal, |n| Some(n.to_owned()));
+        if let Some((sample, e)) = sample
+            .ok()
+            .and_then(|n| Some((n.clone(), unit_core::value::unit_name(&n).err()?)))
+        {
+            self.errors.span(
+                t.unit_name.span(),
+                format!(
+                    "unit name of template `{}`: {}",
+                    t.name,
+                    e.replace(&format!("`{sample}`"), &format!("`{literal}`"))
+                ),
+            );
+            self.bad_names.insert(t.name.to_string());
+        }
         let mut seen = Vec::new();
         for p in &t.params {
             let name = p.name.to_string();
@@ -324,6 +356,7 @@ impl<'a> Lowering<'a, '_> {
 
     fn standalone(&mut self, u: &ast::UnitItem, daemon: &str) -> Option<UnitOut> {
         let raised = self.errors.raised();
+        self.uses = Uses::default();
         let mut unit = Unit::new(u.name.value(), Origin(u.site));
         unit.comments = u.attrs.docs.clone();
         let changes = self.body(&u.body, &|_| None, None, unit.kind());
@@ -354,9 +387,17 @@ impl<'a> Lowering<'a, '_> {
             used.iter_mut().for_each(|u| *u = true);
             return None;
         };
+        if self.bad_names.contains(&tname) {
+            used.iter_mut().for_each(|u| *u = true);
+            return None;
+        }
         let raised = self.errors.raised();
         self.errors.daemon = Some(daemon.clone());
+        self.uses = Uses::default();
+        self.params = t.params.iter().map(|p| p.name.to_string()).collect();
+        self.params.push(BUILTIN.to_owned());
         let out = self.instance_of(t, d, inst, used);
+        self.params.clear();
         self.errors.daemon = None;
         out.map(|(unit, broken)| UnitOut {
             incomplete: self.errors.raised() > raised || broken,
@@ -411,7 +452,7 @@ impl<'a> Lowering<'a, '_> {
                         self.errors.at(
                             v.site,
                             format!(
-                                "invalid value for parameter `{pname}` of template `{tname}`: {e}"
+                                "invalid value for parameter `{pname}` of template `{tname}` in daemon `{daemon}`: {e}"
                             ),
                         );
                         ok = false;
@@ -465,8 +506,27 @@ impl<'a> Lowering<'a, '_> {
     }
 
     fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
+        let keys: HashMap<u32, (String, String, bool)> = changes
+            .iter()
+            .map(|c| {
+                let list = catalog()
+                    .get(&c.section, &c.entry.key)
+                    .is_none_or(|d| d.list);
+                (
+                    c.entry.origin.0,
+                    (c.entry.key.clone(), c.entry.value.clone(), list),
+                )
+            })
+            .collect();
         for d in merge(unit, changes, base) {
-            self.errors.diag(d);
+            let via = self.uses.directives.get(&d.origin.0).cloned();
+            match (via, keys.get(&d.origin.0)) {
+                (Some((site, name)), Some((key, value, list))) => {
+                    self.errors
+                        .at(site, snippet_clash(&name, key, value, *list, base));
+                }
+                _ => self.errors.diag(d),
+            }
         }
     }
 
@@ -536,6 +596,15 @@ impl<'a> Lowering<'a, '_> {
                         self.errors.at(*site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
                         continue;
                     };
+                    if self.uses.snippets.insert(name.to_string(), *site).is_some() {
+                        self.errors.at(
+                            *site,
+                            format!(
+                                "snippet `{name}` is already used in this unit; remove this `use`"
+                            ),
+                        );
+                        continue;
+                    }
                     for stmt in &snippet.body.stmts {
                         let Stmt::Directive(d) = stmt else { continue };
                         let key = d.key.to_string();
@@ -550,6 +619,9 @@ impl<'a> Lowering<'a, '_> {
                             }
                         }
                         if let Some(c) = self.directive(&s, d, params, template) {
+                            self.uses
+                                .directives
+                                .insert(d.site, (*site, name.to_string()));
                             changes.push(c);
                         }
                     }
@@ -577,7 +649,7 @@ impl<'a> Lowering<'a, '_> {
         }
         let value = match &d.value {
             None => String::new(),
-            Some(v) => self.value(v, params, template)?,
+            Some(v) => self.value(v, params, template, d.site)?,
         };
         if d.value.is_some() && value.is_empty() {
             let key = &d.key;
@@ -600,6 +672,7 @@ impl<'a> Lowering<'a, '_> {
         v: &ast::Value,
         params: &dyn Fn(&str) -> Option<String>,
         template: Option<&str>,
+        key_site: u32,
     ) -> Option<String> {
         let parts = match placeholder::parts(&v.text) {
             Ok(p) => p,
@@ -613,6 +686,15 @@ impl<'a> Lowering<'a, '_> {
             match part {
                 Part::Var { name, upper } => match params(&name) {
                     Some(value) => {
+                        if let (Some(daemon), true) = (&self.errors.daemon, name != BUILTIN) {
+                            for site in [key_site, v.site] {
+                                self.errors
+                                    .param_values
+                                    .entry((site, daemon.clone()))
+                                    .or_default()
+                                    .push((name.clone(), value.clone()));
+                            }
+                        }
                         out.push(Part::Text(if upper { value.to_uppercase() } else { value }))
                     }
                     None if self.options.contains_key(&name) && !upper => {
@@ -623,10 +705,14 @@ impl<'a> Lowering<'a, '_> {
                         return None;
                     }
                     None => {
-                        let known: Vec<&String> = self.options.keys().collect();
+                        let options = self.options.keys();
                         let msg = match template {
-                            Some(t) => format!("unknown parameter `{{{name}}}` in template `{t}`; declare it in the template's parameters or as a build option{}", hint(&name, known)),
-                            None => format!("unknown placeholder `{{{name}}}`; only build options can be used here{}", hint(&name, known)),
+                            Some(t) => {
+                                let known = options.chain(&self.params);
+                                format!("unknown parameter `{{{name}}}` in template `{t}`; declare it in the template's parameters or as a build option{}", hint(&name, known))
+                            }
+                            None if name == BUILTIN => format!("`{{{BUILTIN}}}` is known in templates only; write the daemon's name here"),
+                            None => format!("unknown placeholder `{{{name}}}`; only build options can be used here{}", hint(&name, options)),
                         };
                         self.errors.at(v.site, msg);
                         return None;
@@ -636,6 +722,18 @@ impl<'a> Lowering<'a, '_> {
             }
         }
         Some(placeholder::join(&out))
+    }
+}
+
+/// The error for a snippet directive that clashes with what the unit already holds, at the
+/// `use`: the remedy changes this unit, not the snippet every other unit uses.
+fn snippet_clash(name: &str, key: &str, value: &str, list: bool, base: &str) -> String {
+    let local = base == "this unit";
+    match (list, local) {
+        (true, true) => format!("snippet `{name}` adds `{key}={value}`, which this unit already lists; remove it from the unit or stop using the snippet here"),
+        (true, false) => format!("snippet `{name}` adds `{key}={value}`, which {base} already lists; write `remove {key} = \"{value}\";` above `use {name};` to keep one"),
+        (false, true) => format!("snippet `{name}` sets `{key}=`, which this unit also sets; remove one of them"),
+        (false, false) => format!("snippet `{name}` sets `{key}=`, which {base} already sets; write `reset {key};` above `use {name};` so the snippet's value replaces it in this unit only"),
     }
 }
 
