@@ -92,6 +92,8 @@ mod expand;
 mod fallback;
 #[path = "../unit-macros/src/lower.rs"]
 mod lower;
+#[path = "../unit-macros/src/unused.rs"]
+mod unused;
 
 /// The `systemd_unit!` front end as a plain function, outside the proc-macro boundary, so tests
 /// can feed it arbitrary token streams.

@@ -7,6 +7,7 @@ mod errors;
 mod expand;
 mod fallback;
 mod lower;
+mod unused;
 
 /// Defines a family of systemd units and expands it into `pub static FAMILY: unit_core::Family`.
 ///

@@ -42,27 +42,27 @@ pub struct Family {
 
 const PARAM_TYPES: &[&str] = &["text", "name", "path", "mode"];
 const OPTION_TYPES: &[&str] = &["text", "path", "mode"];
-const BUILTIN: &str = "daemon";
+pub(crate) const BUILTIN: &str = "daemon";
 
-struct Lowering<'a, 'e> {
-    errors: &'e mut Errors<'a>,
-    options: BTreeMap<String, ()>,
-    snippets: HashMap<String, &'a ast::Snippet>,
-    templates: HashMap<String, &'a ast::Template>,
-    family: Family,
+pub(crate) struct Lowering<'a, 'e> {
+    pub(crate) errors: &'e mut Errors<'a>,
+    pub(crate) options: BTreeMap<String, ()>,
+    pub(crate) snippets: HashMap<String, &'a ast::Snippet>,
+    pub(crate) templates: HashMap<String, &'a ast::Template>,
+    pub(crate) family: Family,
     /// Templates whose unit name is wrong whatever the daemon: reported once, at the name.
-    bad_names: HashSet<String>,
+    pub(crate) bad_names: HashSet<String>,
     /// The unit being lowered: the snippets it uses, by name, and the `use` that brought in
     /// each snippet directive, by the directive's site.
-    uses: Uses,
+    pub(crate) uses: Uses,
     /// The parameter names of the template being lowered, for "did you mean".
-    params: Vec<String>,
+    pub(crate) params: Vec<String>,
 }
 
 #[derive(Default)]
-struct Uses {
-    snippets: HashMap<String, u32>,
-    directives: HashMap<u32, (u32, String)>,
+pub(crate) struct Uses {
+    pub(crate) snippets: HashMap<String, u32>,
+    pub(crate) directives: HashMap<u32, (u32, String)>,
 }
 
 pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
@@ -88,6 +88,7 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
             _ => {}
         }
     }
+    l.unused(items);
     l.family
 }
 
@@ -505,7 +506,7 @@ impl<'a> Lowering<'a, '_> {
         Some((unit, t.body.broken || inst.body.broken))
     }
 
-    fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
+    pub(crate) fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
         let keys: HashMap<u32, (String, String, bool)> = changes
             .iter()
             .map(|c| {
@@ -531,7 +532,7 @@ impl<'a> Lowering<'a, '_> {
     }
 
     /// Substitutes template parameters into a literal that must end up free of placeholders.
-    fn substitute_text(
+    pub(crate) fn substitute_text(
         &mut self,
         lit: &LitStr,
         lookup: &dyn Fn(&str) -> Option<String>,
@@ -554,7 +555,7 @@ impl<'a> Lowering<'a, '_> {
 
     /// The changes a body makes, in order. `params` fills template parameters; what it does not
     /// know must be a build option.
-    fn body(
+    pub(crate) fn body(
         &mut self,
         body: &Body,
         params: &dyn Fn(&str) -> Option<String>,
@@ -631,7 +632,7 @@ impl<'a> Lowering<'a, '_> {
         changes
     }
 
-    fn directive(
+    pub(crate) fn directive(
         &mut self,
         (section, section_site): &(String, u32),
         d: &ast::Directive,
@@ -737,7 +738,7 @@ fn snippet_clash(name: &str, key: &str, value: &str, list: bool, base: &str) -> 
     }
 }
 
-fn join_text(parts: &[Part]) -> String {
+pub(crate) fn join_text(parts: &[Part]) -> String {
     parts
         .iter()
         .map(|p| match p {
