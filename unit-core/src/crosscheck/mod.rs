@@ -1,6 +1,7 @@
 //! Rules that need the whole family: references between units, sockets and their services,
 //! install closures, ordering cycles and shared listen addresses. Each module is one rule.
 
+mod implicit;
 mod install;
 mod listen;
 mod ordering;
@@ -12,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Diagnostic, Unit};
 
+pub use implicit::{default_dependencies, triggered, SPECIAL_ORDER};
 pub use ordering::{ordering_edges, Edge};
 pub use references::{references, REFERENCES};
 pub use sockets::activated_service;

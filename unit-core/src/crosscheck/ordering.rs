@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::{Diagnostic, Origin, Unit, UnitKind};
 
+use super::implicit::{default_dependencies, implicit, mounts_by_place, SPECIAL_ORDER};
 use super::{activated_service, references};
 
 /// One ordering between two units.
@@ -17,34 +18,61 @@ pub struct Edge {
     pub origin: Origin,
     /// Whether it is written as `After=`/`Before=` rather than added by systemd.
     pub explicit: bool,
+    /// Why systemd adds it, when it is not written.
+    pub why: Option<String>,
 }
 
-/// The ordering edges of the family, as written (`After=`, `Before=`) or added by systemd (a
-/// socket before the service it activates; a target after the units it wants, unless it has
-/// `DefaultDependencies=no`).
+/// The ordering edges of the family, as written (`After=`, `Before=`) or added by systemd:
+/// a socket before the service it activates, a timer or path unit before the unit it
+/// activates, a target after the units it wants (both with default dependencies, unless the
+/// target is written to be before the unit), the default dependencies of each unit type, mounts
+/// after their parents, and the orderings among systemd's own targets.
 pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
     let by_name: HashMap<&str, &Unit> = units.iter().map(|u| (u.name.as_str(), u)).collect();
-    let default_deps = |target: &str| {
-        by_name
-            .get(target)
-            .and_then(|u| u.value("Unit", "DefaultDependencies"))
-            .is_none_or(|v| crate::value::boolean(v).unwrap_or(true))
-    };
-    let edge = |before: &str, after: &str, origin, explicit| Edge {
+    let default_deps = |name: &str| by_name.get(name).is_none_or(|u| default_dependencies(u));
+    let edge = |before: &str, after: &str, origin, why: Option<String>| Edge {
         before: before.to_owned(),
         after: after.to_owned(),
         origin,
-        explicit,
+        explicit: why.is_none(),
+        why,
     };
-    let mut edges = Vec::new();
+    let mut edges: Vec<Edge> = SPECIAL_ORDER
+        .iter()
+        .map(|(a, b)| {
+            edge(
+                a,
+                b,
+                Origin::NONE,
+                Some("systemd's own targets are ordered so".into()),
+            )
+        })
+        .collect();
+    let written: HashSet<(String, String)> = units
+        .iter()
+        .flat_map(|u| {
+            references(u).filter_map(move |(key, name, _)| match key {
+                "After" => Some((name, u.name.clone())),
+                "Before" => Some((u.name.clone(), name)),
+                _ => None,
+            })
+        })
+        .collect();
+    let mounts = mounts_by_place(units);
     for unit in units {
         let me = unit.name.as_str();
         for (key, name, origin) in references(unit) {
             match key {
-                "After" => edges.push(edge(&name, me, origin, true)),
-                "Before" => edges.push(edge(me, &name, origin, true)),
-                "WantedBy" | "RequiredBy" if name.ends_with(".target") && default_deps(&name) => {
-                    edges.push(edge(me, &name, origin, false))
+                "After" => edges.push(edge(&name, me, origin, None)),
+                "Before" => edges.push(edge(me, &name, origin, None)),
+                "WantedBy" | "RequiredBy"
+                    if name.ends_with(".target")
+                        && default_deps(&name)
+                        && default_dependencies(unit)
+                        && !written.contains(&(name.clone(), me.to_owned())) =>
+                {
+                    let why = format!("a target is ordered after the units it wants; `{key}={name}` makes `{name}` want `{me}`");
+                    edges.push(edge(me, &name, origin, Some(why)))
                 }
                 _ => {}
             }
@@ -52,8 +80,12 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
         if let Some((service, origin)) = activated_service(unit) {
             // A `Service=` that names something else is reported by the socket rule.
             if UnitKind::of_name(&service) == Some(UnitKind::Service) {
-                edges.push(edge(me, &service, origin, false));
+                let why = "a socket is ordered before the service it activates".to_owned();
+                edges.push(edge(me, &service, origin, Some(why)));
             }
+        }
+        for i in implicit(unit, &mounts) {
+            edges.push(edge(&i.first, &i.then, i.origin, Some(i.why)));
         }
     }
     edges
@@ -61,50 +93,42 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
 
 pub(super) fn check(units: &[Unit], out: &mut Vec<Diagnostic>) {
     let edges = ordering_edges(units);
-    let mut graph: BTreeMap<&str, Vec<(&str, Origin)>> = BTreeMap::new();
-    for e in &edges {
-        graph
-            .entry(&e.before)
-            .or_default()
-            .push((&e.after, e.origin));
+    let mut graph: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
+    for (i, e) in edges.iter().enumerate() {
+        graph.entry(&e.before).or_default().push((&e.after, i));
         graph.entry(&e.after).or_default();
     }
-    let written: HashSet<Origin> = edges
-        .iter()
-        .filter(|e| e.explicit)
-        .map(|e| e.origin)
-        .collect();
     for component in cyclic_components(&graph) {
-        let Some(&start) = component.iter().min() else {
-            continue;
-        };
-        let within: BTreeMap<&str, Vec<(&str, Origin)>> = component
-            .iter()
-            .map(|n| {
-                let out = graph[n]
-                    .iter()
-                    .filter(|(t, _)| component.contains(t))
-                    .copied()
-                    .collect();
-                (*n, out)
-            })
-            .collect();
-        let Some(cycle) = find_cycle(&within, start) else {
+        let members: HashSet<&str> = component.iter().copied().collect();
+        let Some((start, cycle)) = shortest_cycle(&graph, &edges, &members) else {
             continue;
         };
         let path: Vec<&str> = cycle.iter().map(|(n, _)| *n).chain([start]).collect();
-        let origins: Vec<Origin> = cycle.iter().map(|(_, o)| *o).collect();
-        let origin = origins
+        let on_cycle: Vec<&Edge> = cycle.iter().map(|(_, i)| &edges[*i]).collect();
+        let blamed = on_cycle
             .iter()
             .rev()
-            .find(|o| written.contains(o))
-            .or(origins.last())
-            .copied()
-            .unwrap_or(Origin::NONE);
+            .find(|e| e.explicit)
+            .or(on_cycle.iter().rev().find(|e| e.origin != Origin::NONE))
+            .or(on_cycle.last());
+        let origin = blamed.map_or(Origin::NONE, |e| e.origin);
+        let added: Vec<String> = on_cycle
+            .iter()
+            .filter_map(|e| {
+                let why = e.why.as_ref()?;
+                (e.origin != Origin::NONE || on_cycle.iter().all(|e| !e.explicit))
+                    .then(|| format!("`{}` before `{}`: {why}", e.before, e.after))
+            })
+            .collect();
+        let added = if added.is_empty() {
+            String::new()
+        } else {
+            format!(" (added by systemd: {})", added.join("; "))
+        };
         out.push(Diagnostic::value(
             origin,
             format!(
-                "ordering cycle: {}; systemd would break it at boot by dropping a job, so remove one of these orderings",
+                "ordering cycle: {}{added}; systemd would break it at boot by dropping a job, so remove one of these orderings",
                 path.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" before ")
             ),
         ));
@@ -113,7 +137,7 @@ pub(super) fn check(units: &[Unit], out: &mut Vec<Diagnostic>) {
 
 /// The strongly connected components of `graph` that contain a cycle (Kosaraju's algorithm,
 /// iterative so that large families do not exhaust the stack).
-fn cyclic_components<'a>(graph: &BTreeMap<&'a str, Vec<(&'a str, Origin)>>) -> Vec<Vec<&'a str>> {
+fn cyclic_components<'a>(graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>) -> Vec<Vec<&'a str>> {
     let mut order = Vec::new();
     let mut visited: HashSet<&str> = HashSet::new();
     for &root in graph.keys() {
@@ -163,13 +187,89 @@ fn cyclic_components<'a>(graph: &BTreeMap<&'a str, Vec<(&'a str, Origin)>>) -> V
     components
 }
 
-/// A cycle through `start`, as (unit, origin of the edge leaving it) in order.
+/// The shortest cycle in a component through one of its written orderings (so that the cycle
+/// shown is one the user can break), or through its first unit if it has none; as its first
+/// unit and (unit, index of the edge leaving it) in order.
+fn shortest_cycle<'a>(
+    graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>,
+    edges: &[Edge],
+    members: &HashSet<&'a str>,
+) -> Option<(&'a str, Vec<(&'a str, usize)>)> {
+    const TRIED: usize = 64;
+    let mut best: Option<(&str, Vec<(&str, usize)>)> = None;
+    let written = members
+        .iter()
+        .flat_map(|n| graph[n].iter().map(move |(t, i)| (*n, *t, *i)))
+        .filter(|(_, t, i)| members.contains(t) && edges[*i].explicit)
+        .take(TRIED);
+    for (from, to, i) in written {
+        let Some(back) = shortest_path(graph, members, to, from) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(_, b)| back.len() + 1 < b.len()) {
+            let mut cycle = vec![(from, i)];
+            cycle.extend(back);
+            best = Some((from, cycle));
+        }
+    }
+    if best.is_none() {
+        let start = members.iter().min().copied()?;
+        let within: BTreeMap<&str, Vec<(&str, usize)>> = members
+            .iter()
+            .map(|n| {
+                let out = graph[n]
+                    .iter()
+                    .filter(|(t, _)| members.contains(t))
+                    .copied()
+                    .collect();
+                (*n, out)
+            })
+            .collect();
+        best = find_cycle(&within, start).map(|c| (start, c));
+    }
+    best
+}
+
+/// The shortest path from `from` to `to` within `members`, as (unit, index of the edge
+/// leaving it); empty when they are the same unit.
+fn shortest_path<'a>(
+    graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>,
+    members: &HashSet<&'a str>,
+    from: &'a str,
+    to: &'a str,
+) -> Option<Vec<(&'a str, usize)>> {
+    let mut came: HashMap<&str, (&str, usize)> = HashMap::new();
+    let mut queue = std::collections::VecDeque::from([from]);
+    let mut seen: HashSet<&str> = HashSet::from([from]);
+    while let Some(node) = queue.pop_front() {
+        if node == to {
+            let mut path = Vec::new();
+            let mut at = to;
+            while at != from {
+                let &(prev, i) = came.get(at)?;
+                path.push((prev, i));
+                at = prev;
+            }
+            path.reverse();
+            return Some(path);
+        }
+        for &(next, i) in &graph[node] {
+            if members.contains(next) && seen.insert(next) {
+                came.insert(next, (node, i));
+                queue.push_back(next);
+            }
+        }
+    }
+    None
+}
+
+/// A cycle through `start`, as (unit, index of the edge leaving it) in order.
 fn find_cycle<'a>(
-    graph: &BTreeMap<&'a str, Vec<(&'a str, Origin)>>,
+    graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>,
     start: &'a str,
-) -> Option<Vec<(&'a str, Origin)>> {
+) -> Option<Vec<(&'a str, usize)>> {
     let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
-    let mut path: Vec<(&str, Origin)> = Vec::new();
+    let mut path: Vec<(&str, usize)> = Vec::new();
     let mut visited: HashSet<&str> = HashSet::new();
     while let Some((node, i)) = stack.pop() {
         let next = graph.get(node).and_then(|e| e.get(i)).copied();
@@ -213,11 +313,23 @@ mod tests {
             service("a.service", &[("Unit", "Before", "a.socket")]),
         ];
         assert!(messages(&via_socket)[0].starts_with("ordering cycle"));
-        let via_target = [
+        // systemd leaves out the ordering of a target after a unit it is written before.
+        let direct = [
             unit("t.target", &[("Unit", "Before", "a.service")]),
             service("a.service", &[("Install", "WantedBy", "t.target")]),
         ];
-        assert!(messages(&via_target)[0].starts_with("ordering cycle"));
+        assert_eq!(messages(&direct), Vec::<String>::new());
+        let via_target = [
+            unit("t.target", &[("Unit", "Before", "b.service")]),
+            service("b.service", &[("Unit", "Before", "a.service")]),
+            service("a.service", &[("Install", "WantedBy", "t.target")]),
+        ];
+        let m = messages(&via_target);
+        assert!(m[0].starts_with("ordering cycle"), "{m:?}");
+        assert!(
+            m[0].contains("a target is ordered after the units it wants"),
+            "{m:?}"
+        );
         let no_default = [
             unit(
                 "t.target",
@@ -245,5 +357,108 @@ mod tests {
         let m = messages(&units);
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(m[0].contains("not a service"), "{m:?}");
+    }
+
+    #[test]
+    fn default_dependencies_order_against_systemds_targets() {
+        let before_basic = [service("a.service", &[("Unit", "Before", "basic.target")])];
+        let m = messages(&before_basic);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].contains("services are ordered after `basic.target` by default"),
+            "{m:?}"
+        );
+        let opted_out = [service(
+            "a.service",
+            &[
+                ("Unit", "Before", "basic.target"),
+                ("Unit", "DefaultDependencies", "no"),
+            ],
+        )];
+        assert!(messages(&opted_out).is_empty());
+        let after_shutdown = [service(
+            "a.service",
+            &[("Unit", "After", "shutdown.target")],
+        )];
+        assert!(messages(&after_shutdown)[0].contains("before `shutdown.target`"));
+        let socket_after_sockets = [
+            unit(
+                "a.socket",
+                &[
+                    ("Unit", "After", "sockets.target"),
+                    ("Socket", "ListenStream", "/run/a"),
+                ],
+            ),
+            service("a.service", &[]),
+        ];
+        assert_eq!(messages(&socket_after_sockets).len(), 1);
+        let fine = [service(
+            "a.service",
+            &[
+                ("Unit", "After", "network-online.target"),
+                ("Unit", "Before", "multi-user.target"),
+            ],
+        )];
+        assert!(messages(&fine).is_empty(), "{:?}", messages(&fine));
+    }
+
+    #[test]
+    fn timers_paths_and_mounts() {
+        let timer = [
+            unit(
+                "a.timer",
+                &[
+                    ("Unit", "After", "a.service"),
+                    ("Timer", "OnActiveSec", "5"),
+                ],
+            ),
+            service("a.service", &[]),
+        ];
+        let m = messages(&timer);
+        assert!(
+            m[0].contains("a timer is ordered before the unit it activates"),
+            "{m:?}"
+        );
+        let path = [
+            unit(
+                "a.path",
+                &[("Path", "PathExists", "/x"), ("Path", "Unit", "b.service")],
+            ),
+            service("b.service", &[("Unit", "Before", "a.path")]),
+        ];
+        assert_eq!(messages(&path).len(), 1);
+        let mounts = [
+            unit(
+                "srv.mount",
+                &[
+                    ("Unit", "After", "srv-data.mount"),
+                    ("Mount", "What", "/dev/sda1"),
+                    ("Mount", "Where", "/srv"),
+                ],
+            ),
+            unit(
+                "srv-data.mount",
+                &[
+                    ("Mount", "What", "/dev/sda2"),
+                    ("Mount", "Where", "/srv/data"),
+                ],
+            ),
+        ];
+        let m = messages(&mounts);
+        assert!(
+            m[0].contains("after the mounts of its parent directories"),
+            "{m:?}"
+        );
+        let calendar = [
+            unit(
+                "a.timer",
+                &[
+                    ("Unit", "Before", "time-set.target"),
+                    ("Timer", "OnCalendar", "daily"),
+                ],
+            ),
+            service("a.service", &[]),
+        ];
+        assert_eq!(messages(&calendar).len(), 1);
     }
 }
