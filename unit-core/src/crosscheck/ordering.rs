@@ -197,9 +197,11 @@ fn shortest_cycle<'a>(
 ) -> Option<(&'a str, Vec<(&'a str, usize)>)> {
     const TRIED: usize = 64;
     let mut best: Option<(&str, Vec<(&str, usize)>)> = None;
-    let written = members
-        .iter()
-        .flat_map(|n| graph[n].iter().map(move |(t, i)| (*n, *t, *i)))
+    let mut names: Vec<&str> = members.iter().copied().collect();
+    names.sort_unstable();
+    let written = names
+        .into_iter()
+        .flat_map(|n| graph[n].iter().map(move |(t, i)| (n, *t, *i)))
         .filter(|(_, t, i)| members.contains(t) && edges[*i].explicit)
         .take(TRIED);
     for (from, to, i) in written {
