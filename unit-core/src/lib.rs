@@ -22,6 +22,7 @@
 pub mod catalog;
 pub mod crosscheck;
 pub mod family;
+pub mod load;
 pub mod merge;
 mod model;
 pub mod output;

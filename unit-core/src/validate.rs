@@ -27,6 +27,7 @@ pub fn validate(unit: &Unit) -> Vec<Diagnostic> {
         UnitKind::Socket => check_socket(unit, &mut out),
         _ => {}
     }
+    crate::load::check(unit, &mut out);
     out.sort_by_key(|d| d.origin);
     out
 }
@@ -356,6 +357,7 @@ mod tests {
             &[
                 ("Service", "Type", "oneshot"),
                 ("Service", "ExecStop", "/bin/x"),
+                ("Service", "RemainAfterExit", "yes"),
             ],
         );
         assert!(messages(&ok).is_empty());

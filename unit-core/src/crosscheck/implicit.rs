@@ -113,7 +113,7 @@ pub fn implicit(unit: &Unit, mounts: &HashMap<String, &Unit>) -> Vec<Implicit> {
             why,
         })
     };
-    if let Some((target, origin)) = triggered(unit) {
+    if let Some((target, origin)) = triggered(unit).filter(|(t, _)| t != me) {
         add(
             me,
             &target,

@@ -8,6 +8,7 @@ mod ordering;
 mod references;
 mod sockets;
 mod special;
+mod triggers;
 
 use std::collections::{HashMap, HashSet};
 
@@ -69,6 +70,7 @@ pub fn check_family<'a>(
         references::check(unit, &known, &mut out);
         sockets::check_service(unit, &known, &mut out);
         sockets::check_bound(unit, &known, &mut out);
+        triggers::check(unit, &known, &mut out);
         install::check_also(unit, &known, &mut out);
     }
     ordering::check(units, &mut out);
