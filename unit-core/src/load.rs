@@ -36,8 +36,7 @@ fn last<'a>(unit: &'a Unit, section: &str, key: &str) -> Option<&'a Entry> {
         .iter()
         .filter(|s| s.name == section)
         .flat_map(|s| s.entries.iter())
-        .filter(|e| e.key == key)
-        .last()
+        .rfind(|e| e.key == key)
         .filter(|e| !e.value.is_empty())
 }
 
