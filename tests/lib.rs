@@ -80,6 +80,8 @@ pub fn directives(text: &str) -> String {
 
 #[path = "../unit-macros/src/ast.rs"]
 mod ast;
+#[path = "../unit-macros/src/attrs.rs"]
+mod attrs;
 #[path = "../unit-macros/src/check.rs"]
 mod check;
 #[path = "../unit-macros/src/codegen.rs"]
@@ -94,6 +96,8 @@ mod fallback;
 mod lower;
 #[path = "../unit-macros/src/unused.rs"]
 mod unused;
+#[path = "../unit-macros/src/words.rs"]
+mod words;
 
 /// The `systemd_unit!` front end as a plain function, outside the proc-macro boundary, so tests
 /// can feed it arbitrary token streams.

@@ -12,6 +12,10 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{braced, bracketed, parenthesized, Ident, LitStr, Token};
 
+pub use super::attrs::Attrs;
+use super::attrs::{no_cfg, parse_attrs};
+use super::words::{item_name, parse_value, starts_statement};
+
 /// The spans of the tokens diagnostics can point at. A site is a 1-based index into it, and is
 /// the `unit_core::Origin` of whatever that token defines. It also keeps the syntax errors that
 /// parsing recovered from.
@@ -36,32 +40,8 @@ impl Sites {
     }
 
     /// A syntax error that parsing went on after.
-    fn recover(&self, e: syn::Error) {
+    pub fn recover(&self, e: syn::Error) {
         self.recovered.borrow_mut().push(e);
-    }
-}
-
-#[derive(Default)]
-pub struct Attrs {
-    pub docs: Vec<String>,
-    pub cfgs: Vec<TokenStream>,
-    /// The first doc comment and the first `#[cfg]`, for blame.
-    pub doc_span: Option<Span>,
-    pub cfg_attr: Option<TokenStream>,
-    /// Every attribute's tokens, for blame when they stand before nothing.
-    pub all: TokenStream,
-}
-
-impl Attrs {
-    /// An error at the attributes when nothing follows them.
-    fn dangling(&self, input: ParseStream) -> syn::Result<()> {
-        if input.is_empty() && !self.all.is_empty() {
-            return Err(syn::Error::new_spanned(
-                &self.all,
-                "attribute stands before nothing; put it above the item it is for, or remove it",
-            ));
-        }
-        Ok(())
     }
 }
 
@@ -239,81 +219,6 @@ fn split(tokens: TokenStream, boundary: impl Boundary) -> Vec<TokenStream> {
     chunks
 }
 
-fn parse_attrs(input: ParseStream, sites: &Sites) -> syn::Result<Attrs> {
-    let mut attrs = Attrs::default();
-    while input.peek(Token![#]) {
-        let pound: Token![#] = input.parse()?;
-        let group: proc_macro2::Group = input.parse()?;
-        let whole = quote::quote!(#pound #group);
-        attrs.all.extend(whole.clone());
-        if group.delimiter() != Delimiter::Bracket {
-            return Err(syn::Error::new_spanned(
-                whole,
-                "expected an attribute such as `#[cfg(...)]`",
-            ));
-        }
-        let parse = |content: ParseStream| -> syn::Result<Option<LitStr>> {
-            let name = content.call(Ident::parse_any)?;
-            if name == "doc" {
-                content.parse::<Token![=]>()?;
-                return content.parse::<LitStr>().map(Some);
-            }
-            if name != "cfg" {
-                return Err(syn::Error::new_spanned(
-                    &whole,
-                    format!("unsupported attribute `#[{name}]`; only doc comments and `#[cfg(...)]` are allowed"),
-                ));
-            }
-            content.parse::<TokenStream>()?;
-            Ok(None)
-        };
-        match parse.parse2(group.stream()) {
-            Ok(Some(lit)) => {
-                attrs.doc_span.get_or_insert(lit.span());
-                match doc_lines(&lit) {
-                    Ok(lines) => attrs.docs.extend(lines),
-                    Err(e) => sites.recover(e),
-                }
-            }
-            Ok(None) => {
-                attrs.cfg_attr.get_or_insert_with(|| whole.clone());
-                attrs.cfgs.push(whole);
-            }
-            Err(e) => sites.recover(e),
-        }
-    }
-    Ok(attrs)
-}
-
-/// The comment lines of a doc attribute: one per line, one leading space and trailing white
-/// space removed. A line that could not be written as a `#` comment is an error.
-fn doc_lines(lit: &LitStr) -> syn::Result<Vec<String>> {
-    let text = lit.value();
-    let mut lines = Vec::new();
-    for line in text.split('\n') {
-        let line = line.strip_suffix('\r').unwrap_or(line).trim_end();
-        let line = line.strip_prefix(' ').unwrap_or(line);
-        if let Some(c) = line.chars().find(|c| c.is_control()) {
-            return Err(syn::Error::new(
-                lit.span(),
-                format!(
-                    "doc comment holds the control character `{}` (U+{:04X}), which a `#` comment cannot carry; remove it",
-                    c.escape_default(),
-                    u32::from(c)
-                ),
-            ));
-        }
-        if line.ends_with('\\') {
-            return Err(syn::Error::new(
-                lit.span(),
-                "doc comment line ends with `\\`, which would join the next line of the unit file to the comment; remove the `\\`",
-            ));
-        }
-        lines.push(line.to_owned());
-    }
-    Ok(lines)
-}
-
 fn keyword(input: ParseStream) -> syn::Result<Ident> {
     input.call(Ident::parse_any).map_err(|e| {
         syn::Error::new(
@@ -427,49 +332,6 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
         return Err(input.error("unexpected tokens after the item; items end with their `{ ... }`"));
     }
     Ok(item)
-}
-
-/// The name of a daemon, template or snippet: an identifier. A name with `-` in it is an
-/// error naming all of it.
-fn item_name(input: ParseStream, what: &str) -> syn::Result<Ident> {
-    let name = input.call(Ident::parse_any).map_err(|e| {
-        syn::Error::new(
-            e.span(),
-            format!("expected the {what}'s name, an identifier such as `virtqemud`"),
-        )
-    })?;
-    if !input.peek(Token![-]) {
-        return Ok(name);
-    }
-    let mut text = name.to_string();
-    let mut tokens = quote::quote!(#name);
-    while input.peek(Token![-]) {
-        let dash: Token![-] = input.parse()?;
-        let tt: TokenTree = input.parse()?;
-        text.push('-');
-        text.push_str(&tt.to_string());
-        tokens.extend(quote::quote!(#dash #tt));
-    }
-    let fixed = text.replace('-', "_");
-    let remedy = if what == "daemon" {
-        format!("write `{fixed}`, and name units that need the `-` with `unit \"{text}.service\" {{ ... }}` inside the daemon")
-    } else {
-        format!("write `{fixed}`")
-    };
-    Err(syn::Error::new_spanned(
-        tokens,
-        format!("{what} names are identifiers, so `{text}` cannot be one; {remedy}"),
-    ))
-}
-
-/// Reports a `#[cfg]` where it would be ignored, at the attribute.
-fn no_cfg(attrs: &Attrs, what: &str, sites: &Sites) {
-    if let Some(attr) = &attrs.cfg_attr {
-        sites.recover(syn::Error::new_spanned(
-            attr,
-            format!("`#[cfg]` on {what} has no effect; put it on the daemons or units that should be left out"),
-        ));
-    }
 }
 
 fn parse_unit(input: ParseStream, attrs: Attrs, sites: &Sites) -> syn::Result<UnitItem> {
@@ -660,73 +522,4 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         value,
         site,
     }))
-}
-
-/// Whether the input begins like a statement: a `[Section]` header, `Key =`, or a keyword
-/// such as `use` or `override` before a name.
-fn starts_statement(input: ParseStream) -> bool {
-    input.peek(syn::token::Bracket)
-        || input.peek(Token![#])
-        || (input.peek(Ident::peek_any) && (input.peek2(Token![=]) || input.peek2(Ident::peek_any)))
-}
-
-fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {
-    let lookahead = input.lookahead1();
-    let (text, span) = if lookahead.peek(LitStr) {
-        let lit: LitStr = input.parse()?;
-        (lit.value(), lit.span())
-    } else if input.peek(syn::LitFloat) || (input.peek(Token![-]) && input.peek2(syn::LitFloat)) {
-        return Err(bare(input, "", None));
-    } else if lookahead.peek(Token![-]) {
-        input.parse::<Token![-]>()?;
-        let lit: syn::LitInt = input.parse()?;
-        (format!("-{lit}"), lit.span())
-    } else if lookahead.peek(syn::LitInt) {
-        let lit: syn::LitInt = input.parse()?;
-        (lit.to_string(), lit.span())
-    } else if input.peek(Ident::peek_any) {
-        let ident = input.call(Ident::parse_any)?;
-        (ident.to_string(), ident.span())
-    } else {
-        return Err(syn::Error::new(
-            input.span(),
-            "expected a value: a string such as `\"/usr/bin/foo\"`, a number or a word such as `yes`",
-        ));
-    };
-    if input.peek(Token![:])
-        || input.peek(Token![%])
-        || input.peek(Token![.])
-        || input.peek(Token![/])
-        || input.peek(Token![-])
-        || input.peek(Token![+])
-    {
-        return Err(bare(input, &text, Some(span)));
-    }
-    let site = sites.site(span);
-    Ok(Value { text, site })
-}
-
-/// The error for a value that cannot be written without quotes, such as `1.5`, `50%` or
-/// `1024:524288`: everything up to the `;`, with the quoted form to write instead. `start` is
-/// what was already read of it, from `first`.
-fn bare(input: ParseStream, start: &str, first: Option<Span>) -> syn::Error {
-    let mut text = start.to_owned();
-    let mut tokens = TokenStream::new();
-    tokens.extend(first.map(|span| TokenTree::Ident(Ident::new("value", span))));
-    let _ = input.step(|cursor| {
-        let mut rest = *cursor;
-        while let Some((tt, next)) = rest.token_tree() {
-            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ';' || p.as_char() == ',') {
-                break;
-            }
-            text.push_str(&tt.to_string());
-            tokens.extend([tt]);
-            rest = next;
-        }
-        Ok(((), rest))
-    });
-    syn::Error::new_spanned(
-        tokens,
-        format!("`{text}` cannot be written bare: only whole numbers and single words can; write `\"{text}\"`"),
-    )
 }

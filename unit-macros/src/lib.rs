@@ -1,6 +1,7 @@
 //! `systemd_unit!`: a family of systemd units written as Rust items, checked at compile time.
 
 mod ast;
+mod attrs;
 mod check;
 mod codegen;
 mod errors;
@@ -8,6 +9,7 @@ mod expand;
 mod fallback;
 mod lower;
 mod unused;
+mod words;
 
 /// Defines a family of systemd units and expands it into `pub static FAMILY: unit_core::Family`.
 ///
