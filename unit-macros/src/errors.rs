@@ -31,6 +31,10 @@ pub struct Errors<'a> {
     pub daemon: Option<String>,
     /// The template parameters each daemon put into each site's value.
     pub param_values: HashMap<(u32, String), Vec<(String, String)>>,
+    /// The template and unit name of each template instance, by the instance's site.
+    pub instances: HashMap<u32, (String, String)>,
+    /// The site of each template's name and its unit name as written.
+    pub template_names: HashMap<String, (u32, String)>,
     raised: usize,
     list: Vec<Raised>,
 }
@@ -44,6 +48,8 @@ impl<'a> Errors<'a> {
             template_users: HashMap::new(),
             daemon: None,
             param_values: HashMap::new(),
+            instances: HashMap::new(),
+            template_names: HashMap::new(),
             raised: 0,
             list: Vec::new(),
         }
@@ -116,9 +122,18 @@ impl<'a> Errors<'a> {
                 }
             }
         }
+        let moved = self.template_wide();
         let mut seen: HashSet<(u32, &str)> = HashSet::new();
         let mut out = proc_macro2::TokenStream::new();
-        for r in &self.list {
+        for (index, r) in self.list.iter().enumerate() {
+            match moved.get(&index) {
+                Some(Some((site, message))) => {
+                    out.extend(syn::Error::new(self.sites.span(*site), message).to_compile_error());
+                    continue;
+                }
+                Some(None) => continue,
+                None => {}
+            }
             let Some(site) = r.site else {
                 if let Some(e) = &r.error {
                     out.extend(e.to_compile_error());
@@ -144,6 +159,44 @@ impl<'a> Errors<'a> {
             out.extend(syn::Error::new(self.sites.span(site), message).to_compile_error());
         }
         out
+    }
+}
+
+impl Errors<'_> {
+    /// Errors about what a unit lacks that every instance of a template has: moved to the
+    /// template's name, once, by index in the list (`None` for the repeats).
+    fn template_wide(&self) -> HashMap<usize, Option<(u32, String)>> {
+        let mut groups: HashMap<(&str, String), Vec<(usize, &str)>> = HashMap::new();
+        for (index, r) in self.list.iter().enumerate() {
+            let Some((template, name)) = r.site.and_then(|s| self.instances.get(&s)) else {
+                continue;
+            };
+            let Some(daemon) = r.daemon.as_deref() else {
+                continue;
+            };
+            let key = (template.as_str(), r.message.replace(name.as_str(), "\0"));
+            groups.entry(key).or_default().push((index, daemon));
+        }
+        let mut moved = HashMap::new();
+        for ((template, message), raised) in groups {
+            let users = self.template_users.get(template).map_or(0, Vec::len);
+            let mut daemons: Vec<&str> = raised.iter().map(|(_, d)| *d).collect();
+            daemons.dedup();
+            let (Some((site, literal)), true) = (
+                self.template_names.get(template),
+                users > 1 && daemons.len() == users,
+            ) else {
+                continue;
+            };
+            let mut text = message.replace('\0', literal);
+            text.push_str(&users_note(template, &daemons, users, &[]));
+            let mut indices = raised.iter().map(|(i, _)| *i);
+            if let Some(first) = indices.next() {
+                moved.insert(first, Some((*site, text)));
+            }
+            moved.extend(indices.map(|i| (i, None)));
+        }
+        moved
     }
 }
 

@@ -135,6 +135,10 @@ impl<'a> Lowering<'a, '_> {
                 }
                 Item::Template(t) => {
                     let name = t.name.to_string();
+                    let site = self.errors.sites.site(t.name.span());
+                    self.errors
+                        .template_names
+                        .insert(name.clone(), (site, t.unit_name.value()));
                     for site in body_sites(&t.body) {
                         self.errors.template_sites.insert(site, name.clone());
                     }
@@ -398,6 +402,11 @@ impl<'a> Lowering<'a, '_> {
         self.params = t.params.iter().map(|p| p.name.to_string()).collect();
         self.params.push(BUILTIN.to_owned());
         let out = self.instance_of(t, d, inst, used);
+        if let Some((unit, _)) = &out {
+            self.errors
+                .instances
+                .insert(inst.site, (tname.clone(), unit.name.clone()));
+        }
         self.params.clear();
         self.errors.daemon = None;
         out.map(|(unit, broken)| UnitOut {
