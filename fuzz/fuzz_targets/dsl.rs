@@ -20,6 +20,8 @@ mod expand;
 mod fallback;
 #[path = "../../unit-macros/src/lower.rs"]
 mod lower;
+#[path = "../../unit-macros/src/snippets.rs"]
+mod snippets;
 #[path = "../../unit-macros/src/unused.rs"]
 mod unused;
 #[path = "../../unit-macros/src/words.rs"]

@@ -8,6 +8,7 @@ mod errors;
 mod expand;
 mod fallback;
 mod lower;
+mod snippets;
 mod unused;
 mod words;
 

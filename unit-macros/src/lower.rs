@@ -7,10 +7,11 @@ use proc_macro2::TokenStream;
 use syn::{Ident, LitStr};
 use unit_core::placeholder::{self, Part};
 use unit_core::value::ValueKind;
-use unit_core::{catalog::catalog, merge, suggest, Change, Entry, Origin, Unit, UnitKind};
+use unit_core::{suggest, Change, Entry, Origin, Unit, UnitKind};
 
 use super::ast::{self, Body, Item, Member, Stmt};
 use super::errors::Errors;
+use super::snippets::UseContext;
 
 pub struct OptionOut {
     pub valid: bool,
@@ -92,7 +93,7 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
     l.family
 }
 
-fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+pub(crate) fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     let owned: Vec<String> = candidates
         .into_iter()
         .map(|c| c.as_ref().to_owned())
@@ -246,23 +247,6 @@ impl<'a> Lowering<'a, '_> {
             );
         }
         self.family.externals.push(External { name, site });
-    }
-
-    fn check_snippet(&mut self, s: &ast::Snippet) {
-        for stmt in &s.body.stmts {
-            match stmt {
-                Stmt::Section { name, .. } => self.errors.span(
-                    name.span(),
-                    format!("snippet `{}` holds directives only; drop `[{name}]`, the section is the one where the snippet is used", s.name),
-                ),
-                Stmt::Use { name, .. } => self.errors.span(name.span(), "snippets cannot use other snippets; list the directives instead"),
-                Stmt::Directive(d) if d.op != ast::Op::Set => self.errors.span(
-                    d.key.span(),
-                    "`override`, `remove` and `reset` belong in a daemon's extras, not in a snippet",
-                ),
-                Stmt::Directive(_) | Stmt::BrokenSection => {}
-            }
-        }
     }
 
     fn check_params(&mut self, t: &ast::Template) {
@@ -515,31 +499,6 @@ impl<'a> Lowering<'a, '_> {
         Some((unit, t.body.broken || inst.body.broken))
     }
 
-    pub(crate) fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
-        let keys: HashMap<u32, (String, String, bool)> = changes
-            .iter()
-            .map(|c| {
-                let list = catalog()
-                    .get(&c.section, &c.entry.key)
-                    .is_none_or(|d| d.list);
-                (
-                    c.entry.origin.0,
-                    (c.entry.key.clone(), c.entry.value.clone(), list),
-                )
-            })
-            .collect();
-        for d in merge(unit, changes, base) {
-            let via = self.uses.directives.get(&d.origin.0).cloned();
-            match (via, keys.get(&d.origin.0)) {
-                (Some((site, name)), Some((key, value, list))) => {
-                    self.errors
-                        .at(site, snippet_clash(&name, key, value, *list, base));
-                }
-                _ => self.errors.diag(d),
-            }
-        }
-    }
-
     /// Substitutes template parameters into a literal that must end up free of placeholders.
     pub(crate) fn substitute_text(
         &mut self,
@@ -594,47 +553,14 @@ impl<'a> Lowering<'a, '_> {
                     }
                 }
                 Stmt::Use { name, site } => {
-                    let Some(snippet) = self.snippets.get(&name.to_string()).copied() else {
-                        let known: Vec<&String> = self.snippets.keys().collect();
-                        self.errors.at(
-                            *site,
-                            format!("unknown snippet `{name}`{}", hint(&name.to_string(), known)),
-                        );
-                        continue;
+                    let (name, site) = (name.to_string(), *site);
+                    let context = UseContext {
+                        section: section.as_ref(),
+                        kind,
+                        params,
+                        template,
                     };
-                    let Some(s) = section.clone() else {
-                        self.errors.at(*site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
-                        continue;
-                    };
-                    if self.uses.snippets.insert(name.to_string(), *site).is_some() {
-                        self.errors.at(
-                            *site,
-                            format!(
-                                "snippet `{name}` is already used in this unit; remove this `use`"
-                            ),
-                        );
-                        continue;
-                    }
-                    for stmt in &snippet.body.stmts {
-                        let Stmt::Directive(d) = stmt else { continue };
-                        let key = d.key.to_string();
-                        let here = &s.0;
-                        if catalog().get(here, &key).is_none() {
-                            if let Some(home) = unit_core::validate::home_section(kind, &key) {
-                                self.errors.at(
-                                    *site,
-                                    format!("snippet `{name}` sets `{key}`, which belongs in `[{home}]`, not `[{here}]`; `use` it under `[{home}]`"),
-                                );
-                                continue;
-                            }
-                        }
-                        if let Some(c) = self.directive(&s, d, params, template) {
-                            self.uses
-                                .directives
-                                .insert(d.site, (*site, name.to_string()));
-                            changes.push(c);
-                        }
-                    }
+                    changes.extend(self.use_snippet(&name, site, context));
                 }
             }
         }
@@ -732,18 +658,6 @@ impl<'a> Lowering<'a, '_> {
             }
         }
         Some(placeholder::join(&out))
-    }
-}
-
-/// The error for a snippet directive that clashes with what the unit already holds, at the
-/// `use`: the remedy changes this unit, not the snippet every other unit uses.
-fn snippet_clash(name: &str, key: &str, value: &str, list: bool, base: &str) -> String {
-    let local = base == "this unit";
-    match (list, local) {
-        (true, true) => format!("snippet `{name}` adds `{key}={value}`, which this unit already lists; remove it from the unit or stop using the snippet here"),
-        (true, false) => format!("snippet `{name}` adds `{key}={value}`, which {base} already lists; write `remove {key} = \"{value}\";` above `use {name};` to keep one"),
-        (false, true) => format!("snippet `{name}` sets `{key}=`, which this unit also sets; remove one of them"),
-        (false, false) => format!("snippet `{name}` sets `{key}=`, which {base} already sets; write `reset {key};` above `use {name};` so the snippet's value replaces it in this unit only"),
     }
 }
 
