@@ -428,7 +428,20 @@ fn parse_braced_body(input: ParseStream, sites: &Sites) -> syn::Result<Body> {
 }
 
 fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
+    let attrs = parse_attrs(input, sites)?;
     if input.peek(syn::token::Bracket) {
+        if let Some(span) = attrs.doc_span.filter(|_| attrs.cfg_attr.is_none()) {
+            sites.recover(syn::Error::new(
+                span,
+                "doc comment on a section header is not rendered; put it above a directive",
+            ));
+        }
+        if let Some(attr) = &attrs.cfg_attr {
+            sites.recover(syn::Error::new_spanned(
+                attr,
+                "`#[cfg]` is allowed on daemons, units and template instances, not on section headers",
+            ));
+        }
         let content;
         bracketed!(content in input);
         let name = content.call(Ident::parse_any)?;
@@ -438,7 +451,6 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         let site = sites.site(name.span());
         return Ok(Stmt::Section { name, site });
     }
-    let attrs = parse_attrs(input, sites)?;
     if let Some(attr) = &attrs.cfg_attr {
         return Err(syn::Error::new_spanned(
             attr,
