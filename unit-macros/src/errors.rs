@@ -101,26 +101,49 @@ impl<'a> Errors<'a> {
         self.list.is_empty()
     }
 
+    /// The parameters daemon `daemon` put into the value at `site`.
+    fn params(&self, site: u32, daemon: Option<&str>) -> &[(String, String)] {
+        daemon
+            .and_then(|d| self.param_values.get(&(site, d.to_owned())))
+            .map_or(&[][..], Vec::as_slice)
+    }
+
+    /// A message with what the daemon put into it replaced by placeholders, so that the same
+    /// mistake of a template compares equal across daemons.
+    fn normalised(&self, site: u32, r: &Raised) -> String {
+        let mut message = r.message.clone();
+        let Some(daemon) = r.daemon.as_deref() else {
+            return message;
+        };
+        let mut params: Vec<&(String, String)> = self.params(site, Some(daemon)).iter().collect();
+        params.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
+        for (name, value) in params.into_iter().filter(|(_, v)| !v.is_empty()) {
+            message = message.replace(value.as_str(), &format!("{{{name}}}"));
+        }
+        message.replace(daemon, "{daemon}")
+    }
+
     pub fn into_compile_errors(self) -> proc_macro2::TokenStream {
-        let mut first: HashMap<u32, Option<&str>> = HashMap::new();
-        let mut daemons: HashMap<u32, Vec<&str>> = HashMap::new();
         let templates: HashMap<u32, &String> = self
             .list
             .iter()
             .filter_map(|r| r.site)
             .filter_map(|s| Some((s, self.template_sites.get(&s)?)))
             .collect();
-        for r in &self.list {
+        // One error per template site and mistake: the first daemon's words, and every daemon
+        // that made the same mistake there.
+        let mut groups: HashMap<(u32, String), (usize, Vec<&str>)> = HashMap::new();
+        let mut group_of: HashMap<usize, (u32, String)> = HashMap::new();
+        for (index, r) in self.list.iter().enumerate() {
             let Some(site) = r.site.filter(|s| templates.contains_key(s)) else {
                 continue;
             };
-            first.entry(site).or_insert(r.daemon.as_deref());
-            if let Some(d) = r.daemon.as_deref() {
-                let list = daemons.entry(site).or_default();
-                if !list.contains(&d) {
-                    list.push(d);
-                }
+            let key = (site, self.normalised(site, r));
+            let (_, daemons) = groups.entry(key.clone()).or_insert((index, Vec::new()));
+            if let Some(d) = r.daemon.as_deref().filter(|d| !daemons.contains(d)) {
+                daemons.push(d);
             }
+            group_of.insert(index, key);
         }
         let moved = self.template_wide();
         let mut seen: HashSet<(u32, &str)> = HashSet::new();
@@ -140,21 +163,18 @@ impl<'a> Errors<'a> {
                 }
                 continue;
             };
-            if first.get(&site).is_some_and(|d| *d != r.daemon.as_deref()) {
-                continue;
-            }
-            if !seen.insert((site, &r.message)) {
+            let group = group_of.get(&index).and_then(|k| groups.get(k));
+            if group.is_some_and(|(first, _)| *first != index) || !seen.insert((site, &r.message)) {
                 continue;
             }
             let mut message = r.message.clone();
-            if let (Some(t), Some(ds)) = (templates.get(&site), daemons.get(&site)) {
+            if let (Some(t), Some((_, daemons))) = (templates.get(&site), group) {
                 let users = self.template_users.get(*t).map_or(0, Vec::len);
-                let params = r
-                    .daemon
-                    .as_ref()
-                    .and_then(|d| self.param_values.get(&(site, d.clone())))
-                    .map_or(&[][..], Vec::as_slice);
-                message.push_str(&users_note(t, ds, users, params));
+                let each: Vec<(&str, &[(String, String)])> = daemons
+                    .iter()
+                    .map(|d| (*d, self.params(site, Some(d))))
+                    .collect();
+                message.push_str(&users_note(t, &each, users));
             }
             out.extend(syn::Error::new(self.sites.span(site), message).to_compile_error());
         }
@@ -189,7 +209,9 @@ impl Errors<'_> {
                 continue;
             };
             let mut text = message.replace('\0', literal);
-            text.push_str(&users_note(template, &daemons, users, &[]));
+            let each: Vec<(&str, &[(String, String)])> =
+                daemons.iter().map(|d| (*d, &[][..])).collect();
+            text.push_str(&users_note(template, &each, users));
             let mut indices = raised.iter().map(|(i, _)| *i);
             if let Some(first) = indices.next() {
                 moved.insert(first, Some((*site, text)));
@@ -201,31 +223,45 @@ impl Errors<'_> {
 }
 
 /// Which daemons a mistake in a template concerns: ` (in template `t`, used by daemons `a` and
-/// `b`)` when it is the template's own; when it comes from what some daemons put into it,
-/// those daemons and the parameters they gave.
-fn users_note(
-    template: &str,
-    daemons: &[&str],
-    users: usize,
-    params: &[(String, String)],
-) -> String {
-    let names = list(daemons);
-    let plural = if daemons.len() > 1 { "s" } else { "" };
-    if daemons.len() == users && users > 1 {
-        return format!(" (in template `{template}`, used by daemon{plural} {names})");
+/// `b`)` when every user has it; when it comes from what some daemons put into it, those
+/// daemons and the parameters they gave.
+fn users_note(template: &str, daemons: &[(&str, &[(String, String)])], users: usize) -> String {
+    let names: Vec<&str> = daemons.iter().map(|(d, _)| *d).collect();
+    let plural = if names.len() > 1 { "s" } else { "" };
+    if names.is_empty() {
+        return String::new();
     }
-    if let (Some(first), false) = (daemons.first(), params.is_empty()) {
-        let given: Vec<String> = params
+    if names.len() == users && users > 1 {
+        return format!(
+            " (in template `{template}`, used by daemon{plural} {})",
+            list(&names)
+        );
+    }
+    if daemons.iter().any(|(_, p)| !p.is_empty()) {
+        let each: Vec<String> = daemons
             .iter()
-            .map(|(p, v)| format!("`{p}` is `{}`", v.escape_debug()))
+            .map(|(d, params)| {
+                let given: Vec<String> = params
+                    .iter()
+                    .map(|(p, v)| format!("`{p}` is `{}`", v.escape_debug()))
+                    .collect();
+                if given.is_empty() {
+                    format!("`{d}`")
+                } else {
+                    format!("`{d}`, whose {}", given.join(", "))
+                }
+            })
             .collect();
         return format!(
-            " (in template `{template}`, for daemon `{first}`, whose {})",
-            given.join(", ")
+            " (in template `{template}`, for daemon{plural} {})",
+            each.join("; ")
         );
     }
     if users > 1 {
-        return format!(" (in template `{template}`, with the values of daemon{plural} {names})");
+        return format!(
+            " (in template `{template}`, with the values of daemon{plural} {})",
+            list(&names)
+        );
     }
     String::new()
 }
