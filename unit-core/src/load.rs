@@ -63,15 +63,9 @@ fn yes(unit: &Unit, section: &str, key: &str) -> bool {
 fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
     let service_type = last(unit, "Service", "Type").map(|e| e.value.as_str());
     let oneshot = service_type == Some("oneshot");
+    // A second `ExecStart=` outside `Type=oneshot` is reported by `validate` as a single value
+    // set twice.
     let starts = current(unit, "Service", "ExecStart");
-    if !oneshot {
-        if let Some(second) = starts.get(1) {
-            out.push(Diagnostic::new(
-                second.origin,
-                "a second `ExecStart=` is only allowed with `Type=oneshot`, and systemd refuses to load this service; merge the commands into one, move this one to `ExecStartPost=`, or set `Type=oneshot`",
-            ));
-        }
-    }
     if let (Some(t), None) = (
         last(unit, "Service", "Type").filter(|e| e.value == "dbus"),
         last(unit, "Service", "BusName"),
@@ -335,14 +329,6 @@ mod tests {
             ],
         );
         assert!(messages(&named).is_empty());
-        let two = unit(
-            "a.service",
-            &[
-                ("Service", "ExecStart", "/bin/a"),
-                ("Service", "ExecStart", "/bin/b"),
-            ],
-        );
-        assert!(messages(&two)[0].contains("second `ExecStart=`"));
         let reset = unit(
             "a.service",
             &[
