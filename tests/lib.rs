@@ -122,6 +122,8 @@ pub fn directives(text: &str) -> String {
 mod adopt;
 #[path = "../unit-macros/src/ast.rs"]
 mod ast;
+#[path = "../unit-macros/src/attrs.rs"]
+mod attrs;
 #[path = "../unit-macros/src/check.rs"]
 mod check;
 #[path = "../unit-macros/src/codegen.rs"]
@@ -134,6 +136,14 @@ mod expand;
 mod fallback;
 #[path = "../unit-macros/src/lower.rs"]
 mod lower;
+#[path = "../unit-macros/src/snippets.rs"]
+mod snippets;
+#[path = "../unit-macros/src/unused.rs"]
+mod unused;
+#[path = "../unit-macros/src/versions.rs"]
+mod versions;
+#[path = "../unit-macros/src/words.rs"]
+mod words;
 
 /// The `systemd_unit!` front end as a plain function, outside the proc-macro boundary, so tests
 /// can feed it arbitrary token streams.

@@ -6,6 +6,8 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "../../unit-macros/src/ast.rs"]
 mod ast;
+#[path = "../../unit-macros/src/attrs.rs"]
+mod attrs;
 #[path = "../../unit-macros/src/check.rs"]
 mod check;
 #[path = "../../unit-macros/src/codegen.rs"]
@@ -18,6 +20,14 @@ mod expand;
 mod fallback;
 #[path = "../../unit-macros/src/lower.rs"]
 mod lower;
+#[path = "../../unit-macros/src/snippets.rs"]
+mod snippets;
+#[path = "../../unit-macros/src/unused.rs"]
+mod unused;
+#[path = "../../unit-macros/src/versions.rs"]
+mod versions;
+#[path = "../../unit-macros/src/words.rs"]
+mod words;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -28,6 +28,7 @@ pub mod dropin;
 pub mod family;
 pub mod import;
 pub mod install;
+pub mod load;
 pub mod merge;
 mod model;
 pub mod output;

@@ -35,6 +35,7 @@ pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
         UnitKind::Path => check_path(unit, &mut out),
         _ => {}
     }
+    crate::load::check(unit, &mut out);
     out.sort_by_key(|d| d.origin);
     out
 }
@@ -312,8 +313,14 @@ fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
     }
     let restart = unit.value("Service", "Restart").unwrap_or("no");
     if oneshot && matches!(restart, "always" | "on-success") {
-        out.push(Diagnostic::new(
-            unit.origin,
+        let at = unit
+            .sections
+            .iter()
+            .flat_map(|s| s.entries.iter())
+            .rfind(|e| e.key == "Restart")
+            .map_or(unit.origin, |e| e.origin);
+        out.push(Diagnostic::value(
+            at,
             format!("`Restart={restart}` is not allowed with `Type=oneshot`; use `on-failure` or drop it"),
         ));
     }
@@ -523,6 +530,7 @@ mod tests {
             &[
                 ("Service", "Type", "oneshot"),
                 ("Service", "ExecStop", "/bin/x"),
+                ("Service", "RemainAfterExit", "yes"),
             ],
         );
         assert!(messages(&ok).is_empty());

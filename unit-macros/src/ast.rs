@@ -2,7 +2,8 @@
 //!
 //! The input is cut into items before parsing (an item ends after its top-level `{ ... }` or at
 //! a top-level `;`), and each body into statements, so a syntax error in one item or statement
-//! is reported without hiding the errors of the others.
+//! is reported without hiding the errors of the others: a malformed statement or member is
+//! reported and left out, and the rest of its body is still parsed and checked.
 
 use std::cell::RefCell;
 
@@ -11,30 +12,37 @@ use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{braced, bracketed, parenthesized, Ident, LitStr, Token};
 
+pub use super::attrs::Attrs;
+use super::attrs::{no_cfg, parse_attrs};
+use super::words::{item_name, parse_value, starts_statement};
+
 /// The spans of the tokens diagnostics can point at. A site is a 1-based index into it, and is
-/// the `unit_core::Origin` of whatever that token defines.
+/// the `unit_core::Origin` of whatever that token defines. It also keeps the syntax errors that
+/// parsing recovered from.
 #[derive(Default)]
-pub struct Sites(RefCell<Vec<Span>>);
+pub struct Sites {
+    spans: RefCell<Vec<Span>>,
+    recovered: RefCell<Vec<syn::Error>>,
+}
 
 impl Sites {
     pub fn site(&self, span: Span) -> u32 {
-        let mut spans = self.0.borrow_mut();
+        let mut spans = self.spans.borrow_mut();
         spans.push(span);
         spans.len() as u32
     }
 
     pub fn span(&self, site: u32) -> Span {
-        let spans = self.0.borrow();
+        let spans = self.spans.borrow();
         site.checked_sub(1)
             .and_then(|i| spans.get(i as usize).copied())
             .unwrap_or_else(Span::call_site)
     }
-}
 
-#[derive(Default)]
-pub struct Attrs {
-    pub docs: Vec<String>,
-    pub cfgs: Vec<TokenStream>,
+    /// A syntax error that parsing went on after.
+    pub fn recover(&self, e: syn::Error) {
+        self.recovered.borrow_mut().push(e);
+    }
 }
 
 pub enum Item {
@@ -103,6 +111,8 @@ pub struct Daemon {
     pub name: Ident,
     pub args: Vec<Arg>,
     pub members: Vec<Member>,
+    /// A member did not parse, so what the daemon lacks is not known.
+    pub broken: bool,
 }
 
 pub struct Arg {
@@ -138,6 +148,8 @@ pub struct External {
 #[derive(Default)]
 pub struct Body {
     pub stmts: Vec<Stmt>,
+    /// A statement did not parse, so what the body lacks is not known.
+    pub broken: bool,
 }
 
 /// A section or directive name as systemd spells it: an identifier, or words joined by `-`
@@ -185,6 +197,8 @@ pub enum Stmt {
         /// The `#[cfg(...)]` predicates the `use` depends on.
         cfgs: Vec<TokenStream>,
     },
+    /// A section header that did not parse: the directives under it are not checked.
+    BrokenSection,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -214,14 +228,13 @@ pub struct Value {
 /// Parses the whole input, returning every item that parsed and every syntax error.
 pub fn parse_file(input: TokenStream, sites: &Sites) -> (Vec<Item>, Vec<syn::Error>) {
     let mut items = Vec::new();
-    let mut errors = Vec::new();
     for chunk in split(input, ItemEnd) {
         match (|s: ParseStream| parse_item(s, sites)).parse2(chunk) {
             Ok(item) => items.push(item),
-            Err(e) => errors.push(e),
+            Err(e) => sites.recover(e),
         }
     }
-    (items, errors)
+    (items, sites.recovered.take())
 }
 
 #[derive(Clone, Copy)]
@@ -269,41 +282,6 @@ fn split(tokens: TokenStream, boundary: impl Boundary) -> Vec<TokenStream> {
     chunks
 }
 
-fn parse_attrs(input: ParseStream) -> syn::Result<Attrs> {
-    let mut attrs = Attrs::default();
-    while input.peek(Token![#]) {
-        input.parse::<Token![#]>()?;
-        let content;
-        let brackets = bracketed!(content in input);
-        let name = content.call(Ident::parse_any)?;
-        if name == "doc" {
-            content.parse::<Token![=]>()?;
-            let lit = content.parse::<LitStr>()?;
-            attrs.docs.extend(doc_lines(&lit)?);
-        } else if name == "cfg" {
-            let inner: TokenStream = content.parse()?;
-            let mut tokens = TokenStream::new();
-            tokens.extend([TokenTree::from(proc_macro2::Punct::new(
-                '#',
-                proc_macro2::Spacing::Alone,
-            ))]);
-            let mut group_body = TokenStream::new();
-            group_body.extend([TokenTree::Ident(name)]);
-            group_body.extend(inner);
-            let mut group = proc_macro2::Group::new(Delimiter::Bracket, group_body);
-            group.set_span(brackets.span.join());
-            tokens.extend([TokenTree::Group(group)]);
-            attrs.cfgs.push(tokens);
-        } else {
-            return Err(syn::Error::new(
-                name.span(),
-                format!("unsupported attribute `#[{name}]`; only doc comments and `#[cfg(...)]` are allowed"),
-            ));
-        }
-    }
-    Ok(attrs)
-}
-
 /// The predicates of the `#[cfg(...)]` attributes in `attrs`: what stands in the parentheses.
 pub fn predicates(attrs: &Attrs) -> Vec<TokenStream> {
     attrs
@@ -321,25 +299,6 @@ pub fn predicates(attrs: &Attrs) -> Vec<TokenStream> {
         .collect()
 }
 
-/// The comment lines of a doc attribute: one per line, one leading space and trailing white
-/// space removed. A line that could not be written as a `#` comment is an error.
-fn doc_lines(lit: &LitStr) -> syn::Result<Vec<String>> {
-    let text = lit.value();
-    let mut lines = Vec::new();
-    for line in text.split('\n') {
-        let line = line.strip_suffix('\r').unwrap_or(line).trim_end();
-        let line = line.strip_prefix(' ').unwrap_or(line);
-        if line.ends_with('\\') || line.chars().any(char::is_control) {
-            return Err(syn::Error::new(
-                lit.span(),
-                "doc comment line ends with `\\` or holds a control character, which a `#` comment cannot carry; remove it",
-            ));
-        }
-        lines.push(line.to_owned());
-    }
-    Ok(lines)
-}
-
 fn keyword(input: ParseStream) -> syn::Result<Ident> {
     input.call(Ident::parse_any).map_err(|e| {
         syn::Error::new(
@@ -350,7 +309,8 @@ fn keyword(input: ParseStream) -> syn::Result<Ident> {
 }
 
 fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
-    let attrs = parse_attrs(input)?;
+    let attrs = parse_attrs(input, sites)?;
+    attrs.dangling(input)?;
     let kw = keyword(input)?;
     let item = match kw.to_string().as_str() {
         "options" => {
@@ -358,7 +318,8 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             braced!(content in input);
             let mut options = Vec::new();
             while !content.is_empty() {
-                let attrs = parse_attrs(&content)?;
+                let attrs = parse_attrs(&content, sites)?;
+                no_cfg(&attrs, "a build option", sites);
                 let name: Ident = content.call(Ident::parse_any)?;
                 let ty = if content.peek(Token![:]) {
                     content.parse::<Token![:]>()?;
@@ -376,12 +337,14 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             Item::Options(options)
         }
         "snippet" => {
-            let name = input.call(Ident::parse_any)?;
+            no_cfg(&attrs, "a snippet", sites);
+            let name = item_name(input, "snippet")?;
             let body = parse_braced_body(input, sites)?;
             Item::Snippet(Snippet { name, body })
         }
         "template" => {
-            let name = input.call(Ident::parse_any)?;
+            no_cfg(&attrs, "a template", sites);
+            let name = item_name(input, "template")?;
             let content;
             parenthesized!(content in input);
             let mut params = Vec::new();
@@ -406,25 +369,26 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             Item::Template(Template { attrs, name, params, unit_name, body })
         }
         "daemon" => {
-            let name = input.call(Ident::parse_any)?;
+            let name = item_name(input, "daemon")?;
             let args = if input.peek(syn::token::Paren) { parse_args(input, sites)? } else { Vec::new() };
             let content;
             braced!(content in input);
             let mut members = Vec::new();
-            let mut errors: Option<syn::Error> = None;
+            let mut broken = false;
             for chunk in split(content.parse()?, ItemEnd) {
                 match (|s: ParseStream| parse_member(s, sites)).parse2(chunk) {
                     Ok(m) => members.push(m),
-                    Err(e) => combine(&mut errors, e),
+                    Err(e) => {
+                        sites.recover(e);
+                        broken = true;
+                    }
                 }
             }
-            if let Some(e) = errors {
-                return Err(e);
-            }
-            Item::Daemon(Daemon { attrs, name, args, members })
+            Item::Daemon(Daemon { attrs, name, args, members, broken })
         }
         "unit" => Item::Unit(parse_unit(input, attrs, sites)?),
         "extern" => {
+            no_cfg(&attrs, "an `extern` block", sites);
             let content;
             braced!(content in input);
             let mut externals = Vec::new();
@@ -478,13 +442,6 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
     Ok(item)
 }
 
-fn combine(errors: &mut Option<syn::Error>, e: syn::Error) {
-    match errors {
-        Some(all) => all.combine(e),
-        None => *errors = Some(e),
-    }
-}
-
 fn parse_unit(input: ParseStream, attrs: Attrs, sites: &Sites) -> syn::Result<UnitItem> {
     let name: LitStr = input.parse()?;
     let site = sites.site(name.span());
@@ -498,7 +455,8 @@ fn parse_unit(input: ParseStream, attrs: Attrs, sites: &Sites) -> syn::Result<Un
 }
 
 fn parse_member(input: ParseStream, sites: &Sites) -> syn::Result<Member> {
-    let attrs = parse_attrs(input)?;
+    let attrs = parse_attrs(input, sites)?;
+    attrs.dangling(input)?;
     if input.peek(Ident::peek_any)
         && input.fork().call(Ident::parse_any)? == "unit"
         && input.peek2(LitStr)
@@ -554,21 +512,44 @@ fn parse_braced_body(input: ParseStream, sites: &Sites) -> syn::Result<Body> {
     braced!(content in input);
     let tokens: TokenStream = content.parse()?;
     let mut body = Body::default();
-    let mut errors = None;
     for chunk in split(tokens, StmtEnd) {
-        match (|s: ParseStream| parse_stmt(s, sites)).parse2(chunk) {
-            Ok(stmt) => body.stmts.push(stmt),
-            Err(e) => combine(&mut errors, e),
+        let header = matches!(chunk.clone().into_iter().next(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket);
+        let stmts = |s: ParseStream| {
+            let mut stmts = Vec::new();
+            while !s.is_empty() {
+                stmts.push(parse_stmt(s, sites)?);
+            }
+            Ok(stmts)
+        };
+        match stmts.parse2(chunk) {
+            Ok(stmts) => body.stmts.extend(stmts),
+            Err(e) => {
+                sites.recover(e);
+                body.broken = true;
+                if header {
+                    body.stmts.push(Stmt::BrokenSection);
+                }
+            }
         }
     }
-    match errors {
-        Some(e) => Err(e),
-        None => Ok(body),
-    }
+    Ok(body)
 }
 
 fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
+    let attrs = parse_attrs(input, sites)?;
     if input.peek(syn::token::Bracket) {
+        if let Some(span) = attrs.doc_span.filter(|_| attrs.cfg_attr.is_none()) {
+            sites.recover(syn::Error::new(
+                span,
+                "doc comment on a section header is not rendered; put it above a directive",
+            ));
+        }
+        if let Some(attr) = &attrs.cfg_attr {
+            sites.recover(syn::Error::new_spanned(
+                attr,
+                "`#[cfg]` is allowed on daemons, units and template instances, not on section headers",
+            ));
+        }
         let content;
         bracketed!(content in input);
         let name = content.call(Name::parse)?;
@@ -578,8 +559,14 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         let site = sites.site(name.span());
         return Ok(Stmt::Section { name, site });
     }
-    let attrs = parse_attrs(input)?;
     let cfgs = predicates(&attrs);
+    if input.is_empty() {
+        let span = attrs.doc_span.unwrap_or_else(|| input.span());
+        return Err(syn::Error::new(
+            span,
+            "doc comment documents nothing; put it above a directive, or remove it",
+        ));
+    }
     let first = input.call(Name::parse).map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -591,6 +578,12 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
             "use" => {
                 let name = input.call(Ident::parse_any)?;
                 input.parse::<Token![;]>()?;
+                if let Some(span) = attrs.doc_span {
+                    sites.recover(syn::Error::new(
+                        span,
+                        format!("doc comment on `use {name}` is not rendered; put it on the directives of snippet `{name}`"),
+                    ));
+                }
                 let site = sites.site(name.span());
                 return Ok(Stmt::Use { name, site, cfgs });
             }
@@ -624,9 +617,19 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         })?;
         Some(parse_value(input, sites)?)
     };
-    input
-        .parse::<Token![;]>()
-        .map_err(|e| syn::Error::new(e.span(), "expected `;` after the directive"))?;
+    if input.parse::<Token![;]>().is_err() {
+        let error = |span| {
+            syn::Error::new(
+                span,
+                format!("expected `;` after the value of `{key}`; end each directive with `;`"),
+            )
+        };
+        match &value {
+            // The next statement begins here: report the `;` and go on with it.
+            Some(v) if starts_statement(input) => sites.recover(error(sites.span(v.site))),
+            _ => return Err(error(input.span())),
+        }
+    }
     Ok(Stmt::Directive(Directive {
         cfgs,
         docs: attrs.docs,
@@ -635,31 +638,6 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         value,
         site,
     }))
-}
-
-fn parse_value(input: ParseStream, sites: &Sites) -> syn::Result<Value> {
-    let lookahead = input.lookahead1();
-    let (text, span) = if lookahead.peek(LitStr) {
-        let lit: LitStr = input.parse()?;
-        (lit.value(), lit.span())
-    } else if lookahead.peek(Token![-]) {
-        input.parse::<Token![-]>()?;
-        let lit: syn::LitInt = input.parse()?;
-        (format!("-{lit}"), lit.span())
-    } else if lookahead.peek(syn::LitInt) {
-        let lit: syn::LitInt = input.parse()?;
-        (lit.to_string(), lit.span())
-    } else if input.peek(Ident::peek_any) {
-        let ident = input.call(Ident::parse_any)?;
-        (ident.to_string(), ident.span())
-    } else {
-        return Err(syn::Error::new(
-            input.span(),
-            "expected a value: a string such as `\"/usr/bin/foo\"`, a number or a word such as `yes`",
-        ));
-    };
-    let site = sites.site(span);
-    Ok(Value { text, site })
 }
 
 /// `preset [NN] { enable "a.socket"; enable "w@.service"("1", "2"); disable "b.service"; }`

@@ -13,10 +13,11 @@
 use std::collections::HashMap;
 
 use unit_core::placeholder::{self, Part};
-use unit_core::{validate::validate_for, Unit};
+use unit_core::{validate, validate::validate_for, Unit};
 
 use super::errors::Errors;
 use super::lower::Family;
+use super::versions::other_version;
 
 pub fn check(family: &Family, errors: &mut Errors) {
     let defaults: HashMap<&str, &str> = family
@@ -52,14 +53,17 @@ pub fn check(family: &Family, errors: &mut Errors) {
         }
         let unit = resolve(unit, &defaults);
         let unsure = entries_using(&out.unit, &bad_options);
+        let incomplete = out.incomplete || unrecognised(&unit);
+        errors.daemon = Some(out.daemon.clone()).filter(|d| !d.is_empty());
         for target in targets_for(family, &out.variant) {
             for d in validate_for(&unit, target) {
-                let about_missing_parts = d.origin == unit.origin && out.incomplete;
+                let about_missing_parts = d.origin == unit.origin && incomplete;
                 if !about_missing_parts && !unsure.contains(&d.origin) {
-                    errors.diag(d);
+                    errors.diag(refine(&unit, d));
                 }
             }
         }
+        errors.daemon = None;
         resolved.push(unit);
     }
     for config in configurations(family) {
@@ -174,6 +178,57 @@ fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors)
             }
         }
     }
+}
+
+/// An error in words closer to the mistake, where the checks' own words miss it: a directive
+/// of another systemd release, `unlimited` (how `ulimit` writes it) for systemd's `infinity`.
+fn refine(unit: &Unit, d: unit_core::Diagnostic) -> unit_core::Diagnostic {
+    let entry = unit
+        .sections
+        .iter()
+        .flat_map(|s| s.entries.iter())
+        .find(|e| e.origin == d.origin);
+    let section = |e: &unit_core::Entry| {
+        unit.sections
+            .iter()
+            .find(|s| s.entries.iter().any(|x| x.origin == e.origin))
+            .map_or(String::new(), |s| s.name.clone())
+    };
+    let unknown = |e: &unit_core::Entry| {
+        !d.on_value && unit_core::catalog::catalog().sections_of(&e.key).is_empty()
+    };
+    match entry {
+        Some(e) if unknown(e) => match other_version(&e.key, &section(e)) {
+            Some(message) => unit_core::Diagnostic::new(d.origin, message),
+            None => d,
+        },
+        Some(e) if d.on_value && e.value.split([':', ' ']).any(|p| p == "unlimited") => {
+            unit_core::Diagnostic::value(
+                d.origin,
+                format!(
+                    "invalid `{}=`: `unlimited` is not how systemd writes no limit; write `infinity`",
+                    e.key
+                ),
+            )
+        }
+        _ => d,
+    }
+}
+
+/// Whether `unit` has a section its kind does not allow or an unknown directive in its own
+/// section: then what it seems to lack (`ExecStart=`, `Listen*=`) may be the misspelled line,
+/// and reporting it would repeat that error.
+fn unrecognised(unit: &Unit) -> bool {
+    let Some(kind) = unit.kind() else {
+        return false;
+    };
+    unit.sections.iter().any(|s| {
+        !kind.sections().contains(&s.name.as_str())
+            || (kind.own_section() == Some(s.name.as_str())
+                && s.entries
+                    .iter()
+                    .any(|e| validate::directive(&s.name, &e.key).is_none()))
+    })
 }
 
 /// The origins of the entries whose values use one of `options`.

@@ -2,12 +2,17 @@
 
 mod adopt;
 mod ast;
+mod attrs;
 mod check;
 mod codegen;
 mod errors;
 mod expand;
 mod fallback;
 mod lower;
+mod snippets;
+mod unused;
+mod versions;
+mod words;
 
 /// Defines a family of systemd units and expands it into `pub static FAMILY: unit_core::Family`.
 ///

@@ -1,17 +1,18 @@
 //! Lowering: the parsed items become `unit_core` units, with template parameters substituted,
 //! snippets spliced in and daemon extras merged. Build options stay as `{name}` placeholders.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use syn::{Ident, LitStr};
-use unit_core::catalog::{catalog, Target, VERSIONS};
+use unit_core::catalog::{Target, VERSIONS};
 use unit_core::placeholder::{self, Part};
 use unit_core::value::ValueKind;
-use unit_core::{merge, suggest, Change, Entry, Origin, Unit, UnitKind};
+use unit_core::{suggest, Change, Entry, Origin, Unit, UnitKind};
 
 use super::ast::{self, Body, Item, Member, Stmt};
 use super::errors::Errors;
+use super::snippets::UseContext;
 
 pub struct OptionOut {
     pub valid: bool,
@@ -79,18 +80,31 @@ pub struct DropinOut {
 
 const PARAM_TYPES: &[&str] = &["text", "name", "path", "mode"];
 const OPTION_TYPES: &[&str] = &["text", "path", "mode"];
-const BUILTIN: &str = "daemon";
+pub(crate) const BUILTIN: &str = "daemon";
 
-struct Lowering<'a, 'e> {
-    errors: &'e mut Errors<'a>,
+pub(crate) struct Lowering<'a, 'e> {
+    pub(crate) errors: &'e mut Errors<'a>,
     /// The value of each `#[cfg]` predicate for the version of a unit being lowered.
-    assignment: Vec<(String, bool)>,
+    pub(crate) assignment: Vec<(String, bool)>,
     /// Whether a snippet with sections is being expanded.
-    in_snippet: bool,
-    options: BTreeMap<String, ()>,
-    snippets: HashMap<String, &'a ast::Snippet>,
-    templates: HashMap<String, &'a ast::Template>,
-    family: Family,
+    pub(crate) in_snippet: bool,
+    pub(crate) options: BTreeMap<String, ()>,
+    pub(crate) snippets: HashMap<String, &'a ast::Snippet>,
+    pub(crate) templates: HashMap<String, &'a ast::Template>,
+    pub(crate) family: Family,
+    /// Templates whose unit name is wrong whatever the daemon: reported once, at the name.
+    pub(crate) bad_names: HashSet<String>,
+    /// The unit being lowered: the snippets it uses, by name, and the `use` that brought in
+    /// each snippet directive, by the directive's site.
+    pub(crate) uses: Uses,
+    /// The parameter names of the template being lowered, for "did you mean".
+    pub(crate) params: Vec<String>,
+}
+
+#[derive(Default)]
+pub(crate) struct Uses {
+    pub(crate) snippets: HashMap<String, u32>,
+    pub(crate) directives: HashMap<u32, (u32, String)>,
 }
 
 pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
@@ -102,6 +116,9 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
         snippets: HashMap::new(),
         templates: HashMap::new(),
         family: Family::default(),
+        bad_names: HashSet::new(),
+        uses: Uses::default(),
+        params: Vec::new(),
     };
     l.declarations(items);
     for item in items {
@@ -118,6 +135,7 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
             _ => {}
         }
     }
+    l.unused(items);
     l.family
 }
 
@@ -141,7 +159,7 @@ fn split_not(p: &TokenStream) -> (TokenStream, bool) {
     }
 }
 
-fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+pub(crate) fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     let owned: Vec<String> = candidates
         .into_iter()
         .map(|c| c.as_ref().to_owned())
@@ -184,6 +202,13 @@ impl<'a> Lowering<'a, '_> {
                 }
                 Item::Template(t) => {
                     let name = t.name.to_string();
+                    let site = self.errors.sites.site(t.name.span());
+                    self.errors
+                        .template_names
+                        .insert(name.clone(), (site, t.unit_name.value()));
+                    for site in body_sites(&t.body) {
+                        self.errors.template_sites.insert(site, name.clone());
+                    }
                     if self.templates.insert(name.clone(), t).is_some() {
                         self.errors.span(
                             t.name.span(),
@@ -197,8 +222,22 @@ impl<'a> Lowering<'a, '_> {
                     }
                 }
                 Item::Systemd(t) => self.target(t),
-                Item::Daemon(_) | Item::Unit(_) => {}
                 Item::Family(_) | Item::Preset(_) | Item::Dropin(_) => {}
+                Item::Daemon(d) => {
+                    for m in &d.members {
+                        if let Member::Instance(i) = m {
+                            let users = self
+                                .errors
+                                .template_users
+                                .entry(i.template.to_string())
+                                .or_default();
+                            if !users.contains(&d.name.to_string()) {
+                                users.push(d.name.to_string());
+                            }
+                        }
+                    }
+                }
+                Item::Unit(_) => {}
             }
         }
         let templates: Vec<&'a ast::Template> = self.templates.values().copied().collect();
@@ -262,7 +301,7 @@ impl<'a> Lowering<'a, '_> {
     }
 
     /// Whether statements under `cfgs` are part of the version being lowered.
-    fn active(&self, cfgs: &[TokenStream]) -> bool {
+    pub(crate) fn active(&self, cfgs: &[TokenStream]) -> bool {
         cfgs.iter().all(|c| {
             let (base, negated) = split_not(c);
             let key = pred_key(&base);
@@ -297,7 +336,7 @@ impl<'a> Lowering<'a, '_> {
                             }
                         }
                     }
-                    Stmt::Section { .. } => {}
+                    Stmt::Section { .. } | Stmt::BrokenSection => {}
                 }
             }
         }
@@ -415,31 +454,23 @@ impl<'a> Lowering<'a, '_> {
         self.family.externals.push(External { name, site });
     }
 
-    fn check_snippet(&mut self, s: &ast::Snippet) {
-        let multi = spans_sections(s);
-        for stmt in &s.body.stmts {
-            match stmt {
-                Stmt::Section { name, .. } if !multi => self.errors.span(
-                    name.span(),
-                    format!("snippet `{}` starts with directives, so it holds directives of the section where it is used; drop `[{name}]`, or start the snippet with a section header so that every directive stands under one", s.name),
-                ),
-                Stmt::Section { .. } => {}
-                Stmt::Use { name, .. } if !multi => self.errors.span(name.span(), "a snippet of one section cannot use other snippets; list the directives instead, or give the snippet section headers"),
-                Stmt::Use { name, .. } => {
-                    if self.snippets.get(&name.to_string()).is_some_and(|u| spans_sections(u)) {
-                        self.errors.span(name.span(), format!("snippet `{}` uses `{name}`, which has sections of its own; a snippet may use only snippets of one section", s.name));
-                    }
-                }
-                Stmt::Directive(d) if d.op != ast::Op::Set => self.errors.span(
-                    d.key.span(),
-                    "`override`, `remove` and `reset` belong in a daemon's extras, not in a snippet",
-                ),
-                Stmt::Directive(_) => {}
-            }
-        }
-    }
-
     fn check_params(&mut self, t: &ast::Template) {
+        let literal = t.unit_name.value();
+        let sample = placeholder::substitute(&literal, |n| Some(n.to_owned()));
+        if let Some((sample, e)) = sample
+            .ok()
+            .and_then(|n| Some((n.clone(), unit_core::value::unit_name(&n).err()?)))
+        {
+            self.errors.span(
+                t.unit_name.span(),
+                format!(
+                    "unit name of template `{}`: {}",
+                    t.name,
+                    e.replace(&format!("`{sample}`"), &format!("`{literal}`"))
+                ),
+            );
+            self.bad_names.insert(t.name.to_string());
+        }
         let mut seen = Vec::new();
         for p in &t.params {
             let name = p.name.to_string();
@@ -471,13 +502,17 @@ impl<'a> Lowering<'a, '_> {
 
     fn daemon(&mut self, d: &'a ast::Daemon) {
         let daemon = d.name.to_string();
-        let mut used = vec![false; d.args.len()];
+        let mut used = vec![d.broken; d.args.len()];
         for (i, a) in d.args.iter().enumerate() {
             if d.args[..i].iter().any(|b| b.name == a.name) {
                 self.errors.span(
                     a.name.span(),
-                    format!("parameter `{}` is given twice", a.name),
+                    format!(
+                        "parameter `{}` is given twice to daemon `{daemon}`; remove one",
+                        a.name
+                    ),
                 );
+                used[i] = true;
             }
         }
         for member in &d.members {
@@ -618,11 +653,12 @@ impl<'a> Lowering<'a, '_> {
 
     fn standalone(&mut self, u: &ast::UnitItem, daemon: &str) -> Option<UnitOut> {
         let raised = self.errors.raised();
+        self.uses = Uses::default();
         let mut unit = Unit::new(u.name.value(), Origin(u.site));
         unit.comments = u.attrs.docs.clone();
         let changes = self.body(&u.body, &|_| None, None, unit.kind());
         self.merge(&mut unit, changes, "this unit");
-        let incomplete = self.errors.raised() > raised;
+        let incomplete = self.errors.raised() > raised || u.body.broken;
         Some(UnitOut {
             incomplete,
             variant: Vec::new(),
@@ -649,7 +685,42 @@ impl<'a> Lowering<'a, '_> {
             used.iter_mut().for_each(|u| *u = true);
             return None;
         };
+        if self.bad_names.contains(&tname) {
+            used.iter_mut().for_each(|u| *u = true);
+            return None;
+        }
         let raised = self.errors.raised();
+        self.errors.daemon = Some(daemon.clone());
+        self.uses = Uses::default();
+        self.params = t.params.iter().map(|p| p.name.to_string()).collect();
+        self.params.push(BUILTIN.to_owned());
+        let out = self.instance_of(t, d, inst, used);
+        if let Some((unit, _)) = &out {
+            self.errors
+                .instances
+                .insert(inst.site, (tname.clone(), unit.name.clone()));
+        }
+        self.params.clear();
+        self.errors.daemon = None;
+        out.map(|(unit, broken)| UnitOut {
+            incomplete: self.errors.raised() > raised || broken,
+            variant: Vec::new(),
+            unit,
+            daemon,
+            cfgs: inst.attrs.cfgs.clone(),
+        })
+    }
+
+    /// The unit a template instance lowers to, and whether its bodies had syntax errors.
+    fn instance_of(
+        &mut self,
+        t: &ast::Template,
+        d: &ast::Daemon,
+        inst: &ast::Instance,
+        used: &mut [bool],
+    ) -> Option<(Unit, bool)> {
+        let daemon = d.name.to_string();
+        let tname = inst.template.to_string();
         let mut values: HashMap<String, String> =
             HashMap::from([(BUILTIN.to_owned(), daemon.clone())]);
         let mut ok = true;
@@ -685,7 +756,7 @@ impl<'a> Lowering<'a, '_> {
                         self.errors.at(
                             v.site,
                             format!(
-                                "invalid value for parameter `{pname}` of template `{tname}`: {e}"
+                                "invalid value for parameter `{pname}` of template `{tname}` in daemon `{daemon}`: {e}"
                             ),
                         );
                         ok = false;
@@ -735,24 +806,11 @@ impl<'a> Lowering<'a, '_> {
         self.merge(&mut unit, base, "this template");
         let extras = self.body(&inst.body, &|_| None, None, unit.kind());
         self.merge(&mut unit, extras, &format!("template `{tname}`"));
-        let incomplete = self.errors.raised() > raised;
-        Some(UnitOut {
-            incomplete,
-            variant: Vec::new(),
-            unit,
-            daemon,
-            cfgs: inst.attrs.cfgs.clone(),
-        })
-    }
-
-    fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
-        for d in merge(unit, changes, base) {
-            self.errors.diag(d);
-        }
+        Some((unit, t.body.broken || inst.body.broken))
     }
 
     /// Substitutes template parameters into a literal that must end up free of placeholders.
-    fn substitute_text(
+    pub(crate) fn substitute_text(
         &mut self,
         lit: &LitStr,
         lookup: &dyn Fn(&str) -> Option<String>,
@@ -775,7 +833,7 @@ impl<'a> Lowering<'a, '_> {
 
     /// The changes a body makes, in order. `params` fills template parameters; what it does not
     /// know must be a build option.
-    fn body(
+    pub(crate) fn body(
         &mut self,
         body: &Body,
         params: &dyn Fn(&str) -> Option<String>,
@@ -784,9 +842,17 @@ impl<'a> Lowering<'a, '_> {
     ) -> Vec<Change> {
         let mut changes = Vec::new();
         let mut section: Option<(String, u32)> = None;
+        let mut under_broken_header = false;
         for stmt in &body.stmts {
+            if under_broken_header && !matches!(stmt, Stmt::Section { .. }) {
+                continue;
+            }
             match stmt {
-                Stmt::Section { name, site } => section = Some((name.to_string(), *site)),
+                Stmt::BrokenSection => under_broken_header = true,
+                Stmt::Section { name, site } => {
+                    under_broken_header = false;
+                    section = Some((name.to_string(), *site));
+                }
                 Stmt::Directive(d) if !self.active(&d.cfgs) => {}
                 Stmt::Use { cfgs, .. } if !self.active(cfgs) => {}
                 Stmt::Directive(d) => {
@@ -794,60 +860,39 @@ impl<'a> Lowering<'a, '_> {
                         self.errors.at(d.site, format!("`{}` stands before any section; add a header such as `[Unit]` above it", d.key));
                         continue;
                     };
+                    if d.op == ast::Op::Reset {
+                        // What a snippet set is gone once reset: the snippet may be used again.
+                        let key = d.key.to_string();
+                        let snippets = &self.snippets;
+                        self.uses.snippets.retain(|n, _| {
+                            !snippets.get(n).is_some_and(|s| {
+                                s.body
+                                    .stmts
+                                    .iter()
+                                    .any(|st| matches!(st, Stmt::Directive(x) if x.key.text == key))
+                            })
+                        });
+                    }
                     if let Some(c) = self.directive(s, d, params, template) {
                         changes.push(c);
                     }
                 }
                 Stmt::Use { name, site, .. } => {
-                    let Some(snippet) = self.snippets.get(&name.to_string()).copied() else {
-                        let known: Vec<&String> = self.snippets.keys().collect();
-                        self.errors.at(
-                            *site,
-                            format!("unknown snippet `{name}`{}", hint(&name.to_string(), known)),
-                        );
-                        continue;
+                    let (name, site) = (name.to_string(), *site);
+                    let context = UseContext {
+                        section: section.as_ref(),
+                        kind,
+                        params,
+                        template,
                     };
-                    if spans_sections(snippet) {
-                        // A snippet with sections inside another is refused where it is
-                        // defined; expanding it here could recurse without end.
-                        if !self.in_snippet {
-                            self.in_snippet = true;
-                            changes.extend(self.body(&snippet.body, params, template, kind));
-                            self.in_snippet = false;
-                        }
-                        continue;
-                    }
-                    let Some(s) = section.clone() else {
-                        self.errors.at(*site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
-                        continue;
-                    };
-                    for stmt in &snippet.body.stmts {
-                        let Stmt::Directive(d) = stmt else { continue };
-                        if !self.active(&d.cfgs) {
-                            continue;
-                        }
-                        let key = d.key.to_string();
-                        let here = &s.0;
-                        if catalog().get(here, &key).is_none() {
-                            if let Some(home) = unit_core::validate::home_section(kind, &key) {
-                                self.errors.at(
-                                    *site,
-                                    format!("snippet `{name}` sets `{key}`, which belongs in `[{home}]`, not `[{here}]`; `use` it under `[{home}]`"),
-                                );
-                                continue;
-                            }
-                        }
-                        if let Some(c) = self.directive(&s, d, params, template) {
-                            changes.push(c);
-                        }
-                    }
+                    changes.extend(self.use_snippet(&name, site, context));
                 }
             }
         }
         changes
     }
 
-    fn directive(
+    pub(crate) fn directive(
         &mut self,
         (section, section_site): &(String, u32),
         d: &ast::Directive,
@@ -865,7 +910,7 @@ impl<'a> Lowering<'a, '_> {
         }
         let value = match &d.value {
             None => String::new(),
-            Some(v) => self.value(v, params, template)?,
+            Some(v) => self.value(v, params, template, d.site)?,
         };
         if d.value.as_ref().is_some_and(|v| !v.text.is_empty()) && value.is_empty() {
             let key = &d.key;
@@ -888,6 +933,7 @@ impl<'a> Lowering<'a, '_> {
         v: &ast::Value,
         params: &dyn Fn(&str) -> Option<String>,
         template: Option<&str>,
+        key_site: u32,
     ) -> Option<String> {
         let parts = match placeholder::parts(&v.text) {
             Ok(p) => p,
@@ -901,6 +947,15 @@ impl<'a> Lowering<'a, '_> {
             match part {
                 Part::Var { name, upper } => match params(&name) {
                     Some(value) => {
+                        if let (Some(daemon), true) = (&self.errors.daemon, name != BUILTIN) {
+                            for site in [key_site, v.site] {
+                                self.errors
+                                    .param_values
+                                    .entry((site, daemon.clone()))
+                                    .or_default()
+                                    .push((name.clone(), value.clone()));
+                            }
+                        }
                         out.push(Part::Text(if upper { value.to_uppercase() } else { value }))
                     }
                     None if self.options.contains_key(&name) && !upper => {
@@ -911,13 +966,17 @@ impl<'a> Lowering<'a, '_> {
                         return None;
                     }
                     None => {
-                        let known: Vec<&String> = self.options.keys().collect();
+                        let options = self.options.keys();
                         let msg = match template {
                             _ if v.text.contains(&format!("${{{name}}}")) => format!(
                                 "`{{{name}}}` is a placeholder of this macro, not a template parameter or build option; to pass `${{{name}}}` to systemd, write `${{{{{name}}}}}`"
                             ),
-                            Some(t) => format!("unknown parameter `{{{name}}}` in template `{t}`; declare it in the template's parameters or as a build option{}", hint(&name, known)),
-                            None => format!("unknown placeholder `{{{name}}}`; only build options can be used here{}", hint(&name, known)),
+                            Some(t) => {
+                                let known = options.chain(&self.params);
+                                format!("unknown parameter `{{{name}}}` in template `{t}`; declare it in the template's parameters or as a build option{}", hint(&name, known))
+                            }
+                            None if name == BUILTIN => format!("`{{{BUILTIN}}}` is known in templates only; write the daemon's name here"),
+                            None => format!("unknown placeholder `{{{name}}}`; only build options can be used here{}", hint(&name, options)),
                         };
                         self.errors.at(v.site, msg);
                         return None;
@@ -932,11 +991,11 @@ impl<'a> Lowering<'a, '_> {
 
 /// Whether a snippet holds whole sections (it starts with a `[Section]` header) rather than
 /// directives of the section where it is used.
-fn spans_sections(s: &ast::Snippet) -> bool {
+pub(crate) fn spans_sections(s: &ast::Snippet) -> bool {
     matches!(s.body.stmts.first(), Some(Stmt::Section { .. }))
 }
 
-fn join_text(parts: &[Part]) -> String {
+pub(crate) fn join_text(parts: &[Part]) -> String {
     parts
         .iter()
         .map(|p| match p {
@@ -963,4 +1022,20 @@ fn check_param(ty: &str, value: &str) -> Result<(), String> {
         "mode" => unit_core::value::mode(value).map(drop),
         _ => Ok(()),
     }
+}
+
+/// The sites of a body's statements and values.
+fn body_sites(body: &Body) -> Vec<u32> {
+    let mut sites = Vec::new();
+    for stmt in &body.stmts {
+        match stmt {
+            Stmt::Section { site, .. } | Stmt::Use { site, .. } => sites.push(*site),
+            Stmt::Directive(d) => {
+                sites.push(d.site);
+                sites.extend(d.value.as_ref().map(|v| v.site));
+            }
+            Stmt::BrokenSection => {}
+        }
+    }
+    sites
 }

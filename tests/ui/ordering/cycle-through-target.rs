@@ -3,7 +3,13 @@ use unit_macros::systemd_unit;
 systemd_unit! {
     unit "demo.target" {
         [Unit]
+        Before = "prepare.service";
+    }
+    unit "prepare.service" {
+        [Unit]
         Before = "demo.service";
+        [Service]
+        ExecStart = "/usr/bin/prepare";
     }
     unit "demo.service" {
         [Service]

@@ -1,0 +1,21 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    template demo_service() -> "{daemon}.service" {
+        [Service]
+        Type = notify;
+    }
+    daemon alpha {
+        demo_service {
+            [Service]
+            ExecStart = "/usr/bin/alpha";
+        }
+    }
+    daemon beta {
+        demo_service;
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

@@ -1,0 +1,17 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    unit "demo.socket" {
+        [Socket]
+        ListenDatagram = "/run/demo.sock";
+        Accept = yes;
+    }
+    unit "demo@.service" {
+        [Service]
+        ExecStart = "/usr/bin/demo";
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

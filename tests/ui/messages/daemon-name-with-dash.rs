@@ -1,0 +1,15 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    template demo_service() -> "{daemon}.service" {
+        [Service]
+        ExecStart = "/usr/bin/{daemon}";
+    }
+    daemon relay-d {
+        demo_service;
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

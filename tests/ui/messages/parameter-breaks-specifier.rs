@@ -1,0 +1,15 @@
+use unit_macros::systemd_unit;
+
+systemd_unit! {
+    template demo_service(args: text) -> "{daemon}.service" {
+        [Service]
+        ExecStart = "/usr/bin/{daemon} {args}";
+    }
+    daemon alpha(args = "--quota 50%") {
+        demo_service;
+    }
+}
+
+fn main() {
+    let _ = &FAMILY;
+}

@@ -1,0 +1,268 @@
+//! The orderings systemd 252 adds on its own, from `src/core/{service,socket,timer,path,mount,
+//! target,unit}.c` and the unit files of its special targets: the "Implicit Dependencies" and
+//! "Default Dependencies" of each unit type's man page.
+
+use std::collections::HashMap;
+
+use crate::model::{Origin, Unit, UnitKind};
+use crate::value::split_words;
+
+/// Orderings between systemd's own units, `(first, then)`, from the `After=` lines of its
+/// target units and their default dependencies.
+pub const SPECIAL_ORDER: &[(&str, &str)] = &[
+    ("sysinit.target", "basic.target"),
+    ("sockets.target", "basic.target"),
+    ("paths.target", "basic.target"),
+    ("slices.target", "basic.target"),
+    ("local-fs.target", "sysinit.target"),
+    ("swap.target", "sysinit.target"),
+    ("basic.target", "multi-user.target"),
+    ("multi-user.target", "graphical.target"),
+    ("local-fs-pre.target", "local-fs.target"),
+    ("remote-fs-pre.target", "remote-fs.target"),
+    ("network-pre.target", "network.target"),
+    ("network.target", "network-online.target"),
+    ("time-set.target", "time-sync.target"),
+    ("sysinit.target", "rescue.target"),
+    ("shutdown.target", "final.target"),
+    ("umount.target", "final.target"),
+    ("basic.target", "shutdown.target"),
+    ("sockets.target", "shutdown.target"),
+    ("paths.target", "shutdown.target"),
+    ("slices.target", "shutdown.target"),
+    ("sysinit.target", "shutdown.target"),
+    ("multi-user.target", "shutdown.target"),
+    ("graphical.target", "shutdown.target"),
+    ("network.target", "shutdown.target"),
+    ("network-online.target", "shutdown.target"),
+];
+
+/// File systems systemd mounts after the network (`fstype_is_network()`).
+const NETWORK_FS: &[&str] = &[
+    "afs",
+    "ceph",
+    "cifs",
+    "gfs",
+    "gfs2",
+    "ncp",
+    "ncpfs",
+    "nfs",
+    "nfs4",
+    "ocfs2",
+    "orangefs",
+    "pvfs2",
+    "smb3",
+    "smbfs",
+    "davfs",
+    "glusterfs",
+    "lustre",
+    "sshfs",
+];
+
+/// One ordering systemd adds: `first` before `then`, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Implicit {
+    /// The unit ordered first.
+    pub first: String,
+    /// The unit ordered after it.
+    pub then: String,
+    /// Where to blame it: the entry that causes it, or the unit.
+    pub origin: Origin,
+    /// Why systemd adds it, e.g. "services are ordered after `basic.target` by default".
+    pub why: String,
+}
+
+/// Whether `unit` keeps systemd's default dependencies.
+pub fn default_dependencies(unit: &Unit) -> bool {
+    unit.value("Unit", "DefaultDependencies")
+        .is_none_or(|v| crate::value::boolean(v).unwrap_or(true))
+}
+
+/// The unit a timer or path unit activates, and the entry that names it.
+pub fn triggered(unit: &Unit) -> Option<(String, Origin)> {
+    let section = match unit.kind()? {
+        UnitKind::Timer => "Timer",
+        UnitKind::Path => "Path",
+        _ => return None,
+    };
+    let named = unit
+        .sections
+        .iter()
+        .filter(|s| s.name == section)
+        .flat_map(|s| s.entries.iter())
+        .rfind(|e| e.key == "Unit" && !e.value.is_empty());
+    if let Some(e) = named {
+        return Some((e.value.clone(), e.origin));
+    }
+    let stem = unit.name.rsplit_once('.')?.0;
+    Some((format!("{stem}.service"), unit.origin))
+}
+
+/// The orderings systemd adds for `unit` because of its type and default dependencies.
+pub fn implicit(unit: &Unit, mounts: &HashMap<String, &Unit>) -> Vec<Implicit> {
+    let Some(kind) = unit.kind() else {
+        return Vec::new();
+    };
+    let me = unit.name.as_str();
+    let mut out = Vec::new();
+    let mut add = |first: &str, then: &str, origin: Origin, why: String| {
+        out.push(Implicit {
+            first: first.to_owned(),
+            then: then.to_owned(),
+            origin,
+            why,
+        })
+    };
+    if let Some((target, origin)) = triggered(unit).filter(|(t, _)| t != me) {
+        add(
+            me,
+            &target,
+            origin,
+            format!("a {kind} is ordered before the unit it activates"),
+        );
+    }
+    if kind == UnitKind::Mount {
+        for (parent, _) in parents(unit, mounts) {
+            add(
+                &parent,
+                me,
+                unit.origin,
+                "a mount is ordered after the mounts of its parent directories".to_owned(),
+            );
+        }
+    }
+    for path in unit
+        .values("Unit", "RequiresMountsFor")
+        .iter()
+        .flat_map(|v| split_words(v).unwrap_or_default())
+    {
+        for (mount, _) in covering(&path, mounts).filter(|(m, _)| m != me) {
+            add(
+                &mount,
+                me,
+                unit.origin,
+                format!("`RequiresMountsFor={path}` orders it after `{mount}`"),
+            );
+        }
+    }
+    if !default_dependencies(unit) {
+        return out;
+    }
+    let by_default =
+        |what: &str| format!("{what} by default; `DefaultDependencies=no` turns that off");
+    let plural = format!("{kind}s");
+    let after = |target: &str| (target.to_owned(), me.to_owned());
+    let before = |target: &str| (me.to_owned(), target.to_owned());
+    let mut defaults: Vec<(String, String)> = Vec::new();
+    match kind {
+        UnitKind::Service => {
+            defaults.extend([after("sysinit.target"), after("basic.target")]);
+        }
+        UnitKind::Socket => defaults.extend([before("sockets.target"), after("sysinit.target")]),
+        UnitKind::Timer => {
+            defaults.extend([before("timers.target"), after("sysinit.target")]);
+            if unit
+                .values("Timer", "OnCalendar")
+                .iter()
+                .any(|v| !v.is_empty())
+            {
+                defaults.extend([after("time-sync.target"), after("time-set.target")]);
+            }
+        }
+        UnitKind::Path => defaults.extend([before("paths.target"), after("sysinit.target")]),
+        UnitKind::Mount => defaults.extend(mount_defaults(unit)),
+        _ => {}
+    }
+    if matches!(
+        kind,
+        UnitKind::Service | UnitKind::Socket | UnitKind::Timer | UnitKind::Path | UnitKind::Target
+    ) && me != "shutdown.target"
+    {
+        defaults.push(before("shutdown.target"));
+    }
+    for (first, then) in defaults {
+        let what = if first == me {
+            format!("{plural} are ordered before `{then}`")
+        } else {
+            format!("{plural} are ordered after `{first}`")
+        };
+        add(&first, &then, unit.origin, by_default(&what));
+    }
+    out
+}
+
+fn mount_defaults(unit: &Unit) -> Vec<(String, String)> {
+    let me = unit.name.as_str();
+    let Some(place) = unit.value("Mount", "Where") else {
+        return Vec::new();
+    };
+    if place == "/" || place == "/usr" || place.starts_with("/usr/") {
+        return Vec::new();
+    }
+    let options = unit.value("Mount", "Options").unwrap_or_default();
+    let fstype = unit.value("Mount", "Type").unwrap_or_default();
+    let fstype = fstype.strip_prefix("fuse.").unwrap_or(fstype);
+    let network = NETWORK_FS.contains(&fstype) || options.split(',').any(|o| o == "_netdev");
+    let nofail = options.split(',').any(|o| o == "nofail");
+    let (pre, target) = if network {
+        ("remote-fs-pre.target", "remote-fs.target")
+    } else {
+        ("local-fs-pre.target", "local-fs.target")
+    };
+    let mut out = vec![(pre.to_owned(), me.to_owned())];
+    if !nofail {
+        out.push((me.to_owned(), target.to_owned()));
+    }
+    out.push((me.to_owned(), "umount.target".to_owned()));
+    if network {
+        out.push(("network.target".to_owned(), me.to_owned()));
+        out.push(("network-online.target".to_owned(), me.to_owned()));
+    }
+    out
+}
+
+/// The family's mount units by the directory they mount.
+pub fn mounts_by_place(units: &[Unit]) -> HashMap<String, &Unit> {
+    units
+        .iter()
+        .filter(|u| u.kind() == Some(UnitKind::Mount))
+        .filter_map(|u| {
+            Some((
+                u.value("Mount", "Where")?.trim_end_matches('/').to_owned(),
+                u,
+            ))
+        })
+        .collect()
+}
+
+/// The family's mounts of `path` and of every directory above it.
+fn covering<'a>(
+    path: &str,
+    mounts: &'a HashMap<String, &'a Unit>,
+) -> impl Iterator<Item = (String, &'a Unit)> + 'a {
+    let path = path.trim_end_matches('/').to_owned();
+    let mut prefixes = vec![String::new()];
+    let mut at = String::new();
+    for part in path.split('/').filter(|p| !p.is_empty()) {
+        at.push('/');
+        at.push_str(part);
+        prefixes.push(at.clone());
+    }
+    prefixes
+        .into_iter()
+        .filter_map(move |p| mounts.get(&p).map(|u| (u.name.clone(), *u)))
+}
+
+/// The family's mounts of the directories above a mount's `Where=`.
+fn parents<'a>(unit: &Unit, mounts: &'a HashMap<String, &'a Unit>) -> Vec<(String, &'a Unit)> {
+    let Some(place) = unit.value("Mount", "Where") else {
+        return Vec::new();
+    };
+    let parent = match place.trim_end_matches('/').rsplit_once('/') {
+        Some((p, _)) => p.to_owned(),
+        None => return Vec::new(),
+    };
+    covering(&parent, mounts)
+        .filter(|(n, _)| *n != unit.name)
+        .collect()
+}

@@ -1,0 +1,466 @@
+//! No ordering cycle across the family, counting the orderings systemd adds.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::model::{Diagnostic, Origin, Unit, UnitKind};
+
+use super::implicit::{default_dependencies, implicit, mounts_by_place, SPECIAL_ORDER};
+use super::{activated_service, references};
+
+/// One ordering between two units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edge {
+    /// The unit ordered first.
+    pub before: String,
+    /// The unit ordered after it.
+    pub after: String,
+    /// The entry that causes the ordering.
+    pub origin: Origin,
+    /// Whether it is written as `After=`/`Before=` rather than added by systemd.
+    pub explicit: bool,
+    /// Why systemd adds it, when it is not written.
+    pub why: Option<String>,
+}
+
+/// The ordering edges of the family, as written (`After=`, `Before=`) or added by systemd:
+/// a socket before the service it activates, a timer or path unit before the unit it
+/// activates, a target after the units it wants (both with default dependencies, unless the
+/// target is written to be before the unit), the default dependencies of each unit type, mounts
+/// after their parents, and the orderings among systemd's own targets.
+pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
+    let by_name: HashMap<&str, &Unit> = units.iter().map(|u| (u.name.as_str(), u)).collect();
+    let default_deps = |name: &str| by_name.get(name).is_none_or(|u| default_dependencies(u));
+    let edge = |before: &str, after: &str, origin, why: Option<String>| Edge {
+        before: before.to_owned(),
+        after: after.to_owned(),
+        origin,
+        explicit: why.is_none(),
+        why,
+    };
+    let mut edges: Vec<Edge> = SPECIAL_ORDER
+        .iter()
+        .map(|(a, b)| {
+            edge(
+                a,
+                b,
+                Origin::NONE,
+                Some("systemd's own targets are ordered so".into()),
+            )
+        })
+        .collect();
+    let written: HashSet<(String, String)> = units
+        .iter()
+        .flat_map(|u| {
+            references(u).filter_map(move |(key, name, _)| match key {
+                "After" => Some((name, u.name.clone())),
+                "Before" => Some((u.name.clone(), name)),
+                _ => None,
+            })
+        })
+        .collect();
+    let mounts = mounts_by_place(units);
+    for unit in units {
+        let me = unit.name.as_str();
+        for (key, name, origin) in references(unit) {
+            match key {
+                "After" => edges.push(edge(&name, me, origin, None)),
+                "Before" => edges.push(edge(me, &name, origin, None)),
+                "WantedBy" | "RequiredBy"
+                    if name.ends_with(".target")
+                        && default_deps(&name)
+                        && default_dependencies(unit)
+                        && !written.contains(&(name.clone(), me.to_owned())) =>
+                {
+                    let why = format!("a target is ordered after the units it wants; `{key}={name}` makes `{name}` want `{me}`");
+                    edges.push(edge(me, &name, origin, Some(why)))
+                }
+                _ => {}
+            }
+        }
+        if let Some((service, origin)) = activated_service(unit) {
+            // A `Service=` that names something else is reported by the socket rule.
+            if UnitKind::of_name(&service) == Some(UnitKind::Service) {
+                let why = "a socket is ordered before the service it activates".to_owned();
+                edges.push(edge(me, &service, origin, Some(why)));
+            }
+        }
+        for i in implicit(unit, &mounts) {
+            edges.push(edge(&i.first, &i.then, i.origin, Some(i.why)));
+        }
+    }
+    edges
+}
+
+pub(super) fn check(units: &[Unit], out: &mut Vec<Diagnostic>) {
+    let edges = ordering_edges(units);
+    let mut graph: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
+    for (i, e) in edges.iter().enumerate() {
+        graph.entry(&e.before).or_default().push((&e.after, i));
+        graph.entry(&e.after).or_default();
+    }
+    for component in cyclic_components(&graph) {
+        let members: HashSet<&str> = component.iter().copied().collect();
+        let Some((start, cycle)) = shortest_cycle(&graph, &edges, &members) else {
+            continue;
+        };
+        let path: Vec<&str> = cycle.iter().map(|(n, _)| *n).chain([start]).collect();
+        let on_cycle: Vec<&Edge> = cycle.iter().map(|(_, i)| &edges[*i]).collect();
+        let blamed = on_cycle
+            .iter()
+            .rev()
+            .find(|e| e.explicit)
+            .or(on_cycle.iter().rev().find(|e| e.origin != Origin::NONE))
+            .or(on_cycle.last());
+        let origin = blamed.map_or(Origin::NONE, |e| e.origin);
+        let added: Vec<String> = on_cycle
+            .iter()
+            .filter_map(|e| {
+                let why = e.why.as_ref()?;
+                (e.origin != Origin::NONE || on_cycle.iter().all(|e| !e.explicit))
+                    .then(|| format!("`{}` before `{}`: {why}", e.before, e.after))
+            })
+            .collect();
+        let added = if added.is_empty() {
+            String::new()
+        } else {
+            format!(" (added by systemd: {})", added.join("; "))
+        };
+        out.push(Diagnostic::value(
+            origin,
+            format!(
+                "ordering cycle: {}{added}; systemd would break it at boot by dropping a job, so remove one of these orderings",
+                path.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" before ")
+            ),
+        ));
+    }
+}
+
+/// The strongly connected components of `graph` that contain a cycle (Kosaraju's algorithm,
+/// iterative so that large families do not exhaust the stack).
+fn cyclic_components<'a>(graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>) -> Vec<Vec<&'a str>> {
+    let mut order = Vec::new();
+    let mut visited: HashSet<&str> = HashSet::new();
+    for &root in graph.keys() {
+        if !visited.insert(root) {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        while let Some((node, i)) = stack.pop() {
+            match graph[node].get(i) {
+                Some(&(to, _)) => {
+                    stack.push((node, i + 1));
+                    if visited.insert(to) {
+                        stack.push((to, 0));
+                    }
+                }
+                None => order.push(node),
+            }
+        }
+    }
+    let mut reverse: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (&from, tos) in graph {
+        for &(to, _) in tos {
+            reverse.entry(to).or_default().push(from);
+        }
+    }
+    let mut assigned: HashSet<&str> = HashSet::new();
+    let mut components = Vec::new();
+    for &root in order.iter().rev() {
+        if !assigned.insert(root) {
+            continue;
+        }
+        let mut component = vec![root];
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            for &from in reverse.get(node).into_iter().flatten() {
+                if assigned.insert(from) {
+                    component.push(from);
+                    stack.push(from);
+                }
+            }
+        }
+        let self_loop = graph[root].iter().any(|(t, _)| *t == root);
+        if component.len() > 1 || self_loop {
+            components.push(component);
+        }
+    }
+    components
+}
+
+/// The shortest cycle in a component through one of its written orderings (so that the cycle
+/// shown is one the user can break), or through its first unit if it has none; as its first
+/// unit and (unit, index of the edge leaving it) in order.
+fn shortest_cycle<'a>(
+    graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>,
+    edges: &[Edge],
+    members: &HashSet<&'a str>,
+) -> Option<(&'a str, Vec<(&'a str, usize)>)> {
+    const TRIED: usize = 64;
+    let mut best: Option<(&str, Vec<(&str, usize)>)> = None;
+    let mut names: Vec<&str> = members.iter().copied().collect();
+    names.sort_unstable();
+    let written = names
+        .into_iter()
+        .flat_map(|n| graph[n].iter().map(move |(t, i)| (n, *t, *i)))
+        .filter(|(_, t, i)| members.contains(t) && edges[*i].explicit)
+        .take(TRIED);
+    for (from, to, i) in written {
+        let Some(back) = shortest_path(graph, members, to, from) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(_, b)| back.len() + 1 < b.len()) {
+            let mut cycle = vec![(from, i)];
+            cycle.extend(back);
+            best = Some((from, cycle));
+        }
+    }
+    if best.is_none() {
+        let start = members.iter().min().copied()?;
+        let within: BTreeMap<&str, Vec<(&str, usize)>> = members
+            .iter()
+            .map(|n| {
+                let out = graph[n]
+                    .iter()
+                    .filter(|(t, _)| members.contains(t))
+                    .copied()
+                    .collect();
+                (*n, out)
+            })
+            .collect();
+        best = find_cycle(&within, start).map(|c| (start, c));
+    }
+    best
+}
+
+/// The shortest path from `from` to `to` within `members`, as (unit, index of the edge
+/// leaving it); empty when they are the same unit.
+fn shortest_path<'a>(
+    graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>,
+    members: &HashSet<&'a str>,
+    from: &'a str,
+    to: &'a str,
+) -> Option<Vec<(&'a str, usize)>> {
+    let mut came: HashMap<&str, (&str, usize)> = HashMap::new();
+    let mut queue = std::collections::VecDeque::from([from]);
+    let mut seen: HashSet<&str> = HashSet::from([from]);
+    while let Some(node) = queue.pop_front() {
+        if node == to {
+            let mut path = Vec::new();
+            let mut at = to;
+            while at != from {
+                let &(prev, i) = came.get(at)?;
+                path.push((prev, i));
+                at = prev;
+            }
+            path.reverse();
+            return Some(path);
+        }
+        for &(next, i) in &graph[node] {
+            if members.contains(next) && seen.insert(next) {
+                came.insert(next, (node, i));
+                queue.push_back(next);
+            }
+        }
+    }
+    None
+}
+
+/// A cycle through `start`, as (unit, index of the edge leaving it) in order.
+fn find_cycle<'a>(
+    graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>,
+    start: &'a str,
+) -> Option<Vec<(&'a str, usize)>> {
+    let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+    let mut path: Vec<(&str, usize)> = Vec::new();
+    let mut visited: HashSet<&str> = HashSet::new();
+    while let Some((node, i)) = stack.pop() {
+        let next = graph.get(node).and_then(|e| e.get(i)).copied();
+        let Some((to, origin)) = next else {
+            path.pop();
+            continue;
+        };
+        stack.push((node, i + 1));
+        if to == start {
+            path.push((node, origin));
+            return Some(path);
+        }
+        if visited.insert(to) {
+            path.push((node, origin));
+            stack.push((to, 0));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{messages, service, unit};
+
+    #[test]
+    fn ordering_cycles_name_every_unit() {
+        let units = [
+            service("a.service", &[("Unit", "After", "b.service")]),
+            service("b.service", &[("Unit", "After", "c.service")]),
+            service("c.service", &[("Unit", "After", "a.service")]),
+            service("d.service", &[("Unit", "After", "a.service")]),
+        ];
+        let m = messages(&units);
+        assert_eq!(m.len(), 1, "{m:?}");
+        for n in ["a.service", "b.service", "c.service"] {
+            assert!(m[0].contains(n), "{m:?}");
+        }
+        assert!(!m[0].contains("d.service"), "{m:?}");
+        let via_socket = [
+            unit("a.socket", &[("Socket", "ListenStream", "/run/a")]),
+            service("a.service", &[("Unit", "Before", "a.socket")]),
+        ];
+        assert!(messages(&via_socket)[0].starts_with("ordering cycle"));
+        // systemd leaves out the ordering of a target after a unit it is written before.
+        let direct = [
+            unit("t.target", &[("Unit", "Before", "a.service")]),
+            service("a.service", &[("Install", "WantedBy", "t.target")]),
+        ];
+        assert_eq!(messages(&direct), Vec::<String>::new());
+        let via_target = [
+            unit("t.target", &[("Unit", "Before", "b.service")]),
+            service("b.service", &[("Unit", "Before", "a.service")]),
+            service("a.service", &[("Install", "WantedBy", "t.target")]),
+        ];
+        let m = messages(&via_target);
+        assert!(m[0].starts_with("ordering cycle"), "{m:?}");
+        assert!(
+            m[0].contains("a target is ordered after the units it wants"),
+            "{m:?}"
+        );
+        let no_default = [
+            unit(
+                "t.target",
+                &[
+                    ("Unit", "Before", "a.service"),
+                    ("Unit", "DefaultDependencies", "no"),
+                ],
+            ),
+            service("a.service", &[("Install", "WantedBy", "t.target")]),
+        ];
+        assert!(messages(&no_default).is_empty());
+        let own = [service("a.service", &[("Unit", "After", "a.service")])];
+        assert!(messages(&own)[0].starts_with("ordering cycle"));
+    }
+
+    #[test]
+    fn a_socket_naming_itself_is_no_cycle() {
+        let units = [unit(
+            "a.socket",
+            &[
+                ("Socket", "ListenStream", "/run/a"),
+                ("Socket", "Service", "a.socket"),
+            ],
+        )];
+        let m = messages(&units);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("not a service"), "{m:?}");
+    }
+
+    #[test]
+    fn default_dependencies_order_against_systemds_targets() {
+        let before_basic = [service("a.service", &[("Unit", "Before", "basic.target")])];
+        let m = messages(&before_basic);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].contains("services are ordered after `basic.target` by default"),
+            "{m:?}"
+        );
+        let opted_out = [service(
+            "a.service",
+            &[
+                ("Unit", "Before", "basic.target"),
+                ("Unit", "DefaultDependencies", "no"),
+            ],
+        )];
+        assert!(messages(&opted_out).is_empty());
+        let after_shutdown = [service(
+            "a.service",
+            &[("Unit", "After", "shutdown.target")],
+        )];
+        assert!(messages(&after_shutdown)[0].contains("before `shutdown.target`"));
+        let socket_after_sockets = [
+            unit(
+                "a.socket",
+                &[
+                    ("Unit", "After", "sockets.target"),
+                    ("Socket", "ListenStream", "/run/a"),
+                ],
+            ),
+            service("a.service", &[]),
+        ];
+        assert_eq!(messages(&socket_after_sockets).len(), 1);
+        let fine = [service(
+            "a.service",
+            &[
+                ("Unit", "After", "network-online.target"),
+                ("Unit", "Before", "multi-user.target"),
+            ],
+        )];
+        assert!(messages(&fine).is_empty(), "{:?}", messages(&fine));
+    }
+
+    #[test]
+    fn timers_paths_and_mounts() {
+        let timer = [
+            unit(
+                "a.timer",
+                &[
+                    ("Unit", "After", "a.service"),
+                    ("Timer", "OnActiveSec", "5"),
+                ],
+            ),
+            service("a.service", &[]),
+        ];
+        let m = messages(&timer);
+        assert!(
+            m[0].contains("a timer is ordered before the unit it activates"),
+            "{m:?}"
+        );
+        let path = [
+            unit(
+                "a.path",
+                &[("Path", "PathExists", "/x"), ("Path", "Unit", "b.service")],
+            ),
+            service("b.service", &[("Unit", "Before", "a.path")]),
+        ];
+        assert_eq!(messages(&path).len(), 1);
+        let mounts = [
+            unit(
+                "srv.mount",
+                &[
+                    ("Unit", "After", "srv-data.mount"),
+                    ("Mount", "What", "/dev/sda1"),
+                    ("Mount", "Where", "/srv"),
+                ],
+            ),
+            unit(
+                "srv-data.mount",
+                &[
+                    ("Mount", "What", "/dev/sda2"),
+                    ("Mount", "Where", "/srv/data"),
+                ],
+            ),
+        ];
+        let m = messages(&mounts);
+        assert!(
+            m[0].contains("after the mounts of its parent directories"),
+            "{m:?}"
+        );
+        let calendar = [
+            unit(
+                "a.timer",
+                &[
+                    ("Unit", "Before", "time-set.target"),
+                    ("Timer", "OnCalendar", "daily"),
+                ],
+            ),
+            service("a.service", &[]),
+        ];
+        assert_eq!(messages(&calendar).len(), 1);
+    }
+}

@@ -1,0 +1,219 @@
+//! Every unit a unit names is in the family, declared external or one of systemd's own.
+
+use crate::model::{Diagnostic, Origin, Unit};
+use crate::suggest::closest;
+use crate::value::split_words;
+
+use super::Known;
+
+/// Directives whose values name other units: (section, directive).
+pub const REFERENCES: &[(&str, &str)] = &[
+    ("Unit", "Requires"),
+    ("Unit", "Requisite"),
+    ("Unit", "Wants"),
+    ("Unit", "BindsTo"),
+    ("Unit", "PartOf"),
+    ("Unit", "Upholds"),
+    ("Unit", "After"),
+    ("Unit", "Before"),
+    ("Unit", "Conflicts"),
+    ("Unit", "OnFailure"),
+    ("Unit", "OnSuccess"),
+    ("Unit", "PropagatesReloadTo"),
+    ("Unit", "ReloadPropagatedFrom"),
+    ("Unit", "PropagatesStopTo"),
+    ("Unit", "StopPropagatedFrom"),
+    ("Unit", "JoinsNamespaceOf"),
+    ("Install", "Also"),
+    ("Install", "WantedBy"),
+    ("Install", "RequiredBy"),
+    ("Socket", "Service"),
+    ("Service", "Sockets"),
+    ("Timer", "Unit"),
+    ("Path", "Unit"),
+];
+
+/// `name` with the unit-name specifiers of `unit` expanded (`%n`, `%N`, `%p`, `%P`, `%j`,
+/// `%J`, and `%i`, `%I` in an instance), `%%` as `%`; specifiers whose value is not known
+/// before the unit runs (`%i` in a template, `%H`, `%m`, ...) are left as they are.
+pub fn expand_specifiers(name: &str, unit: &str) -> String {
+    if !name.contains('%') {
+        return name.to_owned();
+    }
+    let stem = unit.rsplit_once('.').map_or(unit, |(s, _)| s);
+    let (prefix, instance) = match stem.split_once('@') {
+        Some((p, i)) => (p, Some(i).filter(|i| !i.is_empty())),
+        None => (stem, None),
+    };
+    let last = prefix.rsplit_once('-').map_or(prefix, |(_, l)| l);
+    let unescape = |s: &str| s.replace('-', "/");
+    let mut out = String::with_capacity(name.len());
+    let mut chars = name.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let Some(spec) = chars.next() else {
+            out.push('%');
+            break;
+        };
+        match (spec, instance) {
+            ('%', _) => out.push_str("%%"),
+            ('n', _) => out.push_str(unit),
+            ('N', _) => out.push_str(stem),
+            ('p', _) => out.push_str(prefix),
+            ('P', _) => out.push_str(&unescape(prefix)),
+            ('j', _) => out.push_str(last),
+            ('J', _) => out.push_str(&unescape(last)),
+            ('i', Some(i)) => out.push_str(i),
+            ('I', Some(i)) => out.push_str(&unescape(i)),
+            (other, _) => {
+                out.push('%');
+                out.push(other);
+            }
+        }
+    }
+    out
+}
+
+/// The template a name with unknown specifiers in its instance must come from:
+/// `notify@.service` for `notify@%i.service`.
+pub fn template_needed(name: &str) -> Option<String> {
+    let (stem, suffix) = name.rsplit_once('.')?;
+    let (prefix, _) = stem.split_once('@')?;
+    (!prefix.contains('%') && !suffix.contains('%')).then(|| format!("{prefix}@.{suffix}"))
+}
+
+/// The unit names `unit` refers to, as (directive, name, origin of the entry), with the
+/// specifiers whose value is known expanded.
+pub fn references(unit: &Unit) -> impl Iterator<Item = (&'static str, String, Origin)> + '_ {
+    written(unit).map(|(key, name, origin)| (key, expand_specifiers(&name, &unit.name), origin))
+}
+
+/// The unit names `unit` refers to, as written.
+fn written(unit: &Unit) -> impl Iterator<Item = (&'static str, String, Origin)> + '_ {
+    REFERENCES.iter().flat_map(move |&(section, key)| {
+        unit.sections
+            .iter()
+            .filter(move |s| s.name == section)
+            .flat_map(|s| s.entries.iter())
+            .filter(move |e| e.key == key)
+            .flat_map(move |e| {
+                split_words(&e.value)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(move |name| (key, name, e.origin))
+            })
+    })
+}
+
+pub(super) fn check(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic>) {
+    for (key, raw, origin) in written(unit) {
+        let name = expand_specifiers(&raw, &unit.name);
+        if raw.contains('%') {
+            let template = template_needed(&name);
+            let missing = if name.contains('%') {
+                template.filter(|t| !known.knows(t))
+            } else {
+                template.filter(|_| !known.knows(&name))
+            };
+            if let Some(template) = missing {
+                let here = if name.contains('%') {
+                    String::new()
+                } else {
+                    format!(" (`{name}` in `{}`)", unit.name)
+                };
+                out.push(Diagnostic::value(
+                    origin,
+                    format!("`{key}=` names `{raw}`{here}, an instance of `{template}`, which is not a unit of this family; define the template `{template}` or declare it in `extern`"),
+                ));
+                continue;
+            }
+            if name.contains('%') {
+                continue;
+            }
+        }
+        if known.knows(&name) || crate::value::unit_name(&name).is_err() {
+            continue;
+        }
+        let hint = closest(&name, known.all_names())
+            .map(|s| {
+                format!(
+                    "did you mean `{s}`? If it comes from another package, declare it in `extern`"
+                )
+            })
+            .unwrap_or_else(|| {
+                "define it, or declare it in `extern` with the package that provides it".into()
+            });
+        out.push(Diagnostic::value(
+            origin,
+            if raw == name {
+                format!("`{key}=` names `{name}`, which is not a unit of this family; {hint}")
+            } else {
+                format!("`{key}=` names `{raw}` (`{name}` in `{}`), which is not a unit of this family; {hint}", unit.name)
+            },
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{messages, service};
+    use super::*;
+
+    #[test]
+    fn specifiers_expand_from_the_unit_name() {
+        assert_eq!(
+            expand_specifiers("notify@%n.service", "a.service"),
+            "notify@a.service.service"
+        );
+        assert_eq!(
+            expand_specifiers("%N-helper.service", "a.service"),
+            "a-helper.service"
+        );
+        assert_eq!(
+            expand_specifiers("%p-%i.socket", "b@x.service"),
+            "b-x.socket"
+        );
+        assert_eq!(
+            expand_specifiers("%p-%i.socket", "b@.service"),
+            "b-%i.socket"
+        );
+        assert_eq!(
+            expand_specifiers("%j.target", "foo-bar.service"),
+            "bar.target"
+        );
+        assert_eq!(
+            expand_specifiers("100%%.target", "a.service"),
+            "100%%.target"
+        );
+    }
+
+    #[test]
+    fn references_through_specifiers() {
+        let m = messages(&[service(
+            "a.service",
+            &[("Unit", "OnFailure", "notify@%n.service")],
+        )]);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("an instance of `notify@.service`"), "{m:?}");
+        let ok = [
+            service("a.service", &[("Unit", "OnFailure", "notify@%n.service")]),
+            service("notify@.service", &[]),
+        ];
+        assert!(messages(&ok).is_empty(), "{:?}", messages(&ok));
+        let m = messages(&[service(
+            "a.service",
+            &[("Unit", "Wants", "%N-helper.service")],
+        )]);
+        assert!(m[0].contains("`a-helper.service`"), "{m:?}");
+        let host = [service("a.service", &[("Unit", "Wants", "%H.service")])];
+        assert!(messages(&host).is_empty());
+        let instance = [
+            service("a@.service", &[("Unit", "Wants", "b@%i.service")]),
+            service("b@.service", &[]),
+        ];
+        assert!(messages(&instance).is_empty());
+    }
+}

@@ -1,0 +1,368 @@
+//! What systemd 252 refuses when it loads one unit (the `*_verify()` functions of
+//! `src/core/{service,socket,timer,path,mount,automount}.c`), and an `Alias=` that
+//! `systemctl enable` refuses. Each `check_*` is one rule.
+
+use crate::model::{Diagnostic, Entry, Unit, UnitKind};
+use crate::value::split_words;
+
+/// Every load-time refusal of `unit`.
+pub fn check(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let Some(kind) = unit.kind() else {
+        return;
+    };
+    check_alias(unit, kind, out);
+    check_slice(unit, out);
+    match kind {
+        UnitKind::Scope => out.push(Diagnostic::new(
+            unit.origin,
+            format!(
+                "`{}` cannot be a unit file: systemd creates scopes at run time only and does not load them from files; use a `.service`, or a `.slice` to group processes",
+                unit.name
+            ),
+        )),
+        UnitKind::Service => check_service(unit, out),
+        UnitKind::Socket => check_accept(unit, out),
+        UnitKind::Timer => check_trigger_settings(unit, "Timer", TIMER_SETTINGS, out),
+        UnitKind::Path => check_trigger_settings(unit, "Path", PATH_SETTINGS, out),
+        UnitKind::Mount => check_where(unit, "Mount", ".mount", out),
+        UnitKind::Automount => check_where(unit, "Automount", ".automount", out),
+        _ => {}
+    }
+}
+
+/// The last entry of `key` in `section` with a value.
+fn last<'a>(unit: &'a Unit, section: &str, key: &str) -> Option<&'a Entry> {
+    unit.sections
+        .iter()
+        .filter(|s| s.name == section)
+        .flat_map(|s| s.entries.iter())
+        .rfind(|e| e.key == key)
+        .filter(|e| !e.value.is_empty())
+}
+
+/// The entries of `key` in `section` after its last reset.
+fn current<'a>(unit: &'a Unit, section: &str, key: &str) -> Vec<&'a Entry> {
+    let all: Vec<&Entry> = unit
+        .sections
+        .iter()
+        .filter(|s| s.name == section)
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| e.key == key)
+        .collect();
+    let from = all
+        .iter()
+        .rposition(|e| e.value.is_empty())
+        .map_or(0, |i| i + 1);
+    all[from..].to_vec()
+}
+
+fn yes(unit: &Unit, section: &str, key: &str) -> bool {
+    last(unit, section, key).is_some_and(|e| crate::value::boolean(&e.value).unwrap_or(false))
+}
+
+fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let service_type = last(unit, "Service", "Type").map(|e| e.value.as_str());
+    let oneshot = service_type == Some("oneshot");
+    // A second `ExecStart=` outside `Type=oneshot` is reported by `validate` as a single value
+    // set twice.
+    let starts = current(unit, "Service", "ExecStart");
+    if let (Some(t), None) = (
+        last(unit, "Service", "Type").filter(|e| e.value == "dbus"),
+        last(unit, "Service", "BusName"),
+    ) {
+        out.push(Diagnostic::value(
+            t.origin,
+            "`Type=dbus` needs `BusName=`, the D-Bus name the service takes, and systemd refuses to load the service without it; add `BusName=`",
+        ));
+    }
+    if oneshot {
+        if let Some(e) = last(unit, "Service", "RestartForceExitStatus") {
+            out.push(Diagnostic::new(
+                e.origin,
+                "`RestartForceExitStatus=` is not allowed with `Type=oneshot`, and systemd refuses to load this service; remove it",
+            ));
+        }
+        if let Some(e) = last(unit, "Service", "ExitType").filter(|e| e.value == "cgroup") {
+            out.push(Diagnostic::value(
+                e.origin,
+                "`ExitType=cgroup` is not allowed with `Type=oneshot`, and systemd refuses to load this service; remove it",
+            ));
+        }
+    }
+    let stops = !current(unit, "Service", "ExecStop").is_empty();
+    let success = last(unit, "Unit", "SuccessAction").is_some_and(|e| e.value != "none");
+    if oneshot && starts.is_empty() && stops && !success && !yes(unit, "Service", "RemainAfterExit")
+    {
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!(
+                "service `{}` has only `ExecStop=`, which systemd refuses unless `RemainAfterExit=yes`; add `RemainAfterExit=yes`",
+                unit.name
+            ),
+        ));
+    }
+}
+
+/// Directives that make a socket listen on something that is not a connection-oriented
+/// socket, so it cannot accept connections.
+const NON_ACCEPTING: &[&str] = &[
+    "ListenDatagram",
+    "ListenFIFO",
+    "ListenSpecial",
+    "ListenNetlink",
+    "ListenMessageQueue",
+    "ListenUSBFunction",
+];
+
+fn check_accept(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let Some(accept) = last(unit, "Socket", "Accept") else {
+        return;
+    };
+    if !crate::value::boolean(&accept.value).unwrap_or(false) {
+        return;
+    }
+    let listens = NON_ACCEPTING.iter().find_map(|k| {
+        current(unit, "Socket", k)
+            .into_iter()
+            .next()
+            .map(|e| (*k, e))
+    });
+    if let Some((key, e)) = listens {
+        out.push(Diagnostic::value(
+            accept.origin,
+            format!(
+                "`Accept=yes` needs connection sockets, but `{key}={}` cannot accept connections, so systemd refuses to load this socket; drop `Accept=yes` or listen with `ListenStream=`",
+                e.value
+            ),
+        ));
+    }
+}
+
+const TIMER_SETTINGS: &[&str] = &[
+    "OnActiveSec",
+    "OnBootSec",
+    "OnStartupSec",
+    "OnUnitActiveSec",
+    "OnUnitInactiveSec",
+    "OnCalendar",
+];
+
+const PATH_SETTINGS: &[&str] = &[
+    "PathExists",
+    "PathExistsGlob",
+    "PathChanged",
+    "PathModified",
+    "DirectoryNotEmpty",
+];
+
+fn check_trigger_settings(unit: &Unit, section: &str, keys: &[&str], out: &mut Vec<Diagnostic>) {
+    let set = keys.iter().any(|k| !current(unit, section, k).is_empty())
+        || (section == "Timer"
+            && (yes(unit, "Timer", "OnClockChange") || yes(unit, "Timer", "OnTimezoneChange")));
+    if !set {
+        let what = if section == "Timer" {
+            "when to elapse; add `OnCalendar=`, `OnBootSec=` or another `On*=`"
+        } else {
+            "what to watch; add `PathExists=`, `PathChanged=` or another path setting"
+        };
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!(
+                "`{}` does not say {what} (systemd refuses to load it without one)",
+                unit.name
+            ),
+        ));
+    }
+}
+
+/// The unit name systemd gives a path (`unit_name_from_path()`): `/srv/data` is
+/// `srv-data.mount`.
+pub fn name_from_path(path: &str, suffix: &str) -> String {
+    let parts: Vec<&str> = path
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    if parts.is_empty() {
+        return format!("-{suffix}");
+    }
+    let joined = parts.join("/");
+    let mut out = String::with_capacity(joined.len() + suffix.len());
+    for (i, b) in joined.bytes().enumerate() {
+        let plain = b.is_ascii_alphanumeric() || b == b':' || b == b'_' || (b == b'.' && i > 0);
+        match b {
+            b'/' => out.push('-'),
+            _ if plain => out.push(char::from(b)),
+            _ => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out.push_str(suffix);
+    out
+}
+
+fn check_where(unit: &Unit, section: &str, suffix: &str, out: &mut Vec<Diagnostic>) {
+    let Some(place) = last(unit, section, "Where") else {
+        return;
+    };
+    if place.value.contains('%') {
+        return;
+    }
+    let expected = name_from_path(&place.value, suffix);
+    if expected != unit.name {
+        out.push(Diagnostic::value(
+            place.origin,
+            format!(
+                "`Where={}` does not match the unit's name `{}`, and systemd refuses to load it; name the unit `{expected}` or mount where its name says",
+                place.value, unit.name
+            ),
+        ));
+    } else if section == "Automount" && expected == "-.automount" {
+        out.push(Diagnostic::value(
+            place.origin,
+            "an automount cannot be for the root directory, and systemd refuses to load it; remove this unit",
+        ));
+    }
+}
+
+fn check_alias(unit: &Unit, kind: UnitKind, out: &mut Vec<Diagnostic>) {
+    for e in unit
+        .sections
+        .iter()
+        .filter(|s| s.name == "Install")
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| e.key == "Alias")
+    {
+        for alias in split_words(&e.value).unwrap_or_default() {
+            if alias.contains('%') {
+                continue;
+            }
+            let other = UnitKind::of_name(&alias);
+            if other.is_some_and(|k| k != kind) {
+                let stem = alias.rsplit_once('.').map_or(alias.as_str(), |(s, _)| s);
+                out.push(Diagnostic::value(
+                    e.origin,
+                    format!(
+                        "`Alias={alias}` has another suffix than `{}`, and `systemctl enable` refuses it; an alias keeps the unit's type, e.g. `{stem}.{kind}`",
+                        unit.name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_slice(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let Some(section) = unit.kind().and_then(UnitKind::own_section) else {
+        return;
+    };
+    let Some(e) = last(unit, section, "Slice") else {
+        return;
+    };
+    if e.value.contains('%') || UnitKind::of_name(&e.value) == Some(UnitKind::Slice) {
+        return;
+    }
+    out.push(Diagnostic::value(
+        e.origin,
+        format!(
+            "`Slice={}` is not a slice, and systemd ignores it; name a `.slice` unit such as `system.slice`",
+            e.value
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_unit as unit;
+
+    fn messages(u: &Unit) -> Vec<String> {
+        let mut out = Vec::new();
+        check(u, &mut out);
+        out.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn mount_names_follow_where() {
+        assert_eq!(name_from_path("/srv/data", ".mount"), "srv-data.mount");
+        assert_eq!(name_from_path("/", ".mount"), "-.mount");
+        assert_eq!(
+            name_from_path("/var/lib/my-app/", ".mount"),
+            "var-lib-my\\x2dapp.mount"
+        );
+        assert_eq!(name_from_path("/.hidden", ".mount"), "\\x2ehidden.mount");
+        let ok = unit(
+            "srv-data.mount",
+            &[
+                ("Mount", "What", "/dev/sda1"),
+                ("Mount", "Where", "/srv/data"),
+            ],
+        );
+        assert!(messages(&ok).is_empty());
+        let bad = unit(
+            "srv-data.mount",
+            &[
+                ("Mount", "What", "/dev/sda1"),
+                ("Mount", "Where", "/srv/other"),
+            ],
+        );
+        assert!(messages(&bad)[0].contains("name the unit `srv-other.mount`"));
+        let root = unit("-.automount", &[("Automount", "Where", "/")]);
+        assert!(messages(&root)[0].contains("root directory"));
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(messages(&unit("a.scope", &[])).len(), 1);
+        let dbus = unit(
+            "a.service",
+            &[
+                ("Service", "Type", "dbus"),
+                ("Service", "ExecStart", "/bin/a"),
+            ],
+        );
+        assert!(messages(&dbus)[0].contains("needs `BusName=`"));
+        let named = unit(
+            "a.service",
+            &[
+                ("Service", "Type", "dbus"),
+                ("Service", "BusName", "org.a"),
+                ("Service", "ExecStart", "/bin/a"),
+            ],
+        );
+        assert!(messages(&named).is_empty());
+        let reset = unit(
+            "a.service",
+            &[
+                ("Service", "ExecStart", "/bin/a"),
+                ("Service", "ExecStart", ""),
+                ("Service", "ExecStart", "/bin/b"),
+            ],
+        );
+        assert!(messages(&reset).is_empty());
+        let datagram = unit(
+            "a.socket",
+            &[
+                ("Socket", "ListenDatagram", "/run/a"),
+                ("Socket", "Accept", "yes"),
+            ],
+        );
+        assert!(messages(&datagram)[0].contains("`ListenDatagram=/run/a` cannot accept"));
+        let stream = unit(
+            "a.socket",
+            &[
+                ("Socket", "ListenStream", "/run/a"),
+                ("Socket", "Accept", "yes"),
+            ],
+        );
+        assert!(messages(&stream).is_empty());
+        let alias = unit("a.service", &[("Install", "Alias", "b.socket")]);
+        assert!(messages(&alias)[0].contains("`b.service`"));
+        let slice = unit("a.service", &[("Service", "Slice", "a.service")]);
+        assert!(messages(&slice)[0].contains("is not a slice"));
+        let timer = unit("a.timer", &[("Timer", "Persistent", "yes")]);
+        assert!(messages(&timer)[0].contains("when to elapse"));
+        let clock = unit("a.timer", &[("Timer", "OnClockChange", "yes")]);
+        assert!(messages(&clock).is_empty());
+        let path = unit("a.path", &[("Path", "MakeDirectory", "yes")]);
+        assert!(messages(&path)[0].contains("what to watch"));
+    }
+}

@@ -1,0 +1,144 @@
+//! Snippets: checked where they are defined, spliced in where they are used, and their
+//! clashes with the unit that uses them reported at the `use`.
+
+use std::collections::HashMap;
+
+use unit_core::catalog::catalog;
+use unit_core::{merge, Change, Unit, UnitKind};
+
+use super::ast::{self, Stmt};
+use super::lower::{hint, spans_sections, Lowering};
+
+/// Where a `use` stands: the section it is under and how values are filled in there.
+pub(crate) struct UseContext<'c> {
+    pub section: Option<&'c (String, u32)>,
+    pub kind: Option<UnitKind>,
+    pub params: &'c dyn Fn(&str) -> Option<String>,
+    pub template: Option<&'c str>,
+}
+
+impl Lowering<'_, '_> {
+    pub(crate) fn check_snippet(&mut self, s: &ast::Snippet) {
+        let multi = spans_sections(s);
+        for stmt in &s.body.stmts {
+            match stmt {
+                Stmt::Section { name, .. } if !multi => self.errors.span(
+                    name.span(),
+                    format!("snippet `{}` starts with directives, so it holds directives of the section where it is used; drop `[{name}]`, or start the snippet with a section header so that every directive stands under one", s.name),
+                ),
+                Stmt::Section { .. } => {}
+                Stmt::Use { name, .. } if !multi => self.errors.span(name.span(), "a snippet of one section cannot use other snippets; list the directives instead, or give the snippet section headers"),
+                Stmt::Use { name, .. } => {
+                    if self.snippets.get(&name.to_string()).is_some_and(|u| spans_sections(u)) {
+                        self.errors.span(name.span(), format!("snippet `{}` uses `{name}`, which has sections of its own; a snippet may use only snippets of one section", s.name));
+                    }
+                }
+                Stmt::Directive(d) if d.op != ast::Op::Set => self.errors.span(
+                    d.key.span(),
+                    "`override`, `remove` and `reset` belong in a daemon's extras, not in a snippet",
+                ),
+                Stmt::Directive(_) | Stmt::BrokenSection => {}
+            }
+        }
+    }
+
+    /// The changes `use name;` makes at `site`.
+    pub(crate) fn use_snippet(&mut self, name: &str, site: u32, at: UseContext) -> Vec<Change> {
+        let mut changes = Vec::new();
+        let Some(snippet) = self.snippets.get(name).copied() else {
+            let known: Vec<&String> = self.snippets.keys().collect();
+            self.errors.at(
+                site,
+                format!("unknown snippet `{name}`{}", hint(name, known)),
+            );
+            return changes;
+        };
+        if spans_sections(snippet) {
+            if self.uses.snippets.insert(name.to_owned(), site).is_some() {
+                self.errors.at(
+                    site,
+                    format!("snippet `{name}` is already used in this unit; remove this `use`"),
+                );
+                return changes;
+            }
+            // A snippet with sections inside another is refused where it is defined;
+            // expanding it here could recurse without end.
+            if !self.in_snippet {
+                self.in_snippet = true;
+                changes = self.body(&snippet.body, at.params, at.template, at.kind);
+                self.in_snippet = false;
+            }
+            return changes;
+        }
+        let Some(s) = at.section.cloned() else {
+            self.errors.at(site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
+            return changes;
+        };
+        if self.uses.snippets.insert(name.to_owned(), site).is_some() {
+            self.errors.at(
+                site,
+                format!("snippet `{name}` is already used in this unit; remove this `use`"),
+            );
+            return changes;
+        }
+        for stmt in &snippet.body.stmts {
+            let Stmt::Directive(d) = stmt else { continue };
+            if !self.active(&d.cfgs) {
+                continue;
+            }
+            let key = d.key.to_string();
+            let here = &s.0;
+            if catalog().get(here, &key).is_none() {
+                if let Some(home) = unit_core::validate::home_section(at.kind, &key) {
+                    self.errors.at(
+                        site,
+                        format!("snippet `{name}` sets `{key}`, which belongs in `[{home}]`, not `[{here}]`; `use` it under `[{home}]`"),
+                    );
+                    continue;
+                }
+            }
+            if let Some(c) = self.directive(&s, d, at.params, at.template) {
+                self.uses.directives.insert(d.site, (site, name.to_owned()));
+                changes.push(c);
+            }
+        }
+        changes
+    }
+
+    pub(crate) fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
+        let keys: HashMap<u32, (String, String, bool)> = changes
+            .iter()
+            .map(|c| {
+                let list = catalog()
+                    .get(&c.section, &c.entry.key)
+                    .is_none_or(|d| d.list);
+                (
+                    c.entry.origin.0,
+                    (c.entry.key.clone(), c.entry.value.clone(), list),
+                )
+            })
+            .collect();
+        for d in merge(unit, changes, base) {
+            let via = self.uses.directives.get(&d.origin.0).cloned();
+            match (via, keys.get(&d.origin.0)) {
+                (Some((site, name)), Some((key, value, list))) => {
+                    self.errors
+                        .at(site, snippet_clash(&name, key, value, *list, base));
+                }
+                _ => self.errors.diag(d),
+            }
+        }
+    }
+}
+
+/// The error for a snippet directive that clashes with what the unit already holds, at the
+/// `use`: the remedy changes this unit, not the snippet every other unit uses.
+fn snippet_clash(name: &str, key: &str, value: &str, list: bool, base: &str) -> String {
+    let local = base == "this unit";
+    match (list, local) {
+        (true, true) => format!("snippet `{name}` adds `{key}={value}`, which this unit already lists; remove it from the unit or stop using the snippet here"),
+        (true, false) => format!("snippet `{name}` adds `{key}={value}`, which {base} already lists; write `remove {key} = \"{value}\";` above `use {name};` to keep one"),
+        (false, true) => format!("snippet `{name}` sets `{key}=`, which this unit also sets; remove one of them"),
+        (false, false) => format!("snippet `{name}` sets `{key}=`, which {base} already sets; write `reset {key};` above `use {name};` so the snippet's value replaces it in this unit only"),
+    }
+}
