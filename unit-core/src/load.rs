@@ -156,7 +156,16 @@ const PATH_SETTINGS: &[&str] = &[
 ];
 
 fn check_trigger_settings(unit: &Unit, section: &str, keys: &[&str], out: &mut Vec<Diagnostic>) {
-    let set = keys.iter().any(|k| !current(unit, section, k).is_empty())
+    // An empty assignment of any of them clears them all, as systemd's timer and path
+    // parsers do.
+    let set = unit
+        .sections
+        .iter()
+        .filter(|s| s.name == section)
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| keys.contains(&e.key.as_str()))
+        .last()
+        .is_some_and(|e| !e.value.is_empty())
         || (section == "Timer"
             && (yes(unit, "Timer", "OnClockChange") || yes(unit, "Timer", "OnTimezoneChange")));
     if !set {

@@ -31,8 +31,6 @@ pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
     match kind {
         UnitKind::Service => check_service(unit, &mut out),
         UnitKind::Socket => check_socket(unit, &mut out),
-        UnitKind::Timer => check_timer(unit, &mut out),
-        UnitKind::Path => check_path(unit, &mut out),
         _ => {}
     }
     crate::load::check(unit, &mut out);
@@ -354,57 +352,6 @@ fn any_left(unit: &Unit, section: &str, keys: &[&str]) -> bool {
     left
 }
 
-/// The settings a timer is started by; systemd refuses a timer with none.
-const TIMER_VALUES: &[&str] = &[
-    "OnActiveSec",
-    "OnBootSec",
-    "OnStartupSec",
-    "OnUnitActiveSec",
-    "OnUnitInactiveSec",
-    "OnCalendar",
-    "OnClockChange",
-    "OnTimezoneChange",
-];
-
-/// The settings a path unit watches; systemd refuses a path unit with none.
-const PATH_VALUES: &[&str] = &[
-    "PathExists",
-    "PathExistsGlob",
-    "PathChanged",
-    "PathModified",
-    "DirectoryNotEmpty",
-];
-
-fn check_timer(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let bools = ["OnClockChange", "OnTimezoneChange"];
-    let set = any_left(unit, "Timer", &TIMER_VALUES[..6])
-        || bools.iter().any(|k| {
-            unit.value("Timer", k)
-                .is_some_and(|v| crate::parsers::c::parse_boolean(v) == Some(true))
-        });
-    if !set {
-        out.push(Diagnostic::new(
-            unit.origin,
-            format!(
-                "timer `{}` has nothing that starts it, and systemd refuses it; add `OnCalendar=`, `OnBootSec=` or another `On*=`",
-                unit.name
-            ),
-        ));
-    }
-}
-
-fn check_path(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    if !any_left(unit, "Path", PATH_VALUES) {
-        out.push(Diagnostic::new(
-            unit.origin,
-            format!(
-                "path unit `{}` watches nothing, and systemd refuses it; add `PathExists=` or another `Path*=`",
-                unit.name
-            ),
-        ));
-    }
-}
-
 fn check_socket(unit: &Unit, out: &mut Vec<Diagnostic>) {
     let listens = any_left(unit, "Socket", LISTEN_DIRECTIVES);
     if !listens {
@@ -641,15 +588,12 @@ mod start_settings {
         assert!(messages(&t).is_empty());
         let reset = unit(
             "a.timer",
-            &[
-                ("Timer", "OnCalendar", "daily"),
-                ("Timer", "OnCalendar", ""),
-            ],
+            &[("Timer", "OnCalendar", "daily"), ("Timer", "OnBootSec", "")],
         );
-        assert!(messages(&reset)[0].contains("nothing that starts it"));
+        assert!(messages(&reset)[0].contains("does not say when to elapse"));
         assert!(
             messages(&unit("a.path", &[("Path", "MakeDirectory", "yes")]))[0]
-                .contains("watches nothing")
+                .contains("does not say what to watch")
         );
         let s = unit(
             "a.socket",
