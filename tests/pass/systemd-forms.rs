@@ -28,6 +28,7 @@ systemd_unit! {
         [Service]
         Type = "notify-reload";
         ExecStart = "/usr/bin/reload";
+        OpenFile = "/etc/reload.conf:config:read-only";
     }
 }
 
@@ -41,4 +42,5 @@ fn main() {
     assert!(forms.contains("CapabilityBoundingSet=\nCapabilityBoundingSet=CAP_NET_BIND_SERVICE\n"), "{forms}");
     assert!(forms.contains("X-Custom=kept\n"), "{forms}");
     assert!(units[1].text.contains("Type=notify-reload\n"));
+    assert!(units[1].text.contains("OpenFile=/etc/reload.conf:config:read-only\n"));
 }

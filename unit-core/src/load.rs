@@ -11,7 +11,6 @@ pub fn check(unit: &Unit, out: &mut Vec<Diagnostic>) {
         return;
     };
     check_alias(unit, kind, out);
-    check_slice(unit, out);
     match kind {
         UnitKind::Scope => out.push(Diagnostic::new(
             unit.origin,
@@ -259,25 +258,6 @@ fn check_alias(unit: &Unit, kind: UnitKind, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_slice(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let Some(section) = unit.kind().and_then(UnitKind::own_section) else {
-        return;
-    };
-    let Some(e) = last(unit, section, "Slice") else {
-        return;
-    };
-    if e.value.contains('%') || UnitKind::of_name(&e.value) == Some(UnitKind::Slice) {
-        return;
-    }
-    out.push(Diagnostic::value(
-        e.origin,
-        format!(
-            "`Slice={}` is not a slice, and systemd ignores it; name a `.slice` unit such as `system.slice`",
-            e.value
-        ),
-    ));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,8 +345,6 @@ mod tests {
         assert!(messages(&stream).is_empty());
         let alias = unit("a.service", &[("Install", "Alias", "b.socket")]);
         assert!(messages(&alias)[0].contains("`b.service`"));
-        let slice = unit("a.service", &[("Service", "Slice", "a.service")]);
-        assert!(messages(&slice)[0].contains("is not a slice"));
         let timer = unit("a.timer", &[("Timer", "Persistent", "yes")]);
         assert!(messages(&timer)[0].contains("when to elapse"));
         let clock = unit("a.timer", &[("Timer", "OnClockChange", "yes")]);

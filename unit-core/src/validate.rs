@@ -175,6 +175,17 @@ fn check_value(
         ltype: directive.ltype,
         version: target.reference(),
     };
+    if directive.parser == "warn_compat" {
+        // The directive itself is gone, whatever its value.
+        out.push(Diagnostic::new(
+            entry.origin,
+            format!(
+                "`{}` is no longer supported: systemd {} ignores it with a warning; remove it",
+                directive.name, cx.version
+            ),
+        ));
+        return;
+    }
     if let Err(e) = check_release(directive, &entry.value, target) {
         out.push(Diagnostic::value(entry.origin, e));
         return;

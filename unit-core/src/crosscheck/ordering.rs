@@ -356,9 +356,10 @@ mod tests {
                 ("Socket", "Service", "a.socket"),
             ],
         )];
+        // Neither a cycle nor a second error: the value's own check (systemd's parser) is the
+        // one that reports a `Service=` naming no service.
         let m = messages(&units);
-        assert_eq!(m.len(), 1, "{m:?}");
-        assert!(m[0].contains("not a service"), "{m:?}");
+        assert!(m.is_empty(), "{m:?}");
     }
 
     #[test]

@@ -50,10 +50,14 @@ pub(super) fn check_service(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic
         }
     };
     if UnitKind::of_name(&service) != Some(UnitKind::Service) {
-        out.push(at(format!(
-            "`Service=` of `{}` names `{service}`, which is not a service; name a `.service` unit",
-            unit.name
-        )));
+        // An explicit `Service=` that names no service is its value's error (systemd's parser
+        // refuses it), reported once there.
+        if !explicit {
+            out.push(at(format!(
+                "`Service=` of `{}` names `{service}`, which is not a service; name a `.service` unit",
+                unit.name
+            )));
+        }
         return;
     }
     if accepts(unit) && explicit {
@@ -180,7 +184,8 @@ mod tests {
             ),
             unit("a.target", &[]),
         ]);
-        assert!(m[0].contains("not a service"), "{m:?}");
+        // The value's own check reports it, once.
+        assert!(m.iter().all(|x| !x.contains("not a service")), "{m:?}");
     }
 
     #[test]

@@ -29,7 +29,7 @@ const UNRESETTABLE: &[&str] = &[
 ];
 
 /// Directives whose empty value is a setting of its own, not a return to the default: it is
-/// kept (and is a gap while the DSL cannot write an empty value).
+/// kept, written as `Key = "";`.
 const EMPTY_IS_A_VALUE: &[&str] = &["CapabilityBoundingSet"];
 
 /// Where an origin made by the reader points: (file, line).
@@ -54,18 +54,7 @@ pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>) {
     };
     let mut sections: Vec<Section> = Vec::new();
     for section in std::mem::take(&mut unit.sections) {
-        if section.name.starts_with("X-") {
-            gap(
-                section.origin,
-                "x-section",
-                format!(
-                    "`[{}]` is ignored by systemd and the DSL has no extension sections; left out",
-                    section.name
-                ),
-            );
-            continue;
-        }
-        if !is_ident(&section.name) {
+        if !is_name(&section.name) {
             gap(
                 section.origin,
                 "section-name",
@@ -87,11 +76,7 @@ pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>) {
         for entry in section.entries {
             let target = &mut sections[index].entries;
             let key = entry.key.as_str();
-            if key.starts_with("X-") {
-                gap(entry.origin, "x-key", format!("`{key}=` in `[{name}]` is ignored by systemd and the DSL has no extension keys; left out"));
-                continue;
-            }
-            if !is_ident(key) {
+            if !is_name(key) {
                 gap(
                     entry.origin,
                     "key-name",
@@ -126,7 +111,6 @@ pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>) {
                     what
                 };
                 if EMPTY_IS_A_VALUE.contains(&key) {
-                    gap(entry.origin, "empty-value", format!("`{key}=` (empty) sets an empty list, not the default; the DSL cannot write an empty value"));
                     target.push(entry);
                     continue;
                 }
@@ -163,6 +147,11 @@ fn clean_comments(entry: &mut Entry) {
     for c in &mut entry.comments {
         *c = clean_comment(c);
     }
+}
+
+/// A section or directive name the DSL can spell: identifiers joined by `-` (`X-Vendor`).
+pub(crate) fn is_name(s: &str) -> bool {
+    s.split('-').all(is_ident)
 }
 
 pub(crate) fn is_ident(s: &str) -> bool {
