@@ -140,8 +140,6 @@ mod lower;
 mod snippets;
 #[path = "../unit-macros/src/unused.rs"]
 mod unused;
-#[path = "../unit-macros/src/versions.rs"]
-mod versions;
 #[path = "../unit-macros/src/words.rs"]
 mod words;
 

@@ -4,6 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../unit-macros/src/adopt.rs"]
+mod adopt;
 #[path = "../../unit-macros/src/ast.rs"]
 mod ast;
 #[path = "../../unit-macros/src/attrs.rs"]
@@ -24,8 +26,6 @@ mod lower;
 mod snippets;
 #[path = "../../unit-macros/src/unused.rs"]
 mod unused;
-#[path = "../../unit-macros/src/versions.rs"]
-mod versions;
 #[path = "../../unit-macros/src/words.rs"]
 mod words;
 

@@ -17,7 +17,6 @@ use unit_core::{validate, validate::validate_for, Unit};
 
 use super::errors::Errors;
 use super::lower::Family;
-use super::versions::other_version;
 
 pub fn check(family: &Family, errors: &mut Errors) {
     let defaults: HashMap<&str, &str> = family
@@ -188,20 +187,7 @@ fn refine(unit: &Unit, d: unit_core::Diagnostic) -> unit_core::Diagnostic {
         .iter()
         .flat_map(|s| s.entries.iter())
         .find(|e| e.origin == d.origin);
-    let section = |e: &unit_core::Entry| {
-        unit.sections
-            .iter()
-            .find(|s| s.entries.iter().any(|x| x.origin == e.origin))
-            .map_or(String::new(), |s| s.name.clone())
-    };
-    let unknown = |e: &unit_core::Entry| {
-        !d.on_value && unit_core::catalog::catalog().sections_of(&e.key).is_empty()
-    };
     match entry {
-        Some(e) if unknown(e) => match other_version(&e.key, &section(e)) {
-            Some(message) => unit_core::Diagnostic::new(d.origin, message),
-            None => d,
-        },
         Some(e) if d.on_value && e.value.split([':', ' ']).any(|p| p == "unlimited") => {
             unit_core::Diagnostic::value(
                 d.origin,

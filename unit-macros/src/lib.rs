@@ -11,7 +11,6 @@ mod fallback;
 mod lower;
 mod snippets;
 mod unused;
-mod versions;
 mod words;
 
 /// Defines a family of systemd units and expands it into `pub static FAMILY: unit_core::Family`.
