@@ -5,7 +5,7 @@ systemd_unit! {
         [Service]
         ExecStart = "/usr/bin/{daemon} {args}";
     }
-    daemon alpha(args = "--quota 50%") {
+    daemon alpha(args = "--home %z") {
         demo_service;
     }
 }
