@@ -359,15 +359,18 @@ fn help_and_errors_never_mention_libvirt() {
     }
 }
 
-/// A unit the compile-time checks accept but systemd refuses: `Type=dbus` without `BusName=`.
+/// A unit the compile-time checks accept but systemd refuses: its slice's name is well formed
+/// but names no slice systemd can make (`a--b.slice`), which only loading it shows.
 mod lonely {
     unit_macros::systemd_unit! {
         family "lonely";
 
+        extern { "a--b.slice" = "a slice systemd cannot load, for this test"; }
+
         unit "lonely.service" {
             [Service]
-            Type = dbus;
             ExecStart = "/usr/bin/lonely";
+            Slice = "a--b.slice";
         }
     }
 }
@@ -379,7 +382,7 @@ fn the_verify_command_fails_on_what_systemd_analyze_reports() {
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.out.is_empty(), "{}", run.out);
     assert!(
-        run.err.starts_with("lonely: `systemd-analyze verify` reported problems:\nlonely.service: Service is of type D-Bus"),
+        run.err.starts_with("lonely: `systemd-analyze verify` reported problems:\nlonely.service: Failed to create lonely.service/start: Unit a--b.slice failed to load properly"),
         "{}",
         run.err
     );
