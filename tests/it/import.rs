@@ -296,7 +296,7 @@ fn the_command_writes_source_and_reports_errors() {
         out.contains("ExecStart = \"/bin/c2\";") && !out.contains("/bin/c {{x}}"),
         "{out}"
     );
-    assert!(out.contains("// gap: ") && out.contains("(x-key)"), "{out}");
+    assert!(out.contains("X-Custom = 1;"), "{out}");
     let file = dir.join("family.rs");
     let summary = unit_core::import::run(&args(&[
         "--factor",
