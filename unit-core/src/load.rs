@@ -162,8 +162,7 @@ fn check_trigger_settings(unit: &Unit, section: &str, keys: &[&str], out: &mut V
         .iter()
         .filter(|s| s.name == section)
         .flat_map(|s| s.entries.iter())
-        .filter(|e| keys.contains(&e.key.as_str()))
-        .last()
+        .rfind(|e| keys.contains(&e.key.as_str()))
         .is_some_and(|e| !e.value.is_empty())
         || (section == "Timer"
             && (yes(unit, "Timer", "OnClockChange") || yes(unit, "Timer", "OnTimezoneChange")));
