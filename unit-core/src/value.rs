@@ -229,9 +229,10 @@ pub fn unit_name(name: &str) -> Result<(), String> {
         return Err(format!("unit name `{name}` has an empty prefix"));
     }
     let allowed = |c: char| c.is_ascii_alphanumeric() || ":-_.\\%".contains(c);
+    // systemd allows `@` in the instance (`heartbeat-failed@frr@.service`), not the prefix.
     if let Some(c) = prefix
         .chars()
-        .chain(instance.unwrap_or("").chars())
+        .chain(instance.unwrap_or("").chars().filter(|&c| c != '@'))
         .find(|&c| !allowed(c))
     {
         return Err(format!(

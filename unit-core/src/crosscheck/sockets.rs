@@ -68,7 +68,8 @@ pub(super) fn check_service(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic
         )));
         return;
     }
-    if !accepts(unit) && is_template_name(&service) {
+    // A template socket's instances start the same instance of a template service.
+    if !accepts(unit) && is_template_name(&service) && !is_template_name(&unit.name) {
         out.push(at(format!("`Service={service}` names a template service; use `Accept=yes` or name a concrete service")));
         return;
     }

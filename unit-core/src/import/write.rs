@@ -148,11 +148,30 @@ impl Writer {
                     named.push(service);
                 }
             }
+            // A timer or path without `Unit=` starts the service of its own name.
+            let own = match unit.kind() {
+                Some(crate::UnitKind::Timer) => Some("Timer"),
+                Some(crate::UnitKind::Path) => Some("Path"),
+                _ => None,
+            };
+            if own.is_some_and(|s| unit.value(s, "Unit").is_none()) {
+                if let Some((stem, _)) = unit.name.rsplit_once('.') {
+                    named.push(format!("{stem}.service"));
+                }
+            }
             for name in named {
                 let template = template_of(&name);
                 let known = |n: &str| names.contains(n) || SYSTEM_UNITS.contains(&n);
-                if name.contains('%')
-                    || known(&name)
+                // An instance the unit's own instance fills in needs its template.
+                if name.contains('%') {
+                    if let Some(t) = template.filter(|t| !t.contains('%') && !known(t)) {
+                        if crate::value::unit_name(&t).is_ok() {
+                            wanted.insert(t);
+                        }
+                    }
+                    continue;
+                }
+                if known(&name)
                     || template.as_deref().is_some_and(known)
                     || crate::value::unit_name(&name).is_err()
                 {

@@ -90,6 +90,10 @@ pub fn enum_releases(parser: &str, value: &str) -> Option<u8> {
         if let Some((_, m)) = table.values.iter().find(|(w, _)| *w == value) {
             mask |= m & ep.mask;
         }
+        // Tables that take booleans take `yes` and `no` whether or not they list them.
+        if ep.with_boolean && c::parse_boolean(value).is_some() {
+            mask |= ep.mask;
+        }
     }
     (mask != 0).then_some(mask)
 }
