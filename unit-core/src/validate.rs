@@ -207,7 +207,13 @@ fn check_release(directive: &Directive, value: &str, target: Target) -> Result<(
         .iter()
         .find(|(s, k, v, _)| *s == section && *k == key && *v == value)
         .map(|t| t.3);
-    let releases = parsers::basic::enum_releases(directive.parser, value);
+    // Each release reads the value with its own parser (`RuntimeDirectoryPreserve=` changed
+    // parser between releases): the releases that take it are the union over the rows.
+    let releases = catalog::rows(section, key)
+        .iter()
+        .filter_map(|r| parsers::basic::enum_releases(r.parser, value).map(|m| m & r.mask))
+        .reduce(|a, b| a | b)
+        .filter(|m| *m != 0);
     let want = target.mask();
     let targets = target.describe();
     if let Some(have) = releases {
@@ -300,9 +306,14 @@ fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
         .into_iter()
         .filter(|v| !v.is_empty())
         .count();
-    let service_type = unit.value("Service", "Type").unwrap_or("simple");
-    let oneshot = service_type == "oneshot";
-    let has = |k: &str| unit.values("Service", k).iter().any(|v| !v.is_empty());
+    let has_in = |s: &str, k: &str| unit.values(s, k).iter().any(|v| !v.is_empty());
+    let has = |k: &str| has_in("Service", k);
+    // Without `Type=`, systemd makes a service without `ExecStart=` (and without `BusName=`)
+    // a oneshot one.
+    let oneshot = match unit.value("Service", "Type") {
+        Some(t) => t == "oneshot",
+        None => starts == 0 && !has("BusName"),
+    };
     if starts == 0 && !oneshot {
         out.push(Diagnostic::new(
             unit.origin,
@@ -311,7 +322,7 @@ fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
                 unit.name
             ),
         ));
-    } else if starts == 0 && !has("ExecStop") && !has("SuccessAction") {
+    } else if starts == 0 && !has("ExecStop") && !has_in("Unit", "SuccessAction") {
         out.push(Diagnostic::new(
             unit.origin,
             format!(
@@ -614,5 +625,23 @@ mod start_settings {
             ],
         );
         assert!(messages(&s)[0].contains("does not listen"));
+    }
+}
+
+#[cfg(test)]
+mod corpus_forms {
+    use super::*;
+
+    #[test]
+    fn forms_real_units_use() {
+        for text in [
+            // The parser changed between releases; every release takes `yes`.
+            "[Service]\nExecStart=/bin/a\nRuntimeDirectoryPreserve=yes\n",
+            // No `ExecStart=` and no `Type=`: a oneshot service, kept alive by its action.
+            "[Unit]\nSuccessAction=exit-force\n",
+        ] {
+            let unit = crate::parse("a.service", text).unwrap();
+            assert_eq!(validate(&unit), Vec::new(), "{text}");
+        }
     }
 }

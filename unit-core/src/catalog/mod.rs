@@ -134,6 +134,11 @@ fn rows_of(section: &str, name: &str) -> &'static [Row] {
     &ROWS[start..start + len]
 }
 
+/// Every row of `name` in `section`: one per parser it had over the releases.
+pub fn rows(section: &str, name: &str) -> &'static [Row] {
+    rows_of(section, name)
+}
+
 /// The releases in which `section` has `name`, as a mask over [`VERSIONS`].
 pub fn releases(section: &str, name: &str) -> u8 {
     rows_of(section, name).iter().fold(0, |m, r| m | r.mask)

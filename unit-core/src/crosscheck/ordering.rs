@@ -61,6 +61,14 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
     let mounts = mounts_by_place(units);
     for unit in units {
         let me = unit.name.as_str();
+        let implied = implicit(unit, &mounts);
+        // systemd orders a target after a unit it wants only where that makes no loop: not
+        // when the target is already ordered before the unit (`unit_add_default_target_dependency`).
+        let before_me: HashSet<&str> = implied
+            .iter()
+            .filter(|i| i.then == me)
+            .map(|i| i.first.as_str())
+            .collect();
         for (key, name, origin) in references(unit) {
             match key {
                 "After" => edges.push(edge(&name, me, origin, None)),
@@ -69,6 +77,7 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
                     if name.ends_with(".target")
                         && default_deps(&name)
                         && default_dependencies(unit)
+                        && !before_me.contains(name.as_str())
                         && !written.contains(&(name.clone(), me.to_owned())) =>
                 {
                     let why = format!("a target is ordered after the units it wants; `{key}={name}` makes `{name}` want `{me}`");
@@ -84,7 +93,7 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
                 edges.push(edge(me, &service, origin, Some(why)));
             }
         }
-        for i in implicit(unit, &mounts) {
+        for i in implied {
             edges.push(edge(&i.first, &i.then, i.origin, Some(i.why)));
         }
     }
