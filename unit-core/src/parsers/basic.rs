@@ -80,6 +80,13 @@ pub fn enums(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
     Some(one_of(cx, value, &words))
 }
 
+/// Whether `parser` reads its value through one of systemd's string tables in some release.
+pub fn is_enum_parser(parser: &str) -> bool {
+    crate::catalog::table::ENUM_PARSERS
+        .iter()
+        .any(|p| p.parser == parser)
+}
+
 /// The releases that take `value` for an enum `parser`, as a mask, if `parser` reads an enum
 /// table and some release has the word.
 pub fn enum_releases(parser: &str, value: &str) -> Option<u8> {

@@ -150,12 +150,11 @@ pub fn expand(cx: &Cx<'_>, value: &str, table: Table) -> Result<String, String> 
             None => out.push('%'),
             Some('%') => out.push('%'),
             Some(s) if known(table, s, cx.version) => {
-                if matches!(s, 'i' | 'I') && !cx.template() {
-                    return Err(format!(
-                        "specifier `%{s}` needs an instance; use it only in a template unit such as `foo@.service`"
-                    ));
+                // A unit that is no template has no instance: `%i` expands to nothing there,
+                // as systemd expands it.
+                if !(matches!(s, 'i' | 'I') && !cx.template()) {
+                    out.push_str(&value_of(s, cx));
                 }
-                out.push_str(&value_of(s, cx));
             }
             Some(s) if s.is_ascii_alphanumeric() => {
                 return Err(match added(table, s).filter(|v| *v > cx.version) {
@@ -201,7 +200,7 @@ mod tests {
         assert!(expand(&c, "%q", Table::Full).is_ok());
         assert!(expand(&c, "%z", Table::Full).is_err());
         assert!(expand(&c, "%t", Table::Name).is_err());
-        assert!(expand(&c, "%i", Table::Full).is_err());
+        assert_eq!(expand(&c, "a%ib", Table::Full).unwrap(), "ab");
         assert!(expand(&cx("a@.service"), "%i", Table::Full).is_ok());
         let old = Cx {
             version: 247,

@@ -3,7 +3,8 @@ use unit_macros::systemd_unit;
 systemd_unit! {
     unit "demo.service" {
         [Service]
-        ExecStart = "/usr/bin/demo --instance %i";
+        ExecStart = "/usr/bin/demo";
+        ExecStartPre = "%i --check";
     }
 }
 
