@@ -315,6 +315,11 @@ pub(super) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         } else {
             let path = spec::expand(cx, f, Table::Full)?;
             let prefix = &first[..prefix_len];
+            if path.is_empty() && prefix.is_empty() {
+                return Err(format!(
+                    "`{key}=` has no command once `{f}` is expanded (an instance specifier is empty outside a template unit); write an absolute path or an executable name"
+                ));
+            }
             if path.is_empty() {
                 return Err(format!(
                     "`{key}=` has no command after `{prefix}`; write an absolute path or an executable name after the prefix"
