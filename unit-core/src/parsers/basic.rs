@@ -257,6 +257,10 @@ pub fn signal(value: &str) -> Result<(), String> {
 
 fn path_printf(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let p = spec::expand(cx, value, Table::Full)?;
+    // What expands to nothing is an empty assignment, which resets the path.
+    if p.is_empty() {
+        return Ok(());
+    }
     c::path_check(&p, true).map_err(|e| with_remedy(e, value))
 }
 
