@@ -152,7 +152,7 @@ pub fn expand(cx: &Cx<'_>, value: &str, table: Table) -> Result<String, String> 
             Some(s) if known(table, s, cx.version) => {
                 // A unit that is no template has no instance: `%i` expands to nothing there,
                 // as systemd expands it.
-                if !(matches!(s, 'i' | 'I') && !cx.template()) {
+                if !matches!(s, 'i' | 'I') || cx.template() {
                     out.push_str(&value_of(s, cx));
                 }
             }
