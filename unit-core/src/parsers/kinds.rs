@@ -38,13 +38,20 @@ fn expanded(value: &str, k: &str, message: String) -> String {
 
 /// The verdict of the unit-type parser `parser` on `value`, or `None` if `parser` is not one.
 pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
+    // Parsers another group models: one implementation each, the one `parsers::check` uses.
+    match parser {
+        "socket_bind" | "swap_priority" | "mount_node" | "ip_tos" => {
+            return super::cgroup::check(parser, cx, value)
+        }
+        "pid_file" => return super::exec::check(parser, cx, value),
+        _ => {}
+    }
     Some(match parser {
         "socket_listen" => socket::listen(cx, value),
         "socket_bindtodevice" => bind_to_device(cx, value),
         "socket_protocol" => socket_protocol(cx, value),
         "socket_service" => socket::service(cx, value),
         "socket_timestamping" => timestamping(cx, value),
-        "socket_bind" => bind_ipv6_only(cx, value),
         "fdname" => fdname(cx, value),
         "service_sockets" => socket::service_sockets(cx, value),
         "service_timeout" => timeout(cx, value),
@@ -52,13 +59,9 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "service_timeout_abort" => timeout(cx, value),
         "kill_mode" if value.is_empty() => Ok(()),
         "kill_mode" => one_of(cx, value, &["control-group", "process", "mixed", "none"]),
-        "swap_priority" => swap_priority(value),
         "timer" => timer(cx, value),
         "path_spec" => path_spec(cx, value),
         "open_file" => open_file(cx, value),
-        "mount_node" => mount_node(cx, value),
-        "pid_file" => pid_file(cx, value),
-        "ip_tos" => ip_tos(cx, value),
         "socket_defer_trigger" => defer_trigger(cx, value),
         "service_refresh_on_reload" => refresh_on_reload(cx, value),
         "luo_sessions" => luo_sessions(value),
@@ -114,13 +117,6 @@ fn timestamping(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     one_of(cx, value, &["off", "us", "ns"]).map_err(|e| format!("{e}, or a boolean"))
 }
 
-fn bind_ipv6_only(cx: &Cx<'_>, value: &str) -> Result<(), String> {
-    if c::parse_boolean(value).is_some() {
-        return Ok(());
-    }
-    one_of(cx, value, &["default", "both", "ipv6-only"]).map_err(|e| format!("{e}, or a boolean"))
-}
-
 fn fdname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
@@ -151,21 +147,6 @@ fn timeout(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         )),
         Err(_) => Err(format!(
             "`{value}` is not a time span; use a number with a unit such as `90s` or `5min`, or `infinity`"
-        )),
-    }
-}
-
-fn swap_priority(value: &str) -> Result<(), String> {
-    if value.is_empty() {
-        return Ok(());
-    }
-    match c::signed(value, 0, i64::from(i32::MIN), i64::from(i32::MAX)) {
-        Ok(p) if (-1..=32767).contains(&p) => Ok(()),
-        Ok(_) | Err("out of range") => Err(format!(
-            "swap priority `{value}` is out of range; use -1 to 32767"
-        )),
-        Err(_) => Err(format!(
-            "`{value}` is not a swap priority; use a whole number from -1 to 32767"
         )),
     }
 }
@@ -264,54 +245,6 @@ fn open_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         return Err(bad("use only one of `read-only`, `append` and `truncate`"));
     }
     Ok(())
-}
-
-/// `What=` of mounts and swaps from systemd 257: any text once expanded, shorter than
-/// `PATH_MAX`.
-fn mount_node(cx: &Cx<'_>, value: &str) -> Result<(), String> {
-    let k = spec::expand(cx, value, Table::Full)?;
-    if k.len() >= 4096 {
-        return Err(format!(
-            "`{}=` is {} bytes long once expanded; use fewer than 4096",
-            cx.key,
-            k.len()
-        ));
-    }
-    Ok(())
-}
-
-/// `PIDFile=`: a path, relative ones taken below `/run`; from 257 not below `/dev`, `/sys`,
-/// `/proc`.
-fn pid_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
-    if value.is_empty() {
-        return Ok(());
-    }
-    let k = spec::expand(cx, value, Table::Full)?;
-    let n = if c::path_is_absolute(&k) {
-        k.clone()
-    } else {
-        format!("/run/{k}")
-    };
-    c::path_check(&n, true).map_err(|e| expanded(value, &k, e))?;
-    let simple = c::simplify(&n);
-    let api = ["/dev", "/sys", "/proc"]
-        .iter()
-        .any(|d| simple == *d || simple.starts_with(&format!("{d}/")));
-    if cx.version >= 257 && api {
-        return Err(format!(
-            "`{n}` is below an API file system (`/dev`, `/sys`, `/proc`), which `PIDFile=` refuses from systemd 257 on; use a path such as `/run/foo.pid`"
-        ));
-    }
-    Ok(())
-}
-
-/// `IPTOS=`: a name or a number up to 255; empty for the default.
-fn ip_tos(cx: &Cx<'_>, value: &str) -> Result<(), String> {
-    let names = ["low-delay", "throughput", "reliability", "low-cost"];
-    if value.is_empty() || names.contains(&value) || c::unsigned(value, 0, 0xff).is_ok() {
-        return Ok(());
-    }
-    one_of(cx, value, &names).map_err(|e| format!("{e}, or a number from 0 to 255"))
 }
 
 /// `DeferTrigger=` (262): `patient` or a boolean.
