@@ -1,6 +1,7 @@
 //! Rendering throughput of `unit-core`, in units per second, over the libvirt family:
 //! - `pipeline`: `Family::render` (fill in build options, validate every unit, write the text)
-//! - `render`: `unit_core::render` of units already filled in (the text and its safety checks)
+//! - `render`: `unit_core::render_into` of units already filled in (the text and its safety
+//!   checks), into one reused buffer
 //!
 //! `cargo bench -p daemons --bench render [-- SECONDS]` prints one `name units_per_second` line
 //! for each. `benches/run.py` sets these against the Python merge running in one process.
@@ -36,9 +37,11 @@ fn main() {
         .iter()
         .filter_map(|u| u.resolve(&options).ok())
         .collect();
+    let mut buffer = String::new();
     let render = rate(budget, n, || {
         for u in &units {
-            black_box(unit_core::render(black_box(u)).ok());
+            buffer.clear();
+            black_box(unit_core::render_into(black_box(u), &mut buffer).ok());
         }
     });
     println!("pipeline {pipeline:.0}");

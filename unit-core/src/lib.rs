@@ -48,5 +48,5 @@ pub use model::{
     is_template_name, section_rank, Diagnostic, Entry, Origin, Section, Unit, UnitKind,
 };
 pub use parse::{parse, ParseError};
-pub use render::render;
+pub use render::{render, render_into};
 pub use validate::validate;

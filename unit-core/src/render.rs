@@ -19,46 +19,74 @@ use crate::text;
 /// assert_eq!(render(&unit).unwrap(), "[Unit]\nDescription=Demo\n");
 /// ```
 pub fn render(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
-    let written = write(unit);
-    if looks_safe(&written) {
-        return Ok(written.text);
+    let mut out = String::with_capacity(size_hint(unit));
+    render_into(unit, &mut out)?;
+    Ok(out)
+}
+
+/// Renders `unit` like [`render()`], appending the text to `out`: the way to render many units
+/// without allocating for each. When the unit cannot be written, `out` is left as it was.
+///
+/// ```
+/// use unit_core::{render_into, Entry, Origin, Unit};
+/// let mut unit = Unit::new("demo.target", Origin::NONE);
+/// unit.section_mut("Unit", Origin::NONE)
+///     .entries
+///     .push(Entry::new("Description", "Demo", Origin::NONE));
+/// let mut buffer = String::new();
+/// for _ in 0..2 {
+///     buffer.clear();
+///     render_into(&unit, &mut buffer).unwrap();
+///     assert_eq!(buffer, "[Unit]\nDescription=Demo\n");
+/// }
+/// ```
+pub fn render_into(unit: &Unit, out: &mut String) -> Result<(), Vec<Diagnostic>> {
+    let start = out.len();
+    let (lines, parts_ok) = write(unit, out);
+    if parts_ok && looks_safe(&out.as_bytes()[start..], lines) {
+        return Ok(());
     }
     let errors = diagnose(unit);
     if errors.is_empty() {
-        Ok(written.text)
+        Ok(())
     } else {
+        out.truncate(start);
         Err(errors)
     }
 }
 
-/// The text of a unit, with what the fast check needs to know about how it was written.
-struct Written {
-    text: String,
-    /// The line ends written.
-    lines: usize,
-    /// Every name is a name, every value is well delimited, no comment ends with `\`.
-    parts_ok: bool,
-}
-
-/// Writes the text of `unit`, noting as it goes whether each part is well formed.
-fn write(unit: &Unit) -> Written {
+/// The length of `unit`'s text, give or take the section headers.
+fn size_hint(unit: &Unit) -> usize {
     let comments = |c: &[String]| c.iter().map(|c| c.len() + 3).sum::<usize>();
-    let size: usize = unit
+    let entries: usize = unit
         .sections
         .iter()
         .flat_map(|s| s.entries.iter())
         .map(|e| e.key.len() + e.value.len() + 2 + comments(&e.comments))
         .sum();
-    let mut out = String::with_capacity(size + comments(&unit.comments) + 16 * unit.sections.len());
+    entries + comments(&unit.comments) + 16 * unit.sections.len()
+}
+
+/// Appends the text of `unit` to `out`, noting as it goes whether each part is well formed:
+/// returns the number of line ends written, and whether every name is a name, every value is
+/// well delimited and no comment ends with `\`.
+fn write(unit: &Unit, out: &mut String) -> (usize, bool) {
     let plain_end = |v: &str| v.as_bytes().last().is_none_or(|&b| b != b'\\');
     let mut ok = true;
     let mut lines = 0;
     for comment in &unit.comments {
         ok &= plain_end(comment);
-        push_comment(&mut out, comment);
+        push_comment(out, comment);
     }
     lines += unit.comments.len();
-    let kind = unit.kind();
+    // Sections other than `[Unit]` and `[Install]` rank by the unit's type only when there are
+    // two of them, so the type is looked up only then.
+    let middle = |s: &&crate::model::Section| s.name != "Unit" && s.name != "Install";
+    let kind = if unit.sections.iter().filter(middle).nth(1).is_some() {
+        unit.kind()
+    } else {
+        None
+    };
     let rank = |s: &&crate::model::Section| section_rank(kind, &s.name);
     let sorted;
     let sections: &[crate::model::Section] = if unit.sections.iter().is_sorted_by_key(|s| rank(&s))
@@ -83,7 +111,7 @@ fn write(unit: &Unit) -> Written {
         for entry in &section.entries {
             for comment in &entry.comments {
                 ok &= plain_end(comment);
-                push_comment(&mut out, comment);
+                push_comment(out, comment);
             }
             lines += entry.comments.len();
             ok &= is_name(&entry.key) & delimited(entry.value.as_bytes());
@@ -93,24 +121,16 @@ fn write(unit: &Unit) -> Written {
             out.push('\n');
         }
     }
-    Written {
-        text: out,
-        lines,
-        parts_ok: ok,
-    }
+    (lines, ok)
 }
 
 /// A fast whole-file check that no name, value or comment can have changed the file's meaning:
-/// every part was well formed as it was written, the only control characters are the line ends
-/// written (so no value or comment holds a line break or other control character), and there is
-/// no DEL, C1 control or `%` (whose meaning depends on the directive). When it fails,
-/// [`diagnose`] looks at every part on its own.
-fn looks_safe(written: &Written) -> bool {
-    if !written.parts_ok {
-        return false;
-    }
-    let (odd, controls) = scan(written.text.as_bytes());
-    !odd && controls == written.lines
+/// every part was well formed as it was written (checked by the caller), and the only bytes
+/// that are control characters, DEL, C1 lead bytes or `%` (whose meaning depends on the
+/// directive) are the line ends written, so no value or comment holds a line break or other
+/// control character. When it fails, [`diagnose`] looks at every part on its own.
+fn looks_safe(text: &[u8], lines: usize) -> bool {
+    special_bytes(text) == lines
 }
 
 /// Whether a value starts and ends with a printable ASCII character other than `\` at the end
@@ -124,21 +144,23 @@ fn delimited(value: &[u8]) -> bool {
     }
 }
 
-/// Whether `bytes` hold a DEL, a C1 lead byte or `%`, and how many control characters they hold.
-/// Counted in blocks of 64 with byte-wide counters, which the compiler turns into vector code.
-fn scan(bytes: &[u8]) -> (bool, usize) {
-    let mut odd = 0u8;
-    let mut controls = 0usize;
-    for block in bytes.chunks(64) {
-        let (mut o, mut n) = (0u8, 0u8);
-        for &b in block {
-            o |= u8::from(b == 0x7f) | u8::from(b == 0xc2) | u8::from(b == b'%');
-            n += u8::from(b < 0x20);
+/// How many of `bytes` are control characters, DEL, C1 lead bytes or `%`. Counted in blocks of
+/// 32 with byte-wide counters, which the compiler turns into vector code.
+fn special_bytes(bytes: &[u8]) -> usize {
+    fn block(bytes: &[u8]) -> u8 {
+        let mut n = 0u8;
+        for &b in bytes {
+            n += u8::from(b < 0x20)
+                | u8::from(b == 0x7f)
+                | u8::from(b == 0xc2)
+                | u8::from(b == b'%');
         }
-        odd |= o;
-        controls += usize::from(n);
+        n
     }
-    (odd != 0, controls)
+    let (blocks, rest) = bytes.as_chunks::<32>();
+    blocks
+        .iter()
+        .fold(usize::from(block(rest)), |n, b| n + usize::from(block(b)))
 }
 
 /// Every problem that keeps `unit` from being written, part by part.
@@ -250,6 +272,45 @@ mod tests {
             render(&sample()).unwrap(),
             "# Header\n\n[Service]\n# Why this runs.\n#\nExecStart=/bin/a\nExecStart=\n\n[Install]\nWantedBy=multi-user.target\n"
         );
+    }
+
+    #[test]
+    fn render_into_appends_or_leaves_the_buffer_as_it_was() {
+        let mut buffer = String::from("kept\n");
+        render_into(&sample(), &mut buffer).unwrap();
+        assert_eq!(buffer, format!("kept\n{}", render(&sample()).unwrap()));
+        let mut bad = sample();
+        bad.sections[0].entries[0].value = "/bin/a\n[Unit]".into();
+        let before = buffer.clone();
+        assert!(render_into(&bad, &mut buffer).is_err());
+        assert_eq!(buffer, before);
+    }
+
+    #[test]
+    fn every_kind_of_special_byte_is_caught_wherever_it_is() {
+        let base = render(&sample()).unwrap();
+        // The fast check sends every unit holding one of these to the part-by-part diagnosis,
+        // whichever block of the text it falls in; tabs and `%` are then found harmless.
+        for special in ["\n", "\r", "\t", "\u{7f}", "\u{85}", "%", "\u{1b}", "\0"] {
+            for at in 0..3 {
+                let mut u = sample();
+                u.sections[0].entries[0].value = match at {
+                    0 => format!("/bin/a{special}b"),
+                    1 => format!("/bin/a {}{special}b", "x".repeat(40)),
+                    _ => format!("/bin/a {}{special}b", "y".repeat(70)),
+                };
+                let text = render(&u);
+                let harmless = special == "\t" || special == "%";
+                assert_eq!(text.is_ok(), harmless, "{special:?} at {at}: {text:?}");
+                if let Ok(t) = &text {
+                    assert!(
+                        !looks_safe(t.as_bytes(), t.matches('\n').count()),
+                        "{special:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(render(&sample()).unwrap(), base);
     }
 
     #[test]
