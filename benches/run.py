@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Benchmark harness. Every comparison is measured side by side in one run, and reported as a
-ratio, because absolute times on a shared machine drift.
+"""Benchmark harness. Every comparison is measured side by side in one run, in pairs that
+alternate the two sides, and reported as a ratio per pair (min / median / max), because absolute
+times on a shared machine drift.
 
-    python3 benches/run.py [edit] [scale] [render] [timings] [--runs N] [--sizes 10,100,1000]
+    python3 benches/run.py [cold] [edit] [render] [scale] [timings] [--runs N] [--sizes 10,100,1000]
 
-- edit:    change one directive of one daemon, then `cargo build -p daemons`, against the Python
-           baseline regenerating all 67 units (one process per unit), alternating, medians
+- cold:    `cargo build -p daemons` into an empty target directory, against the floor: a crate
+           whose procedural macro uses syn + quote + proc-macro2 with the same features
+- edit:    change one directive of one daemon, then `cargo build -p daemons`, against the floor:
+           a crate of the same shape (build script, library, binary) holding the 67 finished
+           unit texts and writing them, with one text edited; and against the Python baseline
+           regenerating all 67 units (one process per unit)
+- render:  `unit_core::render_into` throughput (daemons/benches/render.rs) against the Python
+           merge in one process over the same 67 units
 - scale:   synthetic families (benches/synth.py): cold (family crate from scratch, dependencies
            built) and warm (one daemon edited) builds, wall time and peak memory of the compiler
-- render:  `unit-core` rendering throughput (benches in daemons/benches/render.rs) against the
-           Python merge in one process over the same 67 units
 - timings: `cargo build --timings` of the workspace from an empty target directory, by crate
 
-Needs GNU time at /usr/bin/time for peak memory. Writes nothing outside target/.
+With no measurement named, runs cold, edit, render and scale. Needs GNU time at /usr/bin/time for
+peak memory. Writes nothing outside target/.
 """
 import json
 import os
@@ -53,42 +59,161 @@ def copy_workspace(dest):
     shutil.copytree(ROOT, dest, ignore=ignore)
 
 
+def spread(values, fmt="%.2f"):
+    """min / median / max of `values`, formatted."""
+    return " / ".join(fmt % v for v in (min(values), statistics.median(values), max(values)))
+
+
+PROFILE = """
+[profile.dev]
+debug = "line-tables-only"
+
+[profile.dev.package."*"]
+debug = false
+"""
+
+
+def floor_cold_crate(dest):
+    """A workspace whose procedural macro uses syn, quote and proc-macro2 with the features
+    `unit-macros` uses (read from the workspace's Cargo.toml), and a binary using the macro."""
+    if os.path.exists(dest):
+        shutil.rmtree(dest)
+    manifest = open(os.path.join(ROOT, "Cargo.toml")).read()
+    deps = [line for line in manifest.splitlines()
+            if re.match(r"(syn|quote|proc-macro2) = ", line)]
+    if len(deps) != 3:
+        sys.exit("cold floor: syn, quote and proc-macro2 must be in [workspace.dependencies]")
+    files = {
+        "Cargo.toml": '[workspace]\nresolver = "2"\nmembers = ["macro", "user"]\n\n'
+                      "[workspace.dependencies]\n" + "\n".join(deps) + "\n" + PROFILE,
+        "macro/Cargo.toml": '[package]\nname = "floor-macro"\nversion = "0.1.0"\nedition = "2021"\n\n'
+                            "[lib]\nproc-macro = true\n\n[dependencies]\n"
+                            "syn.workspace = true\nquote.workspace = true\nproc-macro2.workspace = true\n",
+        "macro/src/lib.rs": "#[proc_macro]\npub fn text(input: proc_macro::TokenStream) -> proc_macro::TokenStream {\n"
+                            "    let lit = syn::parse_macro_input!(input as syn::LitStr);\n"
+                            "    let text = proc_macro2::Literal::string(&lit.value());\n"
+                            "    quote::quote!(pub const TEXT: &str = #text;).into()\n}\n",
+        "user/Cargo.toml": '[package]\nname = "floor-user"\nversion = "0.1.0"\nedition = "2021"\n\n'
+                           '[dependencies]\nfloor-macro = { path = "../macro" }\n',
+        "user/src/main.rs": 'floor_macro::text!("[Unit]\\n");\nfn main() {\n    print!("{TEXT}");\n}\n',
+    }
+    for name, text in files.items():
+        path = os.path.join(dest, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+    shutil.copy(os.path.join(ROOT, "Cargo.lock"), dest)
+
+
+def floor_texts_crate(dest):
+    """A crate of the daemons crate's shape (build script, library, binary) that holds the 67
+    finished unit texts (tests/golden) and writes them: the build script into OUT_DIR/units,
+    the binary into the directory it is given."""
+    if os.path.exists(dest):
+        shutil.rmtree(dest)
+    golden = os.path.join(ROOT, "tests", "golden")
+    units = "pub const UNITS: &[(&str, &str)] = &[\n" + "".join(
+        "    (%s, %s),\n" % (json.dumps(n), json.dumps(open(os.path.join(golden, n)).read()))
+        for n in sorted(os.listdir(golden))) + "];\n"
+    write = ("pub fn write(dir: &std::path::Path) -> std::io::Result<()> {\n"
+             "    std::fs::create_dir_all(dir)?;\n"
+             "    for (name, text) in UNITS {\n"
+             "        std::fs::write(dir.join(name), text)?;\n    }\n    Ok(())\n}\n")
+    files = {
+        "Cargo.toml": '[package]\nname = "floor-texts"\nversion = "0.1.0"\nedition = "2021"\n'
+                      'build = "build.rs"\n\n[workspace]\n' + PROFILE,
+        "src/units.rs": units + write,
+        "src/lib.rs": "mod units;\npub use units::{write, UNITS};\n",
+        "src/main.rs": "fn main() -> std::io::Result<()> {\n"
+                       "    let dir = std::env::args().nth(1).unwrap_or_else(|| \"units\".into());\n"
+                       "    floor_texts::write(std::path::Path::new(&dir))\n}\n",
+        "build.rs": '#[path = "src/units.rs"]\nmod units;\n\nfn main() -> std::io::Result<()> {\n'
+                    '    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");\n'
+                    '    units::write(&std::path::Path::new(&out).join("units"))\n}\n',
+    }
+    for name, text in files.items():
+        path = os.path.join(dest, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+
+
+def bench_cold(runs):
+    work = os.path.join(TARGET, "bench-cold")
+    floor = os.path.join(work, "floor")
+    floor_cold_crate(floor)
+    ours_target, floor_target = os.path.join(work, "target"), os.path.join(floor, "target")
+    run(["cargo", "fetch", "--offline"], cwd=floor)
+    ours, theirs, peaks = [], [], []
+    for _ in range(runs):
+        for target in (ours_target, floor_target):
+            if os.path.exists(target):
+                shutil.rmtree(target)
+        wall, rss = run(["cargo", "build", "--offline", "-p", "daemons"], env={"CARGO_TARGET_DIR": ours_target})
+        ours.append(wall)
+        peaks.append(rss)
+        theirs.append(run(["cargo", "build", "--offline"], cwd=floor, env={"CARGO_TARGET_DIR": floor_target})[0])
+    ratios = [a / b for a, b in zip(ours, theirs)]
+    return [
+        ("cold `cargo build -p daemons`, empty target directory (s, min / median / max of %d)" % runs, spread(ours)),
+        ("floor: syn + quote + proc-macro2 macro crate and its user, cold (s)", spread(theirs)),
+        ("**ratio cold build / floor** (target at most 2.0), per pair", "**%s**" % spread(ratios)),
+        ("peak memory of the cold build (largest process)", "%.0f MiB" % max(peaks)),
+    ]
+
+
 def bench_edit(runs):
     work = os.path.join(TARGET, "bench-edit")
     ws = os.path.join(work, "ws")
     copy_workspace(ws)
     env = {"CARGO_TARGET_DIR": os.path.join(work, "target")}
     run(["cargo", "build", "--offline", "-p", "daemons"], cwd=ws, env=env)
+    floor = os.path.join(work, "floor")
+    floor_texts_crate(floor)
+    run(["cargo", "build", "--offline"], cwd=floor)
     family = os.path.join(ws, "daemons", "src", "family.rs")
     text = open(family).read()
     marker = 'daemon virtnetworkd(name = "network") {\n        virtd_service {\n            [Service]\n            KillMode = process;'
     if marker not in text:
         sys.exit("edit benchmark: the virtnetworkd definition changed; update the marker")
-    cargo_times, python_times = [], []
+    units = os.path.join(floor, "src", "units.rs")
+    floor_text = open(units).read()
+    floor_marker = "KillMode=process\\n"
+    if floor_marker not in floor_text:
+        sys.exit("edit benchmark: the floor's units hold no `KillMode=process`")
+    cargo_times, floor_times, python_times = [], [], []
     out = os.path.join(work, "python-units")
     for i in range(runs):
         mode = "mixed" if i % 2 == 0 else "process"
         with open(family, "w") as f:
             f.write(text.replace(marker, marker.replace("process;", mode + ";")))
         cargo_times.append(run(["cargo", "build", "--offline", "-p", "daemons"], cwd=ws, env=env)[0])
+        with open(units, "w") as f:
+            f.write(floor_text.replace(floor_marker, "KillMode=%s\\n" % mode, 1))
+        floor_times.append(run(["cargo", "build", "--offline"], cwd=floor)[0])
         python_times.append(run([PY, BASELINE, out])[0])
-    built = os.path.join(work, "target", "debug", "build")
-    dirs = [d for d in os.listdir(built) if d.startswith("daemons-")]
-    found = [os.path.join(built, d, "out", "units", "virtnetworkd.service") for d in dirs]
-    found = [p for p in found if os.path.exists(p)]
-    newest = max(found, key=os.path.getmtime)
     last = "mixed" if (runs - 1) % 2 == 0 else "process"
-    assert "KillMode=%s\n" % last in open(newest).read(), "the edit did not reach OUT_DIR"
+    for target in (os.path.join(work, "target"), os.path.join(floor, "target")):
+        built = os.path.join(target, "debug", "build")
+        found = [os.path.join(built, d, "out", "units") for d in os.listdir(built)]
+        found = [p for p in found if os.path.isdir(p)]
+        newest = max(found, key=os.path.getmtime)
+        texts = "".join(open(os.path.join(newest, n)).read() for n in os.listdir(newest))
+        assert "KillMode=%s\n" % last in texts, "the edit did not reach OUT_DIR in %s" % target
+        assert len(os.listdir(newest)) >= 67, "fewer than 67 units in %s" % newest
     golden = os.path.join(ROOT, "tests", "golden")
     for name in sorted(os.listdir(golden)):
         ours = "".join(l for l in open(os.path.join(golden, name)) if not l.startswith("#")).lstrip("\n")
         if open(os.path.join(out, name)).read() != ours:
             sys.exit("the Python baseline's %s differs from tests/golden/%s" % (name, name))
-    c, p = statistics.median(cargo_times), statistics.median(python_times)
+    ratios = [a / b for a, b in zip(cargo_times, floor_times)]
+    speedups = [p / c for p, c in zip(python_times, cargo_times)]
     return [
-        ("edit one directive, `cargo build -p daemons` (median of %d)" % runs, "%.2f s" % c),
-        ("Python baseline, 67 processes (median of %d)" % runs, "%.2f s" % p),
-        ("ratio Python / cargo (above 1: we are faster)", "%.2f" % (p / c)),
+        ("edit one directive, `cargo build -p daemons` (s, min / median / max of %d)" % runs, spread(cargo_times)),
+        ("floor: edit one of 67 finished texts in a crate that writes them (s)", spread(floor_times)),
+        ("**ratio edit-to-units / floor** (target at most 1.3), per pair", "**%s**" % spread(ratios)),
+        ("Python baseline regenerating the 67 units, 67 processes (s)", spread(python_times)),
+        ("Python baseline / ours (above 1: we are faster), per pair", spread(speedups)),
     ]
 
 
@@ -136,15 +261,15 @@ def bench_render(runs):
         rust.append((float(rates["pipeline"]), float(rates["render"])))
         python.append(float(subprocess.run([PY, BASELINE, "-", "--in-process", "3000"],
                                            check=True, capture_output=True, text=True).stdout))
-    p = statistics.median(python)
-    pipeline = statistics.median(r[0] for r in rust)
-    render = statistics.median(r[1] for r in rust)
+    render = [r[1] for r in rust]
+    pipeline = [r[0] for r in rust]
     return [
-        ("Python merge in one process (units/s, median of %d)" % runs, "%.0f" % p),
-        ("unit-core `render` (units/s)", "%.0f" % render),
-        ("ratio render / Python (target at least 50)", "%.1f" % (render / p)),
-        ("`Family::render`: options, full validation, render (units/s)", "%.0f" % pipeline),
-        ("ratio Family::render / Python", "%.1f" % (pipeline / p)),
+        ("Python merge in one process (units/s, min / median / max of %d)" % runs, spread(python, "%.0f")),
+        ("`unit_core::render_into` (units/s)", spread(render, "%.0f")),
+        ("**ratio render / Python** (target at least 60), per pair",
+         "**%s**" % spread([r / p for r, p in zip(render, python)], "%.1f")),
+        ("`Family::render`: options, full validation, render (units/s)", spread(pipeline, "%.0f")),
+        ("ratio `Family::render` / Python, per pair", spread([r / p for r, p in zip(pipeline, python)], "%.1f")),
     ]
 
 
@@ -172,7 +297,7 @@ def bench_timings():
 
 
 def main(argv):
-    runs, sizes, what = 5, [10, 100, 1000], []
+    runs, sizes, what = 7, [10, 100, 1000], []
     args = iter(argv)
     for a in args:
         if a == "--runs":
@@ -181,11 +306,11 @@ def main(argv):
             sizes = [int(s) for s in next(args).split(",")]
         else:
             what.append(a)
-    what = what or ["edit", "scale", "render", "timings"]
+    what = what or ["cold", "edit", "render", "scale"]
     os.makedirs(TARGET, exist_ok=True)
     rows = [("machine", "%d cores, %s" % (os.cpu_count(), subprocess.run(["uname", "-srm"], capture_output=True, text=True).stdout.strip()))]
     for name in what:
-        rows += {"edit": lambda: bench_edit(runs), "scale": lambda: bench_scale(max(1, runs // 2), sizes),
+        rows += {"cold": lambda: bench_cold(runs), "edit": lambda: bench_edit(runs), "scale": lambda: bench_scale(max(1, runs // 2), sizes),
                  "render": lambda: bench_render(runs), "timings": bench_timings}[name]()
     table = "| measurement | figure |\n| --- | --- |\n" + "".join("| %s | %s |\n" % r for r in rows)
     print(table)
