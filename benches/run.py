@@ -73,11 +73,20 @@ debug = false
 """
 
 
+def write_tree(dest, files):
+    """Writes `files` (relative path: text) into `dest`, emptied first."""
+    if os.path.exists(dest):
+        shutil.rmtree(dest)
+    for name, text in files.items():
+        path = os.path.join(dest, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+
+
 def floor_cold_crate(dest):
     """A workspace whose procedural macro uses syn, quote and proc-macro2 with the features
     `unit-macros` uses (read from the workspace's Cargo.toml), and a binary using the macro."""
-    if os.path.exists(dest):
-        shutil.rmtree(dest)
     manifest = open(os.path.join(ROOT, "Cargo.toml")).read()
     deps = [line for line in manifest.splitlines()
             if re.match(r"(syn|quote|proc-macro2) = ", line)]
@@ -97,11 +106,7 @@ def floor_cold_crate(dest):
                            '[dependencies]\nfloor-macro = { path = "../macro" }\n',
         "user/src/main.rs": 'floor_macro::text!("[Unit]\\n");\nfn main() {\n    print!("{TEXT}");\n}\n',
     }
-    for name, text in files.items():
-        path = os.path.join(dest, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            f.write(text)
+    write_tree(dest, files)
     shutil.copy(os.path.join(ROOT, "Cargo.lock"), dest)
 
 
@@ -109,8 +114,6 @@ def floor_texts_crate(dest):
     """A crate of the daemons crate's shape (build script, library, binary) that holds the 67
     finished unit texts (tests/golden) and writes them: the build script into OUT_DIR/units,
     the binary into the directory it is given."""
-    if os.path.exists(dest):
-        shutil.rmtree(dest)
     golden = os.path.join(ROOT, "tests", "golden")
     units = "pub const UNITS: &[(&str, &str)] = &[\n" + "".join(
         "    (%s, %s),\n" % (json.dumps(n), json.dumps(open(os.path.join(golden, n)).read()))
@@ -131,11 +134,7 @@ def floor_texts_crate(dest):
                     '    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");\n'
                     '    units::write(&std::path::Path::new(&out).join("units"))\n}\n',
     }
-    for name, text in files.items():
-        path = os.path.join(dest, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            f.write(text)
+    write_tree(dest, files)
 
 
 def bench_cold(runs):

@@ -152,19 +152,7 @@ impl DropinDef {
 impl Family {
     /// Renders every drop-in with `options`; all problems are returned at once.
     pub fn render_dropins(&self, options: &Options) -> Result<Vec<RenderedDropin>, Vec<String>> {
-        let mut done = Vec::new();
-        let mut errors = Vec::new();
-        for d in self.dropins {
-            match d.render(self, options) {
-                Ok(r) => done.push(r),
-                Err(mut e) => errors.append(&mut e),
-            }
-        }
-        if errors.is_empty() {
-            Ok(done)
-        } else {
-            Err(errors)
-        }
+        crate::family::all_or_every_error(self.dropins.iter().map(|d| d.render(self, options)))
     }
 }
 

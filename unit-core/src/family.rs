@@ -148,19 +148,30 @@ impl Family {
     /// Validates and renders every unit with `options`; all problems are returned at once,
     /// each prefixed with its unit's name.
     pub fn render(&self, options: &Options) -> Result<Vec<Rendered>, Vec<String>> {
-        let mut done = Vec::new();
-        let mut errors = Vec::new();
-        for def in self.units {
-            match def.render_for(options, self.target) {
-                Ok(r) => done.push(r),
-                Err(mut e) => errors.append(&mut e),
-            }
+        all_or_every_error(
+            self.units
+                .iter()
+                .map(|def| def.render_for(options, self.target)),
+        )
+    }
+}
+
+/// Every result's value, or every error of all of them.
+pub(crate) fn all_or_every_error<T>(
+    results: impl Iterator<Item = Result<T, Vec<String>>>,
+) -> Result<Vec<T>, Vec<String>> {
+    let mut done = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(r) => done.push(r),
+            Err(mut e) => errors.append(&mut e),
         }
-        if errors.is_empty() {
-            Ok(done)
-        } else {
-            Err(errors)
-        }
+    }
+    if errors.is_empty() {
+        Ok(done)
+    } else {
+        Err(errors)
     }
 }
 

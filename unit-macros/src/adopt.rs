@@ -1,20 +1,16 @@
 //! Checks of the items that extend a family for its adopters: drop-ins against the units they
 //! extend, and the preset against the family's units.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use unit_core::{dropin, preset};
 
-use super::check::resolve;
+use super::check::{defaults, resolve};
 use super::errors::Errors;
 use super::lower::Family;
 
 pub fn check(family: &Family, errors: &mut Errors) {
-    let defaults: HashMap<&str, &str> = family
-        .options
-        .iter()
-        .map(|o| (o.name.as_str(), o.default.as_str()))
-        .collect();
+    let defaults = defaults(family);
     let mut paths = BTreeSet::new();
     for d in &family.dropins {
         let name = d.unit.name.as_str();

@@ -18,12 +18,17 @@ use unit_core::{validate, validate::validate_for, Unit};
 use super::errors::Errors;
 use super::lower::Family;
 
-pub fn check(family: &Family, errors: &mut Errors) {
-    let defaults: HashMap<&str, &str> = family
+/// Every build option's default, by name: the values units are checked with.
+pub fn defaults(family: &Family) -> HashMap<&str, &str> {
+    family
         .options
         .iter()
         .map(|o| (o.name.as_str(), o.default.as_str()))
-        .collect();
+        .collect()
+}
+
+pub fn check(family: &Family, errors: &mut Errors) {
+    let defaults = defaults(family);
     let bad_options: Vec<&str> = family
         .options
         .iter()
