@@ -6,10 +6,11 @@
 //! extended unit's type, and when the unit is the family's own, the unit as systemd will see it
 //! (the unit followed by the drop-in) must pass every check a unit passes.
 
-use crate::catalog::catalog;
+use crate::catalog::{catalog, Target};
 use crate::family::{Family, Options, UnitDef};
 use crate::model::{Diagnostic, Unit};
-use crate::{parse, render, validate};
+use crate::validate::validate_for;
+use crate::{parse, render};
 
 /// One drop-in of a family: the unit it extends, its file name and its checked text.
 #[derive(Debug)]
@@ -90,17 +91,21 @@ pub fn apply(base: &Unit, dropin: &Unit) -> Unit {
 }
 
 /// Every problem of a drop-in (a unit named after the unit it extends), and of `base` with it
-/// applied when the extended unit is the family's own. Requirements on whole units (a service
-/// needs `ExecStart=`) concern the unit, not the drop-in, so they apply only to the merged unit.
-pub fn check(dropin: &Unit, base: Option<&Unit>) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = validate(dropin)
+/// applied when the extended unit is the family's own, for the systemd releases of `target`
+/// (the family's, as for its units). Requirements on whole units (a service needs
+/// `ExecStart=`) concern the unit, not the drop-in, so they apply only to the merged unit.
+pub fn check(dropin: &Unit, base: Option<&Unit>, target: Target) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = validate_for(dropin, target)
         .into_iter()
         .filter(|d| d.origin != dropin.origin)
         .collect();
     if let (Some(base), true) = (base, out.is_empty()) {
         let merged = apply(base, dropin);
-        let before: Vec<String> = validate(base).into_iter().map(|d| d.message).collect();
-        for d in validate(&merged) {
+        let before: Vec<String> = validate_for(base, target)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        for d in validate_for(&merged, target) {
             if !before.contains(&d.message) {
                 let origin = if d.origin == merged.origin {
                     dropin.origin
@@ -135,7 +140,7 @@ impl DropinDef {
             Some(def) => Some(def.resolve(options)?),
             None => None,
         };
-        let problems = check(&unit, base.as_ref());
+        let problems = check(&unit, base.as_ref(), family.target);
         if !problems.is_empty() {
             return Err(problems.into_iter().map(|d| prefix(d.message)).collect());
         }
@@ -174,17 +179,17 @@ mod tests {
             "a.service",
             "[Unit]\nAfter=y.service\n[Service]\nType=notify\nExecStart=\nExecStart=/usr/bin/b\n",
         );
-        assert_eq!(check(&ok, Some(&base)), []);
+        assert_eq!(check(&ok, Some(&base), Target::DEFAULT), []);
         let merged = apply(&base, &ok);
         assert_eq!(merged.values("Unit", "After"), ["x.service", "y.service"]);
         assert_eq!(merged.values("Service", "Type"), ["notify"]);
         let twice = unit("a.service", "[Service]\nExecStart=/usr/bin/b\n");
-        let e = check(&twice, Some(&base));
+        let e = check(&twice, Some(&base), Target::DEFAULT);
         assert!(e.iter().any(|d| d.message.contains("ExecStart")), "{e:?}");
         let wrong = unit("a.service", "[Socket]\nListenStream=/run/a\n");
-        assert!(!check(&wrong, None).is_empty());
+        assert!(!check(&wrong, None, Target::DEFAULT).is_empty());
         let extern_ok = unit("b.service", "[Service]\nEnvironment=A=1\n");
-        assert_eq!(check(&extern_ok, None), []);
+        assert_eq!(check(&extern_ok, None, Target::DEFAULT), []);
     }
 
     #[test]

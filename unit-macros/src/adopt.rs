@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use unit_core::{dropin, preset};
 
-use super::check::{defaults, resolve};
+use super::check::{defaults, resolve, targets_for};
 use super::errors::Errors;
 use super::lower::Family;
 
@@ -37,8 +37,11 @@ pub fn check(family: &Family, errors: &mut Errors) {
             continue;
         }
         let base = own.map(|u| resolve(&u.unit, &defaults));
-        for diag in dropin::check(&resolve(&d.unit, &defaults), base.as_ref()) {
-            errors.diag(diag);
+        let unit = resolve(&d.unit, &defaults);
+        for target in targets_for(family, &[]) {
+            for diag in dropin::check(&unit, base.as_ref(), target) {
+                errors.diag(diag);
+            }
         }
     }
     let units: Vec<(&str, bool)> = family

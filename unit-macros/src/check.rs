@@ -125,7 +125,7 @@ fn configurations(family: &Family) -> Vec<Vec<(String, bool)>> {
 }
 
 /// The targets a unit version is checked against: every `systemd` item that can apply to it.
-fn targets_for(
+pub fn targets_for(
     family: &Family,
     variant: &[(String, bool, proc_macro2::TokenStream)],
 ) -> Vec<unit_core::catalog::Target> {
