@@ -1,16 +1,21 @@
 //! What a project's `build.rs` does with its family: render every unit and drop-in into
-//! `OUT_DIR/units/`, with build options from `UNIT_<OPTION>` environment variables.
+//! `OUT_DIR/units/`, with build options from `UNIT_<OPTION>` environment variables, and write
+//! the family as Rust data into `OUT_DIR/family.rs` for [`include_family!`](crate::include_family).
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::family::Family;
 use crate::output::{write_atomic, write_dir, Track};
+use crate::value::ValueKind;
 
 /// Renders `family` into `OUT_DIR/units/` (units flat, drop-ins in `UNIT.d/`), taking each
 /// build option from the environment variable [`OptionDef::env_var`](crate::family::OptionDef::env_var)
 /// names, and tells cargo to rerun when one of them changes. Problems become `cargo::error`
-/// lines and a failed build script.
+/// lines and a failed build script. It also writes `family` as Rust data into
+/// `OUT_DIR/family.rs`, so the library can take it from there with
+/// [`include_family!`](crate::include_family) instead of expanding the definitions a second time.
 ///
 /// ```ignore
 /// // build.rs
@@ -49,12 +54,17 @@ pub fn render(family: &Family) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let dir = out.join("units");
+    let source = source(family);
     let written = write_dir(&dir, &units, Track::Manifest).and_then(|_| {
         dropins.iter().try_for_each(|d| {
             let sub = dir.join(format!("{}.d", d.unit));
             std::fs::create_dir_all(&sub)?;
             write_atomic(&sub, d.file, d.text.as_bytes())
-        })
+        })?;
+        if std::fs::read(out.join("family.rs")).ok().as_deref() != Some(source.as_bytes()) {
+            write_atomic(&out, "family.rs", source.as_bytes())?;
+        }
+        Ok(())
     });
     match written {
         Ok(()) => ExitCode::SUCCESS,
@@ -66,4 +76,79 @@ pub fn render(family: &Family) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The Rust source of `family`'s `FAMILY` static, as this build sees it: `#[cfg]`s already
+/// decided by the package's features, strings as Rust literals.
+pub fn source(family: &Family) -> String {
+    let mut s = String::from(
+        "/// Every unit of this family, as checked at compile time (written by `build.rs`).\n\
+         pub static FAMILY: ::unit_core::Family = ::unit_core::Family {\n",
+    );
+    let target = family.target;
+    let _ = writeln!(
+        s,
+        "    target: ::unit_core::catalog::Target {{ min: {}, max: {} }},",
+        target.min, target.max
+    );
+    s.push_str("    options: &[\n");
+    for o in family.options {
+        let kind = match o.kind {
+            ValueKind::Path => "Path",
+            ValueKind::Mode => "Mode",
+            ValueKind::Text => "Text",
+        };
+        let _ = writeln!(
+            s,
+            "        ::unit_core::family::OptionDef {{ name: {:?}, kind: ::unit_core::value::ValueKind::{kind}, default: {:?}, doc: {:?} }},",
+            o.name, o.default, o.doc
+        );
+    }
+    s.push_str("    ],\n    units: &[\n");
+    for u in family.units {
+        let _ = writeln!(
+            s,
+            "        ::unit_core::UnitDef {{ name: {:?}, daemon: {:?}, text: {:?} }},",
+            u.name, u.daemon, u.text
+        );
+    }
+    let _ = write!(
+        s,
+        "    ],\n    name: {:?},\n    preset: ::unit_core::preset::Preset {{ priority: {}, rules: &[\n",
+        family.name, family.preset.priority
+    );
+    for r in family.preset.rules {
+        let _ = writeln!(
+            s,
+            "        ::unit_core::preset::PresetRule {{ enable: {}, unit: {:?}, instances: &{:?} }},",
+            r.enable, r.unit, r.instances
+        );
+    }
+    s.push_str("    ] },\n    dropins: &[\n");
+    for d in family.dropins {
+        let _ = writeln!(
+            s,
+            "        ::unit_core::dropin::DropinDef {{ unit: {:?}, file: {:?}, text: {:?} }},",
+            d.unit, d.file, d.text
+        );
+    }
+    s.push_str("    ],\n};\n");
+    s
+}
+
+/// Defines the `FAMILY` static from what [`render`] wrote into `OUT_DIR/family.rs`: in a
+/// library whose `build.rs` renders the family, this takes the place of `mod family;` and
+/// spares the second expansion of the definitions on every edit. The data is the build
+/// script's view of the family, which has the package's features: a family that depends on
+/// other `#[cfg]`s of the target platform keeps `mod family;` instead.
+///
+/// ```ignore
+/// // src/lib.rs
+/// unit_core::include_family!();
+/// ```
+#[macro_export]
+macro_rules! include_family {
+    () => {
+        ::core::include!(::core::concat!(::core::env!("OUT_DIR"), "/family.rs"));
+    };
 }
