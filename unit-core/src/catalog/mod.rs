@@ -126,7 +126,8 @@ pub enum Lookup {
 }
 
 fn rows_of(section: &str, name: &str) -> &'static [Row] {
-    let start = ROWS.partition_point(|r| (r.section, r.name) < (section, name));
+    // Sections first, then names, as the table is sorted.
+    let start = ROWS.partition_point(|r| r.section.cmp(section).then(r.name.cmp(name)).is_lt());
     let len = ROWS[start..]
         .iter()
         .take_while(|r| r.section == section && r.name == name)
@@ -147,7 +148,11 @@ pub fn releases(section: &str, name: &str) -> u8 {
 /// The release that added `name` to `section`: the man pages' word, else the oldest catalog
 /// with it (`None` if no catalog has it, `Some(0)` if older than every catalog).
 pub fn since(section: &str, name: &str) -> Option<u16> {
-    let rows = rows_of(section, name);
+    since_in(rows_of(section, name))
+}
+
+/// [`since`] of the directive whose rows are `rows`.
+fn since_in(rows: &[Row]) -> Option<u16> {
     let first = rows.iter().fold(0u8, |m, r| m | r.mask).trailing_zeros() as usize;
     let oldest = *VERSIONS.get(first)?;
     let previous = first.checked_sub(1).and_then(|i| VERSIONS.get(i)).copied();
@@ -173,7 +178,7 @@ pub fn lookup(section: &str, name: &str, target: Target) -> Lookup {
     }
     let want = target.mask();
     let have = rows.iter().fold(0u8, |m, r| m | r.mask);
-    let added = since(section, name).unwrap_or(u16::MAX);
+    let added = since_in(rows).unwrap_or(u16::MAX);
     // A release that only keeps the name to say it ignores it has removed the directive.
     let legacy = rows
         .iter()

@@ -48,18 +48,21 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
             )
         })
         .collect();
-    let written: HashSet<(String, String)> = units
+    let named: Vec<Vec<(&str, String, Origin)>> =
+        units.iter().map(|u| references(u).collect()).collect();
+    let written: HashSet<(&str, &str)> = units
         .iter()
-        .flat_map(|u| {
-            references(u).filter_map(move |(key, name, _)| match key {
-                "After" => Some((name, u.name.clone())),
-                "Before" => Some((u.name.clone(), name)),
+        .zip(&named)
+        .flat_map(|(u, named)| {
+            named.iter().filter_map(move |(key, name, _)| match *key {
+                "After" => Some((name.as_str(), u.name.as_str())),
+                "Before" => Some((u.name.as_str(), name.as_str())),
                 _ => None,
             })
         })
         .collect();
     let mounts = mounts_by_place(units);
-    for unit in units {
+    for (unit, named) in units.iter().zip(&named) {
         let me = unit.name.as_str();
         let implied = implicit(unit, &mounts);
         // systemd orders a target after a unit it wants only where that makes no loop: not
@@ -69,19 +72,19 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
             .filter(|i| i.then == me)
             .map(|i| i.first.as_str())
             .collect();
-        for (key, name, origin) in references(unit) {
+        for &(key, ref name, origin) in named {
             match key {
-                "After" => edges.push(edge(&name, me, origin, None)),
-                "Before" => edges.push(edge(me, &name, origin, None)),
+                "After" => edges.push(edge(name, me, origin, None)),
+                "Before" => edges.push(edge(me, name, origin, None)),
                 "WantedBy" | "RequiredBy"
                     if name.ends_with(".target")
-                        && default_deps(&name)
+                        && default_deps(name)
                         && default_dependencies(unit)
                         && !before_me.contains(name.as_str())
-                        && !written.contains(&(name.clone(), me.to_owned())) =>
+                        && !written.contains(&(name.as_str(), me)) =>
                 {
                     let why = format!("a target is ordered after the units it wants; `{key}={name}` makes `{name}` want `{me}`");
-                    edges.push(edge(me, &name, origin, Some(why)))
+                    edges.push(edge(me, name, origin, Some(why)))
                 }
                 _ => {}
             }
