@@ -411,7 +411,7 @@ fn install_lists(dir: &Path, case: &Case) -> BTreeMap<String, Vec<String>> {
         };
         for s in unit.sections.iter().filter(|s| s.name == "Install") {
             for e in &s.entries {
-                let list = lists.entry(e.key.clone()).or_default();
+                let list = lists.entry(e.key.to_string()).or_default();
                 if e.value.is_empty() {
                     list.clear();
                 } else {

@@ -132,7 +132,7 @@ fn machine_units_render_and_read_back_the_same() {
                             s.name.clone(),
                             s.entries
                                 .iter()
-                                .map(|e| (e.key.clone(), e.value.clone()))
+                                .map(|e| (e.key.to_string(), e.value.clone()))
                                 .collect(),
                         )
                     })

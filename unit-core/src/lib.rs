@@ -45,7 +45,7 @@ pub mod value;
 pub use family::{Family, Options, Rendered, UnitDef};
 pub use merge::{merge, Change, Op};
 pub use model::{
-    is_template_name, section_rank, Diagnostic, Entry, Origin, Section, Unit, UnitKind,
+    is_template_name, section_rank, Diagnostic, Entry, Key, Origin, Section, Unit, UnitKind,
 };
 pub use parse::{parse, ParseError};
 pub use render::{render, render_into};

@@ -167,11 +167,136 @@ impl fmt::Display for UnitKind {
     }
 }
 
+/// The name of a directive, e.g. `ExecStart`. Whether it can be written as a directive name
+/// (letters, digits, `-` and `_`) is worked out once, when it is made, rather than each time
+/// the unit is rendered. It reads as a `&str`.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    name: String,
+    writable: bool,
+}
+
+impl Key {
+    /// The name as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+
+    /// The name as an owned string.
+    pub fn into_string(self) -> String {
+        self.name
+    }
+
+    /// Whether it can be written as a directive name: letters, digits, `-` and `_`.
+    pub fn is_writable(&self) -> bool {
+        self.writable
+    }
+}
+
+impl From<String> for Key {
+    fn from(name: String) -> Self {
+        let writable = is_name(&name);
+        Key { name, writable }
+    }
+}
+
+impl From<&str> for Key {
+    fn from(name: &str) -> Self {
+        Key::from(name.to_owned())
+    }
+}
+
+impl From<Key> for String {
+    fn from(key: Key) -> Self {
+        key.name
+    }
+}
+
+impl PartialEq<Key> for str {
+    fn eq(&self, other: &Key) -> bool {
+        self == other.name
+    }
+}
+
+impl PartialEq<Key> for &str {
+    fn eq(&self, other: &Key) -> bool {
+        *self == other.name
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.name
+    }
+}
+
+impl AsRef<str> for Key {
+    fn as_ref(&self) -> &str {
+        &self.name
+    }
+}
+
+impl std::borrow::Borrow<str> for Key {
+    fn borrow(&self) -> &str {
+        &self.name
+    }
+}
+
+impl PartialEq<str> for Key {
+    fn eq(&self, other: &str) -> bool {
+        self.name == other
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        self.name == *other
+    }
+}
+
+impl PartialEq<String> for Key {
+    fn eq(&self, other: &String) -> bool {
+        &self.name == other
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.name, f)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// The bytes allowed in section and directive names.
+const NAME_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// Whether `s` can be written as a section or directive name: letters, digits, `-` and `_`.
+pub(crate) fn is_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .fold(true, |ok, b| ok & NAME_BYTES[usize::from(b)])
+}
+
 /// One `Key=value` line, with the comments written above it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The directive, e.g. `ExecStart`.
-    pub key: String,
+    pub key: Key,
     /// The value; empty for systemd's reset assignment.
     pub value: String,
     /// Comment lines rendered above the entry, without their `#`.
@@ -184,7 +309,7 @@ impl Entry {
     /// An entry without comments.
     pub fn new(key: impl Into<String>, value: impl Into<String>, origin: Origin) -> Self {
         Entry {
-            key: key.into(),
+            key: Key::from(key.into()),
             value: value.into(),
             comments: Vec::new(),
             origin,
@@ -322,6 +447,22 @@ pub(crate) fn test_unit(name: &str, lines: &[(&str, &str, &str)]) -> Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_knows_once_whether_it_can_be_written() {
+        let mut entry = Entry::new("ExecStart", "/bin/a", Origin::NONE);
+        assert!(entry.key.is_writable());
+        assert_eq!(entry.key, "ExecStart");
+        assert_eq!(&*entry.key, "ExecStart");
+        for bad in ["Exec Start", "", "A=B", "#A", "Ä", "[Unit]"] {
+            entry.key = bad.into();
+            assert!(!entry.key.is_writable(), "{bad:?}");
+            assert_eq!(entry.key.as_str(), bad);
+        }
+        entry.key = String::from("X-Vendor_2").into();
+        assert!(entry.key.is_writable());
+        assert_eq!(format!("{:?}", entry.key), "\"X-Vendor_2\"");
+    }
 
     #[test]
     fn kind_follows_suffix() {

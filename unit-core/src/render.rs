@@ -1,6 +1,6 @@
 //! Deterministic rendering of a unit file.
 
-use crate::model::{section_rank, Diagnostic, Unit};
+use crate::model::{is_name, section_rank, Diagnostic, Unit};
 use crate::text;
 
 /// Renders `unit` as systemd unit-file text.
@@ -114,7 +114,7 @@ fn write(unit: &Unit, out: &mut String) -> (usize, bool) {
                 push_comment(out, comment);
             }
             lines += entry.comments.len();
-            ok &= is_name(&entry.key) & delimited(entry.value.as_bytes());
+            ok &= entry.key.is_writable() & delimited(entry.value.as_bytes());
             out.push_str(&entry.key);
             out.push('=');
             out.push_str(&entry.value);
@@ -189,7 +189,7 @@ fn diagnose(unit: &Unit) -> Vec<Diagnostic> {
             for comment in entry.comments.iter().filter(|c| comment_problem(c)) {
                 errors.push(bad_comment(unit, comment));
             }
-            if !is_name(&entry.key) {
+            if !entry.key.is_writable() {
                 errors.push(Diagnostic::new(
                     entry.origin,
                     format!(
@@ -217,24 +217,6 @@ fn bad_comment(unit: &Unit, comment: &str) -> Diagnostic {
             comment.escape_default()
         ),
     )
-}
-
-/// The bytes allowed in section and directive names.
-const NAME_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
-        b += 1;
-    }
-    table
-};
-
-fn is_name(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .fold(true, |ok, b| ok & NAME_BYTES[usize::from(b)])
 }
 
 fn push_comment(out: &mut String, comment: &str) {

@@ -114,7 +114,7 @@ impl Lowering<'_, '_> {
                     .is_none_or(|d| d.list);
                 (
                     c.entry.origin.0,
-                    (c.entry.key.clone(), c.entry.value.clone(), list),
+                    (c.entry.key.to_string(), c.entry.value.clone(), list),
                 )
             })
             .collect();

@@ -211,7 +211,7 @@ fn generalize(unit: &Unit, daemon: &str) -> Vec<(String, String, String)> {
         .flat_map(|s| {
             s.entries
                 .iter()
-                .map(move |e| (s.name.clone(), e.key.clone(), general(&e.value, daemon)))
+                .map(move |e| (s.name.clone(), e.key.to_string(), general(&e.value, daemon)))
         })
         .collect()
 }
