@@ -478,14 +478,8 @@ fn install(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    fn cx(unit: &'static str) -> Cx<'static> {
-        Cx {
-            unit,
-            section: "Service",
-            key: "X",
-            ltype: "0",
-            version: 252,
-        }
+    fn cx(unit: &str) -> Cx<'_> {
+        Cx::test(unit)
     }
 
     fn ok(parser: &str, value: &str) -> bool {

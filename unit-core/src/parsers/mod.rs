@@ -34,6 +34,20 @@ pub struct Cx<'a> {
     pub version: u16,
 }
 
+#[cfg(test)]
+impl<'a> Cx<'a> {
+    /// A context for tests: directive `X` of `[Service]` in `unit`, systemd 252.
+    pub(crate) fn test(unit: &'a str) -> Self {
+        Cx {
+            unit,
+            section: "Service",
+            key: "X",
+            ltype: "0",
+            version: 252,
+        }
+    }
+}
+
 impl Cx<'_> {
     /// Whether the unit is a template (`foo@.service`), whose instance specifiers expand.
     pub fn template(&self) -> bool {

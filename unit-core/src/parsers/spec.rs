@@ -180,13 +180,7 @@ mod tests {
     use super::*;
 
     fn cx(unit: &str) -> Cx<'_> {
-        Cx {
-            unit,
-            section: "Service",
-            key: "X",
-            ltype: "0",
-            version: 252,
-        }
+        Cx::test(unit)
     }
 
     #[test]

@@ -97,20 +97,20 @@ fn fields(tuple: &str) -> Result<Vec<String>, String> {
 fn partition_options(cx: &Cx<'_>, rest: &[String]) -> Result<(), String> {
     for pair in rest.chunks(2) {
         match pair {
-            [options] => {
-                spec::expand(cx, options, Table::Full)?;
-                break;
-            }
-            [partition, options] => {
-                if !partition_ok(cx, partition) {
-                    return Err(partition_error(partition));
-                }
-                spec::expand(cx, options, Table::Full)?;
-            }
+            [options] => return options_for(cx, None, options),
+            [partition, options] => options_for(cx, Some(partition), options)?,
             _ => {}
         }
     }
     Ok(())
+}
+
+/// Mount options for `partition`, or for the root partition when there is none.
+fn options_for(cx: &Cx<'_>, partition: Option<&str>, options: &str) -> Result<(), String> {
+    if let Some(partition) = partition.filter(|p| !partition_ok(cx, p)) {
+        return Err(partition_error(partition));
+    }
+    spec::expand(cx, options, Table::Full).map(drop)
 }
 
 pub(super) fn root_image_options(cx: &Cx<'_>, value: &str) -> Result<(), String> {
@@ -123,14 +123,9 @@ pub(super) fn root_image_options(cx: &Cx<'_>, value: &str) -> Result<(), String>
         }
         match f.as_slice() {
             [options] | [options, _] if f.len() == 1 || f[1].is_empty() => {
-                spec::expand(cx, options, Table::Full)?;
+                options_for(cx, None, options)?;
             }
-            [partition, options] => {
-                if !partition_ok(cx, partition) {
-                    return Err(partition_error(partition));
-                }
-                spec::expand(cx, options, Table::Full)?;
-            }
+            [partition, options] => options_for(cx, Some(partition), options)?,
             _ => {}
         }
     }
