@@ -64,13 +64,23 @@ def spread(values, fmt="%.2f"):
     return " / ".join(fmt % v for v in (min(values), statistics.median(values), max(values)))
 
 
-PROFILE = """
-[profile.dev]
-debug = "line-tables-only"
+def workspace_profile():
+    """The workspace's `[profile.dev]` and `[profile.dev.package."*"]` sections: the dev
+    profile the floors build with (the overrides for the project's own packages left out)."""
+    keep, out = False, []
+    for line in open(os.path.join(ROOT, "Cargo.toml")).read().splitlines():
+        if line.startswith("["):
+            keep = line in ("[profile.dev]", '[profile.dev.package."*"]')
+            if keep:
+                out.append("")
+        if keep and line.strip() and not line.startswith("#"):
+            out.append(line)
+    if not out:
+        sys.exit("floors: the workspace's Cargo.toml has no [profile.dev]")
+    return "\n".join(out) + "\n"
 
-[profile.dev.package."*"]
-debug = false
-"""
+
+PROFILE = workspace_profile()
 
 
 def write_tree(dest, files):

@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::family::Family;
-use crate::output::{write_atomic, write_dir, Track};
-use crate::value::ValueKind;
+use crate::output::{write_atomic, write_dir, write_if_changed, Track};
 
 /// Renders `family` into `OUT_DIR/units/` (units flat, drop-ins in `UNIT.d/`), taking each
 /// build option from the environment variable [`OptionDef::env_var`](crate::family::OptionDef::env_var)
@@ -61,10 +60,7 @@ pub fn render(family: &Family) -> ExitCode {
             std::fs::create_dir_all(&sub)?;
             write_atomic(&sub, d.file, d.text.as_bytes())
         })?;
-        if std::fs::read(out.join("family.rs")).ok().as_deref() != Some(source.as_bytes()) {
-            write_atomic(&out, "family.rs", source.as_bytes())?;
-        }
-        Ok(())
+        write_if_changed(&out, "family.rs", source.as_bytes()).map(drop)
     });
     match written {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,15 +89,11 @@ pub fn source(family: &Family) -> String {
     );
     s.push_str("    options: &[\n");
     for o in family.options {
-        let kind = match o.kind {
-            ValueKind::Path => "Path",
-            ValueKind::Mode => "Mode",
-            ValueKind::Text => "Text",
-        };
+        // A kind's `Debug` form is its variant's name.
         let _ = writeln!(
             s,
-            "        ::unit_core::family::OptionDef {{ name: {:?}, kind: ::unit_core::value::ValueKind::{kind}, default: {:?}, doc: {:?} }},",
-            o.name, o.default, o.doc
+            "        ::unit_core::family::OptionDef {{ name: {:?}, kind: ::unit_core::value::ValueKind::{:?}, default: {:?}, doc: {:?} }},",
+            o.name, o.kind, o.default, o.doc
         );
     }
     s.push_str("    ],\n    units: &[\n");

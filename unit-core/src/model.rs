@@ -170,21 +170,45 @@ impl fmt::Display for UnitKind {
 /// The name of a directive, e.g. `ExecStart`. Whether it can be written as a directive name
 /// (letters, digits, `-` and `_`) is worked out once, when it is made, rather than each time
 /// the unit is rendered. It reads as a `&str`.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// Equality, order and hash are those of the name alone (`writable` follows from it), so a
+/// `Key` and its `&str` agree wherever one stands for the other.
+#[derive(Clone)]
 pub struct Key {
     name: String,
     writable: bool,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for Key {}
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+    }
+}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Key) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Key) -> std::cmp::Ordering {
+        self.name.cmp(&other.name)
+    }
 }
 
 impl Key {
     /// The name as a string slice.
     pub fn as_str(&self) -> &str {
         &self.name
-    }
-
-    /// The name as an owned string.
-    pub fn into_string(self) -> String {
-        self.name
     }
 
     /// Whether it can be written as a directive name: letters, digits, `-` and `_`.
@@ -462,6 +486,16 @@ mod tests {
         entry.key = String::from("X-Vendor_2").into();
         assert!(entry.key.is_writable());
         assert_eq!(format!("{:?}", entry.key), "\"X-Vendor_2\"");
+    }
+
+    #[test]
+    fn a_key_is_found_by_its_name() {
+        let keys: std::collections::HashSet<Key> = ["ExecStart", "Exec Start"]
+            .into_iter()
+            .map(Key::from)
+            .collect();
+        assert!(keys.contains("ExecStart") && keys.contains("Exec Start"));
+        assert!(!keys.contains("ExecStop"));
     }
 
     #[test]

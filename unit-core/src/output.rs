@@ -65,12 +65,10 @@ pub fn write_dir(dir: &Path, units: &[Rendered], track: Track) -> io::Result<Rep
     let previous = read_manifest(dir)?;
     let mut report = Report::default();
     for u in units {
-        let path = dir.join(u.name);
-        if fs::read(&path).ok().as_deref() == Some(u.text.as_bytes()) {
-            report.unchanged.push(u.name.to_owned());
-        } else {
-            write_atomic(dir, u.name, u.text.as_bytes())?;
+        if write_if_changed(dir, u.name, u.text.as_bytes())? {
             report.written.push(u.name.to_owned());
+        } else {
+            report.unchanged.push(u.name.to_owned());
         }
     }
     if track == Track::None {
@@ -97,6 +95,16 @@ fn read_manifest(dir: &Path) -> io::Result<Vec<String>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(e),
     }
+}
+
+/// Writes `bytes` to `dir/name` like [`write_atomic`] unless the file already holds them, so an
+/// unchanged file keeps its modification time; returns whether it wrote.
+pub fn write_if_changed(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<bool> {
+    if fs::read(dir.join(name)).ok().as_deref() == Some(bytes) {
+        return Ok(false);
+    }
+    write_atomic(dir, name, bytes)?;
+    Ok(true)
 }
 
 /// Writes `bytes` to `dir/name` through a temporary file in `dir` and a rename.

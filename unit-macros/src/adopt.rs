@@ -11,6 +11,7 @@ use super::lower::Family;
 
 pub fn check(family: &Family, errors: &mut Errors) {
     let defaults = defaults(family);
+    let targets = targets_for(family, &[]);
     let mut paths = BTreeSet::new();
     for d in &family.dropins {
         let name = d.unit.name.as_str();
@@ -38,7 +39,7 @@ pub fn check(family: &Family, errors: &mut Errors) {
         }
         let base = own.map(|u| resolve(&u.unit, &defaults));
         let unit = resolve(&d.unit, &defaults);
-        for target in targets_for(family, &[]) {
+        for &target in &targets {
             for diag in dropin::check(&unit, base.as_ref(), target) {
                 errors.diag(diag);
             }
