@@ -14,6 +14,7 @@
 //! is 0 on success, 1 when the command failed and 2 for a usage error.
 
 mod args;
+pub mod finding;
 mod graph;
 mod help;
 mod installing;
