@@ -21,6 +21,10 @@ pub enum Command {
     Verify,
     /// `graph [--format dot|svg]`: the dependency and ordering graph.
     Graph,
+    /// `check [PATH...]`: the family, or unit files on disk, checked without writing.
+    Check,
+    /// `package --format sysext|deb --out DIR`: a system extension or a Debian package.
+    Package,
     /// `help [COMMAND]`.
     Help,
     /// `--version`.
@@ -29,13 +33,15 @@ pub enum Command {
 
 impl Command {
     /// Every command `help` lists, in order.
-    pub const ALL: [Command; 7] = [
+    pub const ALL: [Command; 9] = [
         Command::List,
         Command::Show,
         Command::Render,
         Command::Install,
         Command::Verify,
         Command::Graph,
+        Command::Check,
+        Command::Package,
         Command::Help,
     ];
 
@@ -48,6 +54,8 @@ impl Command {
             Command::Install => "install",
             Command::Verify => "verify",
             Command::Graph => "graph",
+            Command::Check => "check",
+            Command::Package => "package",
             Command::Help => "help",
             Command::Version => "--version",
         }
@@ -61,16 +69,24 @@ impl Command {
     pub fn takes_build_options(self) -> bool {
         matches!(
             self,
-            Command::Show | Command::Render | Command::Install | Command::Verify | Command::Graph
+            Command::Show
+                | Command::Render
+                | Command::Install
+                | Command::Verify
+                | Command::Graph
+                | Command::Check
+                | Command::Package
         )
     }
 
     /// Its own options, besides `--help` and the build options.
     pub fn flags(self) -> &'static [&'static str] {
         match self {
-            Command::Render => &["out"],
+            Command::Render => &["out", "message-format"],
             Command::Install => &["destdir", "dry-run"],
-            Command::Verify => &["skip-if-missing"],
+            Command::Verify => &["skip-if-missing", "message-format"],
+            Command::Check => &["message-format"],
+            Command::Package => super::package::FLAGS,
             Command::Graph => &["format"],
             _ => &[],
         }
@@ -95,6 +111,12 @@ pub(crate) struct Invocation {
     pub set: Vec<(String, String)>,
     /// `graph UNIT...`: the units whose edges to draw.
     pub units: Vec<String>,
+    /// `--message-format json`.
+    pub json: bool,
+    /// `check PATH...`: the unit files and directories to check.
+    pub paths: Vec<PathBuf>,
+    /// `package`'s own options (`--format`, `--name`, ...), in order.
+    pub package: Vec<(&'static str, String)>,
 }
 
 fn usage(message: String, command: Option<Command>) -> Error {
@@ -135,6 +157,9 @@ pub(crate) fn parse(family: &Family, args: Vec<OsString>) -> Result<Invocation> 
         format: None,
         set: Vec::new(),
         units: Vec::new(),
+        json: false,
+        paths: Vec::new(),
+        package: Vec::new(),
     };
     let mut command: Option<Command> = None;
     let mut help = false;
@@ -202,6 +227,30 @@ pub(crate) fn parse(family: &Family, args: Vec<OsString>) -> Result<Invocation> 
             }
             Long(flag @ ("dry-run" | "skip-if-missing")) if cmd.flags().contains(&flag) => {
                 inv.flag = true;
+            }
+            Long("message-format") if cmd.flags().contains(&"message-format") => {
+                let value = parser.value().map_err(|e| lexopt_error(e, command))?;
+                inv.json = match string(value, "message format", cmd)?.as_str() {
+                    "json" => true,
+                    "human" => false,
+                    other => {
+                        return Err(usage(
+                            format!("unknown message format `{other}`; use `human` or `json`"),
+                            Some(cmd),
+                        ))
+                    }
+                };
+            }
+            Value(v) if cmd == Command::Check => inv.paths.push(PathBuf::from(v)),
+            Long(flag) if cmd == Command::Package && cmd.flags().contains(&flag) => {
+                let flag = super::package::FLAGS
+                    .iter()
+                    .copied()
+                    .find(|f| *f == flag)
+                    .unwrap_or("");
+                let value = parser.value().map_err(|e| lexopt_error(e, command))?;
+                let value = string(value, &format!("value of `--{flag}`"), cmd)?;
+                inv.package.push((flag, value));
             }
             Long("format") if cmd == Command::Graph => {
                 let value = parser.value().map_err(|e| lexopt_error(e, command))?;

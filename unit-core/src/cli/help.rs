@@ -32,6 +32,14 @@ fn summary(c: Command) -> (&'static str, &'static str) {
             "graph [--format dot|svg] [UNIT...]",
             "the dependency and ordering graph, as Graphviz DOT or SVG",
         ),
+        Command::Check => (
+            "check [PATH...]",
+            "check the units as `render` would, or unit files on disk",
+        ),
+        Command::Package => (
+            "package --format sysext|deb --out DIR",
+            "a system extension tree and image, or a Debian package",
+        ),
         Command::Help => ("help [COMMAND]", "this help, or a command's"),
         Command::Version => ("--version", "the program's version"),
     }
@@ -39,10 +47,13 @@ fn summary(c: Command) -> (&'static str, &'static str) {
 
 fn details(c: Command) -> &'static [(&'static str, &'static str)] {
     match c {
-        Command::Render => &[(
-            "--out DIR",
-            "the directory to write into, created if missing",
-        )],
+        Command::Render => &[
+            (
+                "--out DIR",
+                "the directory to write into, created if missing",
+            ),
+            MESSAGE_FORMAT,
+        ],
         Command::Install => &[
             (
                 "--destdir DIR",
@@ -53,10 +64,15 @@ fn details(c: Command) -> &'static [(&'static str, &'static str)] {
                 "say what would be written and removed, change nothing",
             ),
         ],
-        Command::Verify => &[(
-            "--skip-if-missing",
-            "succeed with a note on stderr when `systemd-analyze` is not installed",
-        )],
+        Command::Verify => &[
+            (
+                "--skip-if-missing",
+                "succeed with a note on stderr when `systemd-analyze` is not installed",
+            ),
+            MESSAGE_FORMAT,
+        ],
+        Command::Check => &[MESSAGE_FORMAT],
+        Command::Package => super::package::DETAILS,
         Command::Graph => &[(
             "--format dot|svg",
             "DOT (the default), or SVG drawn by Graphviz's `dot`",
@@ -65,10 +81,17 @@ fn details(c: Command) -> &'static [(&'static str, &'static str)] {
     }
 }
 
+const MESSAGE_FORMAT: (&str, &str) = (
+    "--message-format FMT",
+    "`human` (the default), or `json`: one JSON object per finding and line",
+);
+
 fn about(c: Command) -> &'static str {
     match c {
         Command::Install => "Installs every unit into `unitdir`, drop-ins into `UNIT.d/`, and the preset into the preset directory, each file replaced atomically. The files installed are recorded, with a hash of their content, in `<prefix>/share/<family>/installed-files`; a later install removes a file it no longer renders only if that file is unchanged, and never replaces a file it did not install.",
         Command::Verify => "Renders into a temporary root where every program the units start exists at its own path, and runs `systemd-analyze verify` on every unit and drop-in there. Fails when `systemd-analyze` reports anything about them, or is not installed.",
+        Command::Check => "Without paths, checks every unit and drop-in of the family with the build options given, as `render` does, without writing anything. With paths (unit files, drop-ins, or directories read as one directory of systemd's search path), checks those files as systemd loads them. Each problem is one line with its file, line and column; the exit status is 1 when there is any.",
+        Command::Package => super::package::ABOUT,
         Command::Graph => "With units named, only the edges that touch them. Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, `After=`/`Before=` dashed (pointing at the unit started first), socket activation dotted, `Conflicts=` red with no arrowhead.",
         _ => "",
     }
@@ -92,6 +115,8 @@ fn example(cli: &Cli, c: Command) -> Option<String> {
         Command::Install => format!("{p} install --destdir pkg --dry-run"),
         Command::Verify => format!("{p} verify"),
         Command::Graph => format!("{p} graph | dot -Tsvg > {}.svg", f.name),
+        Command::Check => format!("{p} check --message-format json /etc/systemd/system"),
+        Command::Package => format!("{p} package --format deb --out dist"),
         _ => return None,
     })
 }

@@ -14,10 +14,12 @@
 //! is 0 on success, 1 when the command failed and 2 for a usage error.
 
 mod args;
+pub mod check;
 pub mod finding;
 mod graph;
 mod help;
 mod installing;
+pub mod package;
 mod verify;
 
 use std::ffi::OsString;
@@ -146,7 +148,13 @@ impl<'f> Cli<'f> {
         let result = if args.first().is_some_and(|a| a == "import") {
             self.import(&args[1..], out)
         } else {
-            args::parse(self.family, args).and_then(|inv| self.dispatch(inv, out))
+            args::parse(self.family, args).and_then(|inv| match inv.command {
+                Command::Render | Command::Verify if inv.json => {
+                    let options = self.options(&inv)?;
+                    check::json(self, inv, &options, out)
+                }
+                _ => self.dispatch(inv, out),
+            })
         };
         let message = match result {
             Ok(()) | Err(Error::Closed) => return 0,
@@ -249,7 +257,15 @@ impl<'f> Cli<'f> {
             Command::Install => installing::run(self, &inv, &options()?, out),
             Command::Verify => verify::run(self, &options()?, inv.flag, out),
             Command::Graph => graph::run(self, &options()?, &inv, out),
+            Command::Check => check::run(self, &inv, &options()?, out),
+            Command::Package => package::run(self, &inv, &options()?, out),
         }
+    }
+
+    fn options(&self, inv: &args::Invocation) -> Result<Options> {
+        self.family
+            .options(inv.set.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+            .map_err(|e| Error::Usage(e.join("; "), Some(inv.command)))
     }
 
     fn show(&self, name: Option<&str>, options: &Options, out: &mut dyn Write) -> Result<()> {
