@@ -7,6 +7,7 @@ mod cli;
 mod differential;
 mod golden;
 mod import;
+mod json;
 mod output;
 mod robust;
 mod roundtrip;
