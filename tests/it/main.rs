@@ -9,6 +9,7 @@ mod golden;
 mod import;
 mod json;
 mod output;
+mod package;
 mod robust;
 mod roundtrip;
 mod spec;

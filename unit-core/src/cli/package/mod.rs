@@ -52,7 +52,7 @@ pub(crate) const DETAILS: &[(&str, &str)] = &[
 ];
 
 /// `package --help`'s description.
-pub(crate) const ABOUT: &str = "With `--format sysext`, writes the system extension tree `DIR/NAME/` (units, drop-ins and preset under `usr/lib/systemd/`, and `usr/lib/extension-release.d/extension-release.NAME`), then builds the image `DIR/NAME.raw` with `systemd-repart --make-ddi=sysext` where that exists (systemd 254 and later); where it does not, says so in one line on stderr and succeeds with the tree alone. `--out /var/lib/extensions` installs it for `systemd-sysext merge`. With `--format deb`, builds `DIR/NAME_VERSION_all.deb` with `dpkg-deb`; its maintainer scripts enable on first install what the family's preset enables, as `deb-systemd-helper` does for Debian's packages, stop the units on removal and forget their state on purge.";
+pub(crate) const ABOUT: &str = "With `--format sysext`, writes the system extension tree `DIR/NAME/` (units, drop-ins and preset under `usr/lib/systemd/`, and `usr/lib/extension-release.d/extension-release.NAME`), then builds the image `DIR/NAME.raw` with `systemd-repart --make-ddi=sysext` where that exists (systemd 254 and later); where it does not, says so in one line and succeeds with the tree alone. `--out /var/lib/extensions` installs it for `systemd-sysext merge`. With `--format deb`, builds `DIR/NAME_VERSION_all.deb` with `dpkg-deb`; its maintainer scripts enable on first install what the family's preset enables, as `deb-systemd-helper` does for Debian's packages, stop the units on removal and forget their state on purge.";
 
 /// The options of one `package` command line.
 #[derive(Debug)]
@@ -101,7 +101,7 @@ pub(crate) fn run(
     };
     let (files, _) = cli.files(options)?;
     match request.get("format") {
-        Some("sysext") => sysext::run(cli, &request, &files, out),
+        Some("sysext") => sysext::run(&request, &files, out),
         Some("deb") => deb::run(cli, &request, &files, out),
         Some(other) => Err(usage(&format!(
             "unknown package format `{other}`; use `sysext` or `deb`"

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{tool, write_tree, Request, Staging};
-use crate::cli::{failed, io, Cli, Error, Result};
+use crate::cli::{failed, io, Error, Result};
 use crate::install::File;
 
 /// The `extension-release.NAME` file: `ID=_any` unless `--id` names the OS, then
@@ -69,7 +69,7 @@ fn check_name(name: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
-pub(crate) fn run(cli: &Cli, request: &Request, files: &[File], out: &mut dyn Write) -> Result<()> {
+pub(crate) fn run(request: &Request, files: &[File], out: &mut dyn Write) -> Result<()> {
     let name = &request.name;
     check_name(name).map_err(|m| Error::Usage(m, Some(crate::cli::Command::Package)))?;
     if let Some(f) = files
@@ -101,12 +101,12 @@ pub(crate) fn run(cli: &Cli, request: &Request, files: &[File], out: &mut dyn Wr
         tree.display()
     )
     .map_err(io)?;
-    image(cli, &tree, &request.out.join(format!("{name}.raw")), out)
+    image(&tree, &request.out.join(format!("{name}.raw")), out)
 }
 
-/// Builds the image with `systemd-repart --make-ddi=sysext`, or says in one line on stderr why
-/// not, and succeeds with the tree alone.
-fn image(cli: &Cli, tree: &Path, raw: &Path, out: &mut dyn Write) -> Result<()> {
+/// Builds the image with `systemd-repart --make-ddi=sysext`, or says in one line why not, and
+/// succeeds with the tree alone.
+fn image(tree: &Path, raw: &Path, out: &mut dyn Write) -> Result<()> {
     let help = match std::process::Command::new("systemd-repart")
         .arg("--help")
         .output()
@@ -120,12 +120,11 @@ fn image(cli: &Cli, tree: &Path, raw: &Path, out: &mut dyn Write) -> Result<()> 
         } else {
             "this `systemd-repart` has no `--make-ddi=` (systemd 254 and later have it)".to_owned()
         };
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}: no image built: {why}; the tree is a complete extension on its own",
-            cli.program()
-        );
-        return Ok(());
+        return writeln!(
+            out,
+            "no image built: {why}; the tree is a complete extension on its own"
+        )
+        .map_err(io);
     }
     let _ = std::fs::remove_file(raw);
     let source = format!("--copy-source={}", tree.display());
