@@ -284,3 +284,60 @@ fn verify_turns_systemd_analyze_lines_into_findings() {
     assert_eq!(field(record, "severity"), "\"error\"");
     assert_ne!(field(record, "release"), "null", "{record}");
 }
+
+/// The macro's errors are rustc's, so `cargo build --message-format json` carries them with
+/// the file, line and column of the token, as editors and CI read them.
+#[test]
+fn macro_errors_reach_cargos_json() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let tmp = TempDir::new("json-cargo");
+    let project = tmp.path().join("mistake");
+    let manifest = format!(
+        "[package]\nname = \"mistake\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
+         [dependencies]\nunit-core = {{ path = \"{0}/unit-core\", features = [\"cli\"] }}\n\
+         unit-macros = {{ path = \"{0}/unit-macros\" }}\n\n[workspace]\n",
+        repo.display()
+    );
+    write(&project, "Cargo.toml", &manifest);
+    std::fs::copy(
+        repo.join("tests/example/Cargo.lock"),
+        project.join("Cargo.lock"),
+    )
+    .unwrap();
+    write(
+        &project,
+        "src/lib.rs",
+        "mod family;\npub use family::FAMILY;\n",
+    );
+    let family = "use unit_macros::systemd_unit;\n\nsystemd_unit! {\n    unit \"m.service\" {\n        [Service]\n        Type = notifyy;\n        ExecStart = \"/usr/bin/m\";\n    }\n}\n";
+    write(&project, "src/family.rs", family);
+    let output = Command::new(env!("CARGO"))
+        .args(["check", "--offline", "--message-format", "json"])
+        .current_dir(&project)
+        .env("CARGO_TARGET_DIR", repo.join("target/example"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let error = stdout
+        .lines()
+        .filter(|l| l.contains("\"reason\":\"compiler-message\""))
+        .find(|l| l.contains("\"level\":\"error\"") && l.contains("notifyy"))
+        .unwrap_or_else(|| {
+            panic!(
+                "no error about `notifyy` in cargo's JSON:\n{stdout}\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+    for part in [
+        "\"file_name\":\"src/family.rs\"",
+        "\"line_start\":6",
+        "\"column_start\":16",
+    ] {
+        assert!(error.contains(part), "{part} not in {error}");
+    }
+}
