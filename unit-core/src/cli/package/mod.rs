@@ -20,6 +20,8 @@ pub(crate) const FLAGS: &[&str] = &[
     "id",
     "version-id",
     "sysext-level",
+    "private-key",
+    "certificate",
     "version",
     "maintainer",
 ];
@@ -44,6 +46,11 @@ pub(crate) const DETAILS: &[(&str, &str)] = &[
         "--sysext-level L",
         "sysext: the OS `SYSEXT_LEVEL=` it needs (with `--id`)",
     ),
+    (
+        "--private-key FILE",
+        "sysext: the key that signs the image's verity data",
+    ),
+    ("--certificate FILE", "sysext: the certificate of that key"),
     ("--version V", "deb: the package version (the program's)"),
     (
         "--maintainer M",
@@ -52,7 +59,7 @@ pub(crate) const DETAILS: &[(&str, &str)] = &[
 ];
 
 /// `package --help`'s description.
-pub(crate) const ABOUT: &str = "With `--format sysext`, writes the system extension tree `DIR/NAME/` (units, drop-ins and preset under `usr/lib/systemd/`, and `usr/lib/extension-release.d/extension-release.NAME`), then builds the image `DIR/NAME.raw` with `systemd-repart --make-ddi=sysext` where that exists (systemd 254 and later); where it does not, says so in one line and succeeds with the tree alone. `--out /var/lib/extensions` installs it for `systemd-sysext merge`. With `--format deb`, builds `DIR/NAME_VERSION_all.deb` with `dpkg-deb`; its maintainer scripts enable on first install what the family's preset enables, as `deb-systemd-helper` does for Debian's packages, stop the units on removal and forget their state on purge.";
+pub(crate) const ABOUT: &str = "With `--format sysext`, writes the system extension tree `DIR/NAME/` (units, drop-ins and preset under `usr/lib/systemd/`, and `usr/lib/extension-release.d/extension-release.NAME`), then, given `--private-key` and `--certificate`, builds the signed image `DIR/NAME.raw` with `systemd-repart --make-ddi=sysext` where that exists (systemd 255 and later); where it does not, or without a key, says so in one line and succeeds with the tree alone. `--out /var/lib/extensions` installs it for `systemd-sysext merge`. With `--format deb`, builds `DIR/NAME_VERSION_all.deb` with `dpkg-deb`; its maintainer scripts enable on first install what the family's preset enables, as `deb-systemd-helper` does for Debian's packages, stop the units on removal and forget their state on purge.";
 
 /// The options of one `package` command line.
 #[derive(Debug)]

@@ -101,12 +101,16 @@ pub(crate) fn run(request: &Request, files: &[File], out: &mut dyn Write) -> Res
         tree.display()
     )
     .map_err(io)?;
-    image(&tree, &request.out.join(format!("{name}.raw")), out)
+    image(request, &tree, files, out)
 }
 
-/// Builds the image with `systemd-repart --make-ddi=sysext`, or says in one line why not, and
-/// succeeds with the tree alone.
-fn image(tree: &Path, raw: &Path, out: &mut dyn Write) -> Result<()> {
+/// Builds the signed image with `systemd-repart --make-ddi=sysext` (systemd 255 and later),
+/// or says in one line why not, and succeeds with the tree alone. The partition UUIDs are
+/// seeded from the name and the files, so the same tree gives the same image.
+fn image(request: &Request, tree: &Path, files: &[File], out: &mut dyn Write) -> Result<()> {
+    // An image of an earlier tree must not stay beside this one.
+    let raw = request.out.join(format!("{}.raw", request.name));
+    let _ = std::fs::remove_file(&raw);
     let help = match std::process::Command::new("systemd-repart")
         .arg("--help")
         .output()
@@ -114,30 +118,61 @@ fn image(tree: &Path, raw: &Path, out: &mut dyn Write) -> Result<()> {
         Ok(o) => String::from_utf8_lossy(&o.stdout).into_owned(),
         Err(_) => String::new(),
     };
-    if !help.contains("--make-ddi") {
-        let why = if help.is_empty() {
-            "`systemd-repart` is not installed".to_owned()
-        } else {
-            "this `systemd-repart` has no `--make-ddi=` (systemd 254 and later have it)".to_owned()
+    let why = if help.is_empty() {
+        "`systemd-repart` is not installed"
+    } else if !help.contains("--make-ddi") {
+        "this `systemd-repart` has no `--make-ddi=` (systemd 255 and later have it)"
+    } else {
+        ""
+    };
+    let (key, certificate) = (request.get("private-key"), request.get("certificate"));
+    let (Some(key), Some(certificate), "") = (key, certificate, why) else {
+        let why = match (why, key, certificate) {
+            ("", None, _) | ("", _, None) => "`systemd-repart --make-ddi=sysext` signs the image; pass `--private-key` and `--certificate`",
+            _ => why,
         };
         return writeln!(
             out,
             "no image built: {why}; the tree is a complete extension on its own"
         )
         .map_err(io);
-    }
-    let _ = std::fs::remove_file(raw);
-    let source = format!("--copy-source={}", tree.display());
-    let args: [&OsStr; 3] = [
-        OsStr::new("--make-ddi=sysext"),
-        OsStr::new(&source),
-        raw.as_os_str(),
+    };
+    let args = [
+        "--make-ddi=sysext".to_owned(),
+        format!("--copy-source={}", tree.display()),
+        format!("--private-key={key}"),
+        format!("--certificate={certificate}"),
+        format!("--seed={}", seed(&request.name, files)),
     ];
-    tool("systemd-repart", &args).map_err(|e| {
-        let _ = std::fs::remove_file(raw);
-        e
+    let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    all.push(raw.as_os_str());
+    tool("systemd-repart", &all).inspect_err(|_| {
+        let _ = std::fs::remove_file(&raw);
     })?;
     writeln!(out, "image {}", raw.display()).map_err(io)
+}
+
+/// A UUID from the extension's name and files.
+fn seed(name: &str, files: &[File]) -> String {
+    let mut all = name.as_bytes().to_vec();
+    for f in files {
+        all.extend(f.path.as_bytes());
+        all.push(0);
+        all.extend(f.text.as_bytes());
+        all.push(0);
+    }
+    let a = crate::install::fingerprint(&all);
+    all.push(1);
+    let b = crate::install::fingerprint(&all);
+    let hex = format!("{a:016x}{b:016x}");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
 }
 
 #[cfg(test)]
