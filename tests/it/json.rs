@@ -35,19 +35,20 @@ fn field<'a>(record: &'a str, key: &str) -> &'a str {
         .map(|i| i + key.len() + 3)
         .unwrap_or_else(|| panic!("no `{key}` in {record}"));
     let rest = &record[start..];
-    let end = if rest.starts_with('"') {
-        1 + rest[1..]
-            .char_indices()
-            .scan(false, |escaped, (i, c)| {
-                let end = !*escaped && c == '"';
-                *escaped = !*escaped && c == '\\';
-                Some((i, end))
-            })
-            .find(|(_, end)| *end)
-            .map(|(i, _)| i + 1)
-            .unwrap_or(rest.len() - 1)
-    } else {
-        rest.find([',', '}']).unwrap_or(rest.len())
+    let end = match rest.strip_prefix('"') {
+        Some(inner) => {
+            let mut escaped = false;
+            let close = inner
+                .char_indices()
+                .find(|&(_, c)| {
+                    let end = !escaped && c == '"';
+                    escaped = !escaped && c == '\\';
+                    end
+                })
+                .map_or(inner.len(), |(i, _)| i);
+            close + 2
+        }
+        None => rest.find([',', '}']).unwrap_or(rest.len()),
     };
     &rest[..end]
 }
