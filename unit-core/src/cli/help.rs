@@ -116,7 +116,9 @@ fn example(cli: &Cli, c: Command) -> Option<String> {
         Command::Verify => format!("{p} verify"),
         Command::Graph => format!("{p} graph | dot -Tsvg > {}.svg", f.name),
         Command::Check => format!("{p} check --message-format json /etc/systemd/system"),
-        Command::Package => format!("{p} package --format deb --out dist"),
+        Command::Package => {
+            format!("{p} package --format deb --out dist --maintainer \"NAME <EMAIL>\"")
+        }
         _ => return None,
     })
 }
