@@ -19,6 +19,7 @@ pub mod finding;
 mod graph;
 mod help;
 mod installing;
+pub mod json;
 pub mod package;
 mod verify;
 
@@ -151,7 +152,7 @@ impl<'f> Cli<'f> {
             args::parse(self.family, args).and_then(|inv| match inv.command {
                 Command::Render | Command::Verify if inv.json => {
                     let options = self.options(&inv)?;
-                    check::json(self, inv, &options, out)
+                    json::run(self, inv, &options, out)
                 }
                 _ => self.dispatch(inv, out),
             })
