@@ -216,13 +216,21 @@ fn batches(cases: &[Case]) -> Vec<Vec<usize>> {
 fn copy_original(case: &Case, dir: &Path) {
     copy_file(&case.path, &dir.join(&case.name));
     for d in &case.dropins {
-        let to = dir.join(d.file_name().unwrap());
-        std::fs::create_dir_all(&to).unwrap();
-        set_mode(&to, 0o755);
-        for e in std::fs::read_dir(d).unwrap().filter_map(Result::ok) {
-            if e.file_name().to_string_lossy().ends_with(".conf") {
-                copy_file(&e.path(), &to.join(e.file_name()));
-            }
+        copy_dropins(d, dir);
+    }
+}
+
+/// Copies the `*.conf` files of the drop-in directory `from` into `dir`, under its name.
+fn copy_dropins(from: &Path, dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return;
+    };
+    let to = dir.join(from.file_name().unwrap());
+    std::fs::create_dir_all(&to).unwrap();
+    set_mode(&to, 0o755);
+    for e in entries.filter_map(Result::ok) {
+        if e.file_name().to_string_lossy().ends_with(".conf") {
+            copy_file(&e.path(), &to.join(e.file_name()));
         }
     }
 }
@@ -264,6 +272,10 @@ pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Ou
             let ours = rendered.join(format!("u{i}")).join(&case.name);
             if outcomes[i].compiled && ours.exists() {
                 copy_file(&ours, &roundtrip.join(&case.name));
+                let dropins = rendered
+                    .join(format!("u{i}"))
+                    .join(format!("{}.d", case.name));
+                copy_dropins(&dropins, &roundtrip);
             } else {
                 copy_original(case, &roundtrip);
             }

@@ -30,7 +30,7 @@ const UNRESETTABLE: &[&str] = &[
 
 /// Directives whose empty value is a setting of its own, not a return to the default: it is
 /// kept, written as `Key = "";`.
-const EMPTY_IS_A_VALUE: &[&str] = &["CapabilityBoundingSet"];
+pub(crate) const EMPTY_IS_A_VALUE: &[&str] = &["CapabilityBoundingSet"];
 
 /// Where an origin made by the reader points: (file, line).
 pub(crate) fn locate(files: &[PathBuf], origin: Origin) -> (PathBuf, usize) {
@@ -39,9 +39,11 @@ pub(crate) fn locate(files: &[PathBuf], origin: Origin) -> (PathBuf, usize) {
     (files.get(file).cloned().unwrap_or_default(), line)
 }
 
-/// Applies what systemd applies when it reads `unit` (its sections in file order, drop-ins
-/// after the file), recording a [`Gap`] for each change.
-pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>) {
+/// Applies what systemd applies when it reads `unit` (its sections in file order), recording a
+/// [`Gap`] for each change. In a drop-in (`dropin`), an empty assignment also resets what the
+/// unit and earlier drop-ins set, so it is kept (as `reset Key;`) after clearing the values
+/// before it in the same file.
+pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>, dropin: bool) {
     let mut gap = |origin: Origin, kind: &'static str, what: String| {
         let (file, line) = locate(files, origin);
         gaps.push(Gap {
@@ -110,7 +112,7 @@ pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>) {
                 } else {
                     what
                 };
-                if EMPTY_IS_A_VALUE.contains(&key) {
+                if dropin || EMPTY_IS_A_VALUE.contains(&key) {
                     target.push(entry);
                     continue;
                 }
