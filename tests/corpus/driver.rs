@@ -15,7 +15,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use unit_core::import::{read_paths, write_family, Gap, Layout};
+use unit_core::catalog::Target;
+use unit_core::import::{externs, needed_target, read_paths, write_family, Gap, Imported, Layout};
 
 use super::cases::{Case, Corpus};
 use super::scratch;
@@ -39,6 +40,18 @@ pub struct Outcome {
     pub differs: Option<String>,
     /// Whether the round trip was checked and held.
     pub round_tripped: bool,
+    /// What the run-time checks (`validate_for`, `dropin::check`, `check_family`) say about the
+    /// imported units, for the target the family is compiled for; `None` when not imported.
+    pub runtime_errors: Option<Vec<String>>,
+}
+
+impl Outcome {
+    /// Whether the macro and the run-time checks disagree: one accepts what the other refuses.
+    pub fn disagrees(&self) -> bool {
+        self.runtime_errors
+            .as_ref()
+            .is_some_and(|e| e.is_empty() != self.compiled)
+    }
 }
 
 /// The figures of a run.
@@ -55,25 +68,112 @@ const TARGET: &str = "import-corpus.target";
 
 /// Whether systemd's test mode can be used here.
 pub fn have_systemd() -> bool {
-    Path::new(SYSTEMD).exists() && Path::new("/usr/bin/setpriv").exists()
+    Judge::host().available()
 }
 
-/// Runs every stage on `corpus`, using `work` as scratch space and `crate_name` for the crate.
+/// The systemd that judges the units, and the release the families are compiled for.
+#[derive(Clone, Debug)]
+pub struct Judge {
+    /// The program and its leading arguments: the binary, or a loader running it.
+    pub command: Vec<PathBuf>,
+    /// Extra environment.
+    pub env: Vec<(String, PathBuf)>,
+    /// The oldest release the families target (`systemd N..;`), `None` for the DSL's default
+    /// (or the release a unit needs).
+    pub target: Option<u16>,
+}
+
+impl Judge {
+    /// This machine's systemd.
+    pub fn host() -> Judge {
+        Judge {
+            command: vec![PathBuf::from(SYSTEMD)],
+            env: Vec::new(),
+            target: None,
+        }
+    }
+
+    /// A release unpacked at `root` (by `tests/corpus/fetch-257.sh`), run with its own loader
+    /// and libraries; the families target that release and later ones.
+    pub fn unpacked(root: &Path, release: u16) -> Judge {
+        let lib = root.join("usr/lib/x86_64-linux-gnu");
+        let path = format!("{}:{}", lib.display(), lib.join("systemd").display());
+        Judge {
+            command: vec![
+                root.join("usr/lib64/ld-linux-x86-64.so.2"),
+                PathBuf::from("--library-path"),
+                PathBuf::from(path),
+                root.join("usr/lib/systemd/systemd"),
+            ],
+            env: vec![(
+                "SYSTEMD_EXECUTOR_PATH".into(),
+                root.join("usr/lib/systemd/systemd-executor"),
+            )],
+            target: Some(release),
+        }
+    }
+
+    /// Whether its test mode can be used here.
+    pub fn available(&self) -> bool {
+        let (Some(program), Some(binary)) = (self.command.first(), self.command.last()) else {
+            return false;
+        };
+        program.exists() && binary.exists() && Path::new("/usr/bin/setpriv").exists()
+    }
+}
+
+/// The run-time checks on `imported` for `target`: each unit, each drop-in (with the unit it
+/// extends, if imported), and the family with its drop-ins applied and its `extern` units.
+fn runtime_errors(imported: &Imported, target: Target) -> Vec<String> {
+    let mut out = Vec::new();
+    for u in &imported.units {
+        for d in unit_core::validate::validate_for(u, target) {
+            out.push(format!("{}: {}", u.name, d.message));
+        }
+    }
+    for d in &imported.dropins {
+        for e in unit_core::dropin::check(&d.body, imported.unit(&d.unit), target) {
+            out.push(format!("{}.d/{}: {}", d.unit, d.file, e.message));
+        }
+    }
+    let merged: Vec<unit_core::Unit> = imported
+        .units
+        .iter()
+        .filter_map(|u| imported.merged(&u.name))
+        .collect();
+    let external = externs(&imported.units, &imported.dropins);
+    for d in unit_core::crosscheck::check_family(&merged, external.iter().map(String::as_str)) {
+        out.push(d.message);
+    }
+    out
+}
+
+/// Runs every stage on `corpus` with this machine's systemd as the judge.
 pub fn run(corpus: &Corpus, work: &Path, crate_name: &str) -> Report {
+    run_with(corpus, work, crate_name, &Judge::host())
+}
+
+/// Runs every stage on `corpus`, using `work` as scratch space and `crate_name` for the crate,
+/// with `judge` loading the originals and the rendered files.
+pub fn run_with(corpus: &Corpus, work: &Path, crate_name: &str, judge: &Judge) -> Report {
     let _ = std::fs::remove_dir_all(work);
     std::fs::create_dir_all(work).unwrap();
     let mut outcomes: Vec<Outcome> = vec![Outcome::default(); corpus.cases.len()];
     let mut families = Vec::new();
     let mut module_of: HashMap<String, usize> = HashMap::new();
     for (i, case) in corpus.cases.iter().enumerate() {
-        let mut paths = vec![case.path.clone()];
-        paths.extend(case.dropins.iter().cloned());
-        match read_paths(&paths) {
-            Ok(imported) if imported.units.len() == 1 => {
+        match read_paths(&case.paths()) {
+            Ok(imported) if imported.units.len() == usize::from(case.has_file()) => {
                 outcomes[i].gaps = imported.gaps.clone();
                 let module = format!("u{i}");
                 module_of.insert(module.clone(), i);
-                families.push((module, write_family(&imported, &Layout::default())));
+                let layout = Layout {
+                    target: judge.target,
+                    ..Layout::default()
+                };
+                let target = needed_target(&imported, layout.target);
+                outcomes[i].runtime_errors = Some(runtime_errors(&imported, target));
+                families.push((module, write_family(&imported, &layout)));
             }
             Ok(imported) => {
                 outcomes[i].import_error =
@@ -113,14 +213,14 @@ pub fn run(corpus: &Corpus, work: &Path, crate_name: &str) -> Report {
     let rendered = work.join("rendered");
     let rendered_ok = remaining.is_empty() || scratch::render(crate_name, &rendered);
     assert!(rendered_ok, "the corpus crate did not render");
-    if have_systemd() {
+    if judge.available() {
         // systemd runs as `nobody`, who may not be able to reach into the checkout: the
         // batches live in the system's temporary directory.
         let batches =
             std::env::temp_dir().join(format!("unit-import-{}-{crate_name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&batches);
         std::fs::create_dir_all(&batches).unwrap();
-        compare(corpus, &batches, &rendered, &mut outcomes);
+        compare_with(corpus, &batches, &rendered, &mut outcomes, judge);
         let _ = std::fs::remove_dir_all(&batches);
     }
     Report {
@@ -214,7 +314,9 @@ fn batches(cases: &[Case]) -> Vec<Vec<usize>> {
 }
 
 fn copy_original(case: &Case, dir: &Path) {
-    copy_file(&case.path, &dir.join(&case.name));
+    if case.has_file() {
+        copy_file(&case.path, &dir.join(&case.name));
+    }
     for d in &case.dropins {
         copy_dropins(d, dir);
     }
@@ -254,9 +356,20 @@ fn loaded_name(name: &str) -> String {
     }
 }
 
-/// Loads each batch of originals and the same batch with the rendered files (`rendered/u<index>/`)
-/// in their place, and records per unit whether systemd loads it cleanly and reads both alike.
+/// [`compare_with`] this machine's systemd.
 pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Outcome]) {
+    compare_with(corpus, work, rendered, outcomes, &Judge::host());
+}
+
+/// Loads each batch of originals and the same batch with the rendered files (`rendered/u<index>/`)
+/// in their place, and records per unit whether `judge` loads it cleanly and reads both alike.
+pub fn compare_with(
+    corpus: &Corpus,
+    work: &Path,
+    rendered: &Path,
+    outcomes: &mut [Outcome],
+    judge: &Judge,
+) {
     set_mode(work, 0o755);
     for (b, batch) in batches(&corpus.cases).into_iter().enumerate() {
         let original = work.join(format!("batch{b}-original"));
@@ -270,16 +383,24 @@ pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Ou
             let case = &corpus.cases[i];
             copy_original(case, &original);
             let ours = rendered.join(format!("u{i}")).join(&case.name);
-            if outcomes[i].compiled && ours.exists() {
-                copy_file(&ours, &roundtrip.join(&case.name));
-                let dropins = rendered
-                    .join(format!("u{i}"))
-                    .join(format!("{}.d", case.name));
+            let dropins = rendered
+                .join(format!("u{i}"))
+                .join(format!("{}.d", case.name));
+            // Everything the case has is rendered: its file, and its drop-ins if it has any.
+            let all_rendered = (ours.exists() || !case.has_file())
+                && (case.dropins.is_empty() || dropins.exists());
+            if outcomes[i].compiled && all_rendered {
+                if case.has_file() {
+                    copy_file(&ours, &roundtrip.join(&case.name));
+                }
                 copy_dropins(&dropins, &roundtrip);
             } else {
                 copy_original(case, &roundtrip);
             }
-            if !case.name.ends_with(".device") && !case.name.ends_with(".scope") {
+            // A device is wanted for its drop-ins (a device file is no unit systemd loads).
+            if !case.has_file()
+                || (!case.name.ends_with(".device") && !case.name.ends_with(".scope"))
+            {
                 writeln!(wants, "Wants={}", loaded_name(&case.name)).ok();
             }
         }
@@ -287,8 +408,8 @@ pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Ou
             std::fs::write(dir.join(TARGET), &wants).unwrap();
             set_mode(&dir.join(TARGET), 0o644);
         }
-        let (a, log) = dump(&original);
-        let (b_dump, _) = dump(&roundtrip);
+        let (a, log) = dump(&original, judge);
+        let (b_dump, _) = dump(&roundtrip, judge);
         for &i in &batch {
             let case = &corpus.cases[i];
             let name = loaded_name(&case.name);
@@ -314,16 +435,25 @@ pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Ou
             if !out.compiled {
                 continue;
             }
+            let ours = rendered.join(format!("u{i}"));
+            let missing = (case.has_file() && !ours.join(&case.name).exists())
+                || (!case.dropins.is_empty() && !ours.join(format!("{}.d", case.name)).exists());
+            if missing {
+                out.differs = Some("the family did not render all of it".into());
+                continue;
+            }
             let left = a.get(&name).map(|t| normalise(t, &original));
             let right = b_dump.get(&name).map(|t| normalise(t, &roundtrip));
             let install = install_lists(&original, case) == install_lists(&roundtrip, case);
-            out.differs = match (left, right) {
-                (Some(l), Some(r)) if l == r && install => None,
-                (Some(l), Some(r)) if l == r => Some("[Install] differs".into()),
-                (Some(l), Some(r)) => Some(first_difference(&l, &r)),
-                _ => Some("missing from systemd's dump".into()),
+            out.differs = match (&left, right) {
+                // Systemd did not load the original: nothing to compare with.
+                (None, _) => None,
+                (Some(l), Some(r)) if *l == r && install => None,
+                (Some(l), Some(r)) if *l == r => Some("[Install] differs".into()),
+                (Some(l), Some(r)) => Some(first_difference(l, &r)),
+                (Some(_), None) => Some("missing from systemd's dump".into()),
             };
-            out.round_tripped = out.differs.is_none();
+            out.round_tripped = left.is_some() && out.differs.is_none();
         }
     }
 }
@@ -437,17 +567,22 @@ fn install_lists(dir: &Path, case: &Case) -> BTreeMap<String, Vec<String>> {
 }
 
 /// Systemd's dump of every unit loaded from `dir` (name to block) and its log.
-fn dump(dir: &Path) -> (HashMap<String, String>, String) {
+fn dump(dir: &Path, judge: &Judge) -> (HashMap<String, String>, String) {
     let output = Command::new("/usr/bin/setpriv")
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups", SYSTEMD])
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .args(&judge.command)
         .args(["--test", "--system", "--no-pager"])
         .arg(format!("--unit={TARGET}"))
         .env("SYSTEMD_UNIT_PATH", dir)
         .env("SYSTEMD_LOG_COLOR", "0")
+        // `nobody` cannot read root's configuration directory, which later releases look at.
+        .env("HOME", "/")
+        .envs(judge.env.iter().map(|(k, v)| (k, v)))
         .current_dir("/")
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    // Later releases draw the arrows of the dump as `→` in a UTF-8 locale.
+    let stdout = String::from_utf8_lossy(&output.stdout).replace('→', "->");
     let mut blocks = HashMap::new();
     let mut current: Option<(String, String)> = None;
     for line in stdout.lines() {

@@ -55,6 +55,23 @@ impl Report {
             self.count(|o| o.compiled && o.differs.is_some())
         )
         .ok();
+        writeln!(
+            s,
+            "compiled though systemd complains (false accepts): {}",
+            self.count(|o| !clean(o) && o.compiled)
+        )
+        .ok();
+        let judged = self.count(|o| o.runtime_errors.is_some());
+        writeln!(
+            s,
+            "macro and run-time checks: same verdict on {} of {judged} imported; disagree on {}",
+            judged - self.count(Outcome::disagrees),
+            self.count(Outcome::disagrees)
+        )
+        .ok();
+        for line in self.disagreements().lines() {
+            writeln!(s, "  disagree: {line}").ok();
+        }
         for (what, n) in counts(
             self.outcomes
                 .iter()
@@ -102,12 +119,40 @@ impl Report {
         s
     }
 
+    /// One line per unit on which the macro and the run-time checks disagree: what each said.
+    pub fn disagreements(&self) -> String {
+        let mut s = String::new();
+        for (case, o) in self.outcomes.iter().filter(|(_, o)| o.disagrees()) {
+            let macro_says = match &o.compile_error {
+                None => "the macro accepts it".to_owned(),
+                Some((k, _, m)) => format!("the macro refuses it at `{k}`: {m}"),
+            };
+            let runtime = o.runtime_errors.as_deref().unwrap_or_default();
+            let runtime_says = match runtime.first() {
+                None => "the run-time checks accept it".to_owned(),
+                Some(m) => format!("the run-time checks refuse it: {m}"),
+            };
+            writeln!(
+                s,
+                "{}:{}: {macro_says}; {runtime_says}",
+                case.source, case.name
+            )
+            .ok();
+        }
+        s
+    }
+
     /// One line per unit that did not make it through every stage, with the reason.
     pub fn details(&self) -> String {
         let mut s = String::new();
         for (case, o) in &self.outcomes {
             let why = if !o.unclean.is_empty() {
-                format!("not clean: {}", o.unclean.join(" | "))
+                let compiled = if o.compiled {
+                    " (the macro accepts it)"
+                } else {
+                    ""
+                };
+                format!("not clean{compiled}: {}", o.unclean.join(" | "))
             } else if let Some(e) = &o.import_error {
                 format!("import: {e}")
             } else if let Some((k, v, m)) = &o.compile_error {

@@ -154,6 +154,8 @@ fn a_unit_that_needs_a_later_release_says_so() {
         ..Layout::default()
     };
     assert!(write_family(&one("[Service]\nExecStart=/bin/a\n"), &layout).contains("systemd 257..;"));
+    let removed = one("[Service]\nCPUAccounting=yes\nExecStart=/bin/a\n");
+    assert!(write_family(&removed, &layout).contains("    systemd 257..=261;\n"));
     assert!(
         !write_family(&one("[Service]\nExecStart=/bin/a\n"), &Layout::default())
             .contains("    systemd ")

@@ -6,6 +6,7 @@ use super::factor::{Atom, Member};
 use super::settle::{clean_comment, EMPTY_IS_A_VALUE};
 use super::snippet::unescape;
 use super::{needed_target, Dropin, Factored, Imported};
+use crate::catalog::Target;
 use crate::crosscheck::{activated_service, references, SYSTEM_UNITS};
 use crate::model::{Section, Unit};
 
@@ -16,8 +17,9 @@ pub struct Layout {
     pub header: Vec<String>,
     /// The reason written for each `extern` unit: a placeholder for the user to fill in.
     pub extern_reason: String,
-    /// The oldest systemd release the family targets, written `systemd N..;`; `None`: the
-    /// oldest one the units need ([`super::needed_target`]), or the DSL's default.
+    /// The oldest systemd release the family targets; `None`: the DSL's default (252). A
+    /// unit that needs a later one, or uses what a later one removed, moves the range
+    /// ([`super::needed_target`]), written `systemd N..;` or `systemd N..=M;`.
     pub target: Option<u16>,
 }
 
@@ -105,9 +107,11 @@ pub fn externs(units: &[Unit], dropins: &[Dropin]) -> BTreeSet<String> {
     let names: BTreeSet<&str> = units.iter().map(|u| u.name.as_str()).collect();
     let known = |n: &str| names.contains(n) || SYSTEM_UNITS.contains(&n);
     let mut wanted = BTreeSet::new();
+    // A drop-in extends a unit of the family or a declared one, systemd's own units included.
     for d in dropins {
         let template = template_of(&d.unit);
-        if !known(&d.unit) && !template.as_deref().is_some_and(known) {
+        if !names.contains(d.unit.as_str()) && !template.is_some_and(|t| names.contains(t.as_str()))
+        {
             wanted.insert(d.unit.clone());
         }
     }
@@ -208,8 +212,13 @@ impl Writer {
             self.line(1, &format!("family {};", string(&p.family)));
             self.out.push('\n');
         }
-        if let Some(release) = layout.target.or_else(|| needed_target(imported)) {
-            self.line(1, &format!("systemd {release}..;"));
+        let target = needed_target(imported, layout.target);
+        if target != Target::DEFAULT {
+            let range = match target.max {
+                u16::MAX => format!("{}..", target.min),
+                max => format!("{}..={max}", target.min),
+            };
+            self.line(1, &format!("systemd {range};"));
             self.out.push('\n');
         }
         let wanted = externs(&imported.units, &imported.dropins);
