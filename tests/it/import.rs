@@ -25,6 +25,8 @@ mod cases;
 mod driver;
 #[path = "../corpus/factored.rs"]
 mod factored;
+#[path = "../corpus/judge.rs"]
+mod judge;
 #[path = "../corpus/report.rs"]
 mod report;
 
