@@ -19,7 +19,7 @@ use unit_core::catalog::Target;
 use unit_core::import::{externs, needed_target, read_paths, write_family, Gap, Imported, Layout};
 
 use super::cases::{Case, Corpus};
-use super::judge::{dump, first_difference, install_lists, normalise, TARGET};
+use super::judge::{dump, first_difference, normalise, undumped, TARGET};
 pub use super::judge::{have_systemd, Judge};
 use super::scratch;
 
@@ -394,16 +394,35 @@ pub fn compare_with(
             }
             let left = a.get(&name).map(|t| normalise(t, &original));
             let right = b_dump.get(&name).map(|t| normalise(t, &roundtrip));
-            let install = install_lists(&original, case) == install_lists(&roundtrip, case);
+            let (ours, theirs) = (undumped(&original, case), undumped(&roundtrip, case));
+            let install = ours == theirs;
             out.differs = match (&left, right) {
                 // Systemd did not load the original: nothing to compare with.
                 (None, _) => None,
                 (Some(l), Some(r)) if *l == r && install => None,
-                (Some(l), Some(r)) if *l == r => Some("[Install] differs".into()),
+                (Some(l), Some(r)) if *l == r => Some(undumped_difference(&ours, &theirs)),
                 (Some(l), Some(r)) => Some(first_difference(l, &r)),
                 (Some(_), None) => Some("missing from systemd's dump".into()),
             };
             out.round_tripped = left.is_some() && out.differs.is_none();
         }
+    }
+}
+
+/// Which of the settings systemd does not dump differ: `[Install]` or the standard input data.
+fn undumped_difference(
+    a: &BTreeMap<String, Vec<String>>,
+    b: &BTreeMap<String, Vec<String>>,
+) -> String {
+    let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    let differ: Vec<&str> = keys
+        .into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| k.as_str())
+        .collect();
+    if differ.iter().all(|k| k.starts_with("Install.")) {
+        "[Install] differs".into()
+    } else {
+        format!("{} differs", differ.join(", "))
     }
 }

@@ -146,8 +146,39 @@ fn sort_sets(line: &str) -> String {
     }
 }
 
-/// `[Install]` as systemd's installer reads it: each key's words, an empty value resetting.
-pub fn install_lists(dir: &Path, case: &Case) -> BTreeMap<String, Vec<String>> {
+/// Settings of the exec and service contexts that systemd's `--test` dump does not print
+/// (found by loading a unit that sets each directive to a distinct word, with 252 and 257):
+/// how each accumulates.
+const UNDUMPED: &[(&str, Accumulates)] = &[
+    ("StandardInputText", Accumulates::Lines),
+    ("StandardInputData", Accumulates::Base64),
+    ("SetCredential", Accumulates::Lines),
+    ("SetCredentialEncrypted", Accumulates::Lines),
+    ("LoadCredential", Accumulates::Lines),
+    ("LoadCredentialEncrypted", Accumulates::Lines),
+    ("RestartForceExitStatus", Accumulates::Words),
+    ("RestartPreventExitStatus", Accumulates::Words),
+    ("SuccessExitStatus", Accumulates::Words),
+    ("SyslogIdentifier", Accumulates::Last),
+    ("IPCNamespacePath", Accumulates::Last),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Accumulates {
+    /// Each line appends its value.
+    Lines,
+    /// Each line appends base64, in which white space means nothing.
+    Base64,
+    /// Each line appends its words.
+    Words,
+    /// The last line wins.
+    Last,
+}
+
+/// What systemd's dump leaves out, read from the files as systemd reads them: `[Install]` as
+/// its installer reads it (each key's words) and the settings in [`UNDUMPED`]. An empty value
+/// resets what came before.
+pub fn undumped(dir: &Path, case: &Case) -> BTreeMap<String, Vec<String>> {
     let mut texts = vec![std::fs::read_to_string(dir.join(&case.name)).unwrap_or_default()];
     if let Ok(d) = std::fs::read_dir(dir.join(format!("{}.d", case.name))) {
         let mut confs: Vec<PathBuf> = d.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -163,14 +194,28 @@ pub fn install_lists(dir: &Path, case: &Case) -> BTreeMap<String, Vec<String>> {
         let Ok(unit) = unit_core::parse(&case.name, &text) else {
             continue;
         };
-        for s in unit.sections.iter().filter(|s| s.name == "Install") {
+        for s in &unit.sections {
             for e in &s.entries {
-                let list = lists.entry(e.key.to_string()).or_default();
-                if e.value.is_empty() {
-                    list.clear();
+                let how = if s.name == "Install" {
+                    Accumulates::Words
                 } else {
-                    list.extend(e.value.split_whitespace().map(str::to_owned));
+                    match UNDUMPED.iter().find(|(k, _)| *k == e.key.as_str()) {
+                        Some((_, how)) => *how,
+                        None => continue,
+                    }
+                };
+                let list = lists.entry(format!("{}.{}", s.name, e.key)).or_default();
+                if e.value.is_empty() || how == Accumulates::Last {
+                    list.clear();
                 }
+                match how {
+                    Accumulates::Words => {
+                        list.extend(e.value.split_whitespace().map(str::to_owned))
+                    }
+                    Accumulates::Base64 => list.push(e.value.split_whitespace().collect()),
+                    Accumulates::Lines | Accumulates::Last => list.push(e.value.clone()),
+                }
+                list.retain(|v| !v.is_empty());
             }
         }
     }

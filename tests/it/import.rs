@@ -470,6 +470,52 @@ fn systemd_tells_a_changed_meaning_from_a_changed_text() {
     assert_eq!(install.differs.as_deref(), Some("[Install] differs"));
 }
 
+/// Standard input data is not in systemd's dump: it is compared from the files, every line of
+/// it (systemd appends them).
+#[test]
+fn a_lost_line_of_standard_input_data_is_caught() {
+    if !driver::have_systemd() {
+        eprintln!("systemd's test mode is not available here; skipped");
+        return;
+    }
+    let dir = temp("compare-stdin");
+    let original = dir.join("f.service");
+    let text = "[Service]\nType=oneshot\nExecStart=/bin/cat\nStandardInput=data\nStandardInputText=a\nStandardInputData=Yg==\nStandardInputText=c\n";
+    std::fs::write(&original, text).unwrap();
+    let corpus = cases::Corpus {
+        cases: vec![cases::Case {
+            name: "f.service".into(),
+            source: "test".into(),
+            path: original,
+            dropins: Vec::new(),
+        }],
+        files: 1,
+        skipped: Vec::new(),
+    };
+    let check = |rendered_text: &str| {
+        let rendered = dir.join("rendered");
+        std::fs::create_dir_all(rendered.join("u0")).unwrap();
+        std::fs::write(rendered.join("u0/f.service"), rendered_text).unwrap();
+        let batches =
+            std::env::temp_dir().join(format!("unit-import-stdin-{}", std::process::id()));
+        std::fs::create_dir_all(&batches).unwrap();
+        let mut outcomes = vec![driver::Outcome {
+            compiled: true,
+            ..Default::default()
+        }];
+        driver::compare(&corpus, &batches, &rendered, &mut outcomes);
+        let _ = std::fs::remove_dir_all(&batches);
+        outcomes.remove(0)
+    };
+    let same = check(&text.replace("Yg==", "Y g = ="));
+    assert!(same.round_tripped, "{:?}", same.differs);
+    let lost = check(&text.replace("StandardInputText=a\n", ""));
+    assert_eq!(
+        lost.differs.as_deref(),
+        Some("Service.StandardInputText differs")
+    );
+}
+
 /// The same for drop-ins: the rendered drop-in replaces the original one, and a drop-in for a
 /// unit no file defines (a device's) is compared too.
 #[test]

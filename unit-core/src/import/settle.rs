@@ -28,6 +28,10 @@ const UNRESETTABLE: &[&str] = &[
     "JoinsNamespaceOf",
 ];
 
+/// Single-valued in systemd's table, yet every line appends to what came before: the standard
+/// input data a unit gives its process.
+const APPENDING: &[&str] = &["StandardInputText", "StandardInputData"];
+
 /// Directives whose empty value is a setting of its own, not a return to the default: it is
 /// kept, written as `Key = "";`.
 pub(crate) const EMPTY_IS_A_VALUE: &[&str] = &["CapabilityBoundingSet"];
@@ -119,8 +123,10 @@ pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>, dropin: b
                 gap(entry.origin, "reset", what);
                 continue;
             }
-            // `Exec*=` may repeat (a oneshot service runs each `ExecStart=` in turn).
-            if !key.starts_with("Exec") && directive(&name, key).is_some_and(|d| !d.list) {
+            // `Exec*=` may repeat (a oneshot service runs each `ExecStart=` in turn), and
+            // standard input data appends.
+            let appends = key.starts_with("Exec") || APPENDING.contains(&key);
+            if !appends && directive(&name, key).is_some_and(|d| !d.list) {
                 if let Some(i) = target.iter().position(|e| e.key == entry.key) {
                     let old = target.remove(i);
                     gap(old.origin, "last-wins", format!("`{key}={}` is replaced by a later `{key}=`, as systemd does; the earlier value is left out", old.value));

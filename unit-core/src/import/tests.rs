@@ -41,6 +41,15 @@ fn the_last_single_value_wins_but_exec_lines_stay() {
 }
 
 #[test]
+fn standard_input_data_appends_as_in_systemd() {
+    let i = one("[Service]\nExecStart=/bin/a\nStandardInput=data\nStandardInputText=a\nStandardInputData=Yg==\nStandardInputText=c\n");
+    let u = &i.units[0];
+    assert_eq!(u.values("Service", "StandardInputText"), ["a", "c"]);
+    assert_eq!(u.values("Service", "StandardInputData"), ["Yg=="]);
+    assert!(i.gaps.is_empty(), "{:?}", i.gaps);
+}
+
+#[test]
 fn extension_keys_and_sections_are_kept() {
     let i =
         one("[Unit]\nX-Note=1\nDescription=a\n[X-Vendor]\nKey=v\n[Service]\nExecStart=/bin/a\n");
