@@ -225,10 +225,10 @@ pub fn packages(cache: &Path) -> Corpus {
 }
 
 /// The output of `tests/corpus/generate.sh` in `out`: each generator's `normal`, `early` and
-/// `late` directories (a search path, as systemd reads them), source `generated:<generator>`.
+/// `late` directories (a search path, as systemd reads them), source `<label>:<generator>`.
 /// Links into the generator's own directories are its units again; links elsewhere name units
 /// that packages ship (in the machine's corpus), so neither is a case of its own.
-pub fn generated(out: &Path) -> Corpus {
+pub fn generated(out: &Path, label: &str) -> Corpus {
     let mut corpus = Corpus::default();
     let Ok(entries) = std::fs::read_dir(out) else {
         return corpus;
@@ -241,7 +241,7 @@ pub fn generated(out: &Path) -> Corpus {
             .iter()
             .map(|d| dir.join(d))
             .collect();
-        let source = format!("generated:{name}");
+        let source = format!("{label}:{name}");
         collect(&mut corpus, &dirs, &|_| source.clone(), true);
     }
     corpus

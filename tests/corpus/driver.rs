@@ -371,6 +371,9 @@ pub fn compare_with(
                     l.contains(&prefix)
                         || l.starts_with(&format!("{name}: "))
                         || l.starts_with(&format!("{}: ", case.name))
+                        // An ordering cycle is logged under whichever of its units systemd
+                        // met first, naming each member's job (`a.service/start`).
+                        || l.contains(&format!(" {name}/"))
                 })
                 .map(|l| l.replace(&original.display().to_string(), ""))
                 .collect();

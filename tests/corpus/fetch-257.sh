@@ -1,7 +1,7 @@
 #!/bin/sh
 # Downloads systemd 257 from Debian trixie with its own C library and the libraries it links,
-# and Debian's `systemd-tests` package of the same version (systemd's own test data, with its
-# test units), and unpacks both.
+# `systemd-cryptsetup` (its cryptsetup generator), and Debian's `systemd-tests` package of the
+# same version (systemd's own test data, with its test units), and unpacks them.
 #
 #   tests/corpus/fetch-257.sh [CACHE_DIR]     (default: target/corpus-257)
 #
@@ -17,7 +17,8 @@ apt=${CORPUS_APT_DIR:-$cache/apt}
 mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$cache/debs"
 echo "deb http://deb.debian.org/debian trixie main" > "$apt/sources.list"
 APTOPT="-o Dir::Etc::SourceList=$apt/sources.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$apt/lists -o Dir::Cache=$apt/cache -o APT::Sandbox::User=root"
-if [ ! -f "$cache/root/usr/lib/systemd/systemd" ] || [ ! -d "$cache/tests" ]; then
+if [ ! -f "$cache/root/usr/lib/systemd/systemd" ] || [ ! -d "$cache/tests" ] \
+    || [ ! -f "$cache/root/usr/lib/systemd/system-generators/systemd-cryptsetup-generator" ]; then
     # shellcheck disable=SC2086
     ls "$apt"/lists/*trixie*Packages* >/dev/null 2>&1 || apt-get $APTOPT -q update >/dev/null
     cd "$cache/debs"
@@ -25,7 +26,7 @@ if [ ! -f "$cache/root/usr/lib/systemd/systemd" ] || [ ! -d "$cache/tests" ]; th
     version=$(apt-cache $APTOPT show systemd/trixie | sed -n 's/^Version: //p' | head -n1)
     # shellcheck disable=SC2086
     apt-get $APTOPT -q download "systemd=$version" "libsystemd-shared=$version" \
-        "systemd-tests=$version" libc6/trixie libacl1/trixie libapparmor1/trixie \
+        "systemd-tests=$version" "systemd-cryptsetup=$version" libc6/trixie libacl1/trixie libapparmor1/trixie \
         libaudit1/trixie libblkid1/trixie libcap-ng0/trixie libcap2/trixie libcrypt1/trixie \
         libmount1/trixie libpam0g/trixie libpcre2-8-0/trixie libseccomp2/trixie \
         libselinux1/trixie libssl3t64/trixie libzstd1/trixie zlib1g/trixie \

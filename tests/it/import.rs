@@ -4,7 +4,7 @@
 #[path = "../corpus/scratch.rs"]
 pub(crate) mod scratch;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use unit_core::import::{read_paths, write_family, Layout};
@@ -97,7 +97,7 @@ fn machine_units_render_and_read_back_the_same() {
 #[test]
 fn generated_units_import_compile_and_keep_their_meaning() {
     let Some(out) = generate() else { return };
-    let corpus = cases::generated(&out);
+    let corpus = cases::generated(&out, "generated");
     assert!(
         corpus.cases.len() > 20,
         "{} generated units",
@@ -122,6 +122,18 @@ fn systemd_257_test_units_sample_keeps_its_meaning() {
     let all = corpus.cases.len();
     corpus.cases = corpus.cases.into_iter().step_by(8).collect();
     eprintln!("{} of {all} test units", corpus.cases.len());
+    // And what 257's own generators write from this corpus's fstab and crypttab.
+    let generated =
+        generate_with(Some(&cache.join("root"))).map(|out| cases::generated(&out, "generated-257"));
+    if let Some(generated) = generated {
+        assert!(
+            generated.cases.len() > 20,
+            "{} generated",
+            generated.cases.len()
+        );
+        corpus.files += generated.files;
+        corpus.cases.extend(generated.cases);
+    }
     let judge = driver::Judge::unpacked(&cache.join("root"), 257);
     let work = temp("systemd-257");
     let report = driver::run_with(&corpus, &work, "import-systemd-257", &judge);
@@ -137,11 +149,21 @@ fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
-/// Runs `tests/corpus/generate.sh` into a scratch directory.
-fn generate() -> Option<PathBuf> {
-    let out = temp("generators");
+/// Runs `tests/corpus/generate.sh` into a scratch directory: this machine's generators, or
+/// those of the release unpacked at `root`.
+fn generate_with(root: Option<&Path>) -> Option<PathBuf> {
+    let out = temp(if root.is_some() {
+        "generators-root"
+    } else {
+        "generators"
+    });
     let script = scratch::workspace().join("tests/corpus/generate.sh");
-    let output = Command::new("sh").arg(script).arg(&out).output().unwrap();
+    let output = Command::new("sh")
+        .arg(script)
+        .arg(&out)
+        .args(root)
+        .output()
+        .unwrap();
     if output.status.success() {
         return Some(out);
     }
@@ -149,6 +171,11 @@ fn generate() -> Option<PathBuf> {
     assert!(!in_ci(), "the generators did not run: {why}");
     eprintln!("the generators did not run ({why}); skipped");
     None
+}
+
+/// This machine's generators' output.
+fn generate() -> Option<PathBuf> {
+    generate_with(None)
 }
 
 /// systemd 257 and its test data, downloaded once by `tests/corpus/fetch-257.sh` into
@@ -231,13 +258,33 @@ fn corpus_figures() {
     let mut gaps = report.gaps(&corpus);
     let mut details = report.details();
     let mut reports = vec![report];
-    let generated = generate().map(|out| cases::generated(&out));
+    let generated = generate().map(|out| cases::generated(&out, "generated"));
     let tests_257 = fetch_257().map(|c| (cases::systemd_tests(&c.join("tests")), c));
     if let Some(corpus) = &generated {
         let report = driver::run(corpus, &work.join("generated"), "import-corpus-generated");
         figures += "\n## Generator output (fstab, cryptsetup, getty), judged by systemd 252\n";
         figures += &report.figures(corpus);
         fr += "\n## generator output (systemd 252)\n";
+        fr += &report.false_rejections();
+        gaps += &report.gaps(corpus);
+        details += &report.details();
+        reports.push(report);
+    }
+    let generated_257 = tests_257
+        .as_ref()
+        .and_then(|(_, cache)| generate_with(Some(&cache.join("root"))))
+        .map(|out| cases::generated(&out, "generated-257"));
+    if let (Some(corpus), Some((_, cache))) = (&generated_257, &tests_257) {
+        let judge = driver::Judge::unpacked(&cache.join("root"), 257);
+        let report = driver::run_with(
+            corpus,
+            &work.join("generated-257"),
+            "import-corpus-generated-257",
+            &judge,
+        );
+        figures += "\n## systemd 257's generators (fstab, cryptsetup, getty) on the same inputs, judged by systemd 257\n";
+        figures += &report.figures(corpus);
+        fr += "\n## systemd 257's generator output (systemd 257)\n";
         fr += &report.false_rejections();
         gaps += &report.gaps(corpus);
         details += &report.details();
