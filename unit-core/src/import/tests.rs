@@ -117,6 +117,14 @@ fn a_dropin_for_a_unit_of_another_package_extends_an_extern_unit() {
 }
 
 #[test]
+fn a_dropin_of_an_extern_socket_does_not_declare_its_service() {
+    let i = import_texts(&[], &[("b.socket", "x.conf", "[Socket]\nBacklog=8\n")]).unwrap();
+    let src = write_family(&i, &Layout::default());
+    assert!(src.contains("\"b.socket\" = \"TODO"), "{src}");
+    assert!(!src.contains("\"b.service\""), "{src}");
+}
+
+#[test]
 fn a_preset_of_imported_units_names_the_family() {
     let units = [
         (

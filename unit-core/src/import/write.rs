@@ -115,10 +115,15 @@ pub fn externs(units: &[Unit], dropins: &[Dropin]) -> BTreeSet<String> {
             wanted.insert(d.unit.clone());
         }
     }
-    for unit in units.iter().chain(dropins.iter().map(|d| &d.body)) {
+    let bodies = units
+        .iter()
+        .map(|u| (u, false))
+        .chain(dropins.iter().map(|d| (&d.body, true)));
+    for (unit, is_dropin) in bodies {
         let mut named: Vec<String> = references(unit).map(|(_, n, _)| n).collect();
+        // What a unit activates without naming it is the unit's concern, not its drop-ins'.
         if let Some((service, origin)) = activated_service(unit) {
-            if origin == unit.origin {
+            if origin == unit.origin && !is_dropin {
                 named.push(service);
             }
         }
@@ -128,7 +133,6 @@ pub fn externs(units: &[Unit], dropins: &[Dropin]) -> BTreeSet<String> {
             Some(crate::UnitKind::Path) => Some("Path"),
             _ => None,
         };
-        let is_dropin = !names.contains(unit.name.as_str());
         if !is_dropin && own.is_some_and(|s| unit.value(s, "Unit").is_none()) {
             if let Some((stem, _)) = unit.name.rsplit_once('.') {
                 named.push(format!("{stem}.service"));
