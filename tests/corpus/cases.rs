@@ -12,10 +12,28 @@ pub struct Case {
     pub name: String,
     /// The source package (or `local` for files no package owns).
     pub source: String,
-    /// The unit file.
+    /// The unit file, or for a unit known only by its drop-ins (a device's, written by a
+    /// generator) its `NAME.d/` directory.
     pub path: PathBuf,
     /// Its `NAME.d/` directories.
     pub dropins: Vec<PathBuf>,
+}
+
+impl Case {
+    /// Whether the case is a unit file (not drop-ins alone).
+    pub fn has_file(&self) -> bool {
+        !self.path.is_dir()
+    }
+
+    /// The files and directories to import.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        let mut paths = Vec::new();
+        if self.has_file() {
+            paths.push(self.path.clone());
+        }
+        paths.extend(self.dropins.iter().cloned());
+        paths
+    }
 }
 
 /// Every file found, and what was not a unit of its own.
@@ -41,8 +59,14 @@ impl Corpus {
 }
 
 /// Adds the units of `dirs` (one search path, earlier first), each file's source given by
-/// `source_of`.
-pub fn collect(corpus: &mut Corpus, dirs: &[PathBuf], source_of: &dyn Fn(&Path) -> String) {
+/// `source_of`. With `orphans`, a drop-in directory of a unit no file defines is a case of its
+/// own (a generator's drop-ins for a device), unless it is for a type or a name prefix.
+pub fn collect(
+    corpus: &mut Corpus,
+    dirs: &[PathBuf],
+    source_of: &dyn Fn(&Path) -> String,
+    orphans: bool,
+) {
     let mut units: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut dropins: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for dir in dirs {
@@ -100,7 +124,20 @@ pub fn collect(corpus: &mut Corpus, dirs: &[PathBuf], source_of: &dyn Fn(&Path) 
             dropins,
         });
     }
-    for (_, dirs) in dropins {
+    for (name, dirs) in dropins {
+        let whole_name = unit_core::value::unit_name(&name).is_ok()
+            && !name
+                .rsplit_once('.')
+                .is_some_and(|(stem, _)| stem.ends_with('-'));
+        if orphans && whole_name {
+            corpus.cases.push(Case {
+                source: source_of(&dirs[0]),
+                path: dirs[0].clone(),
+                name,
+                dropins: dirs,
+            });
+            continue;
+        }
         for dir in dirs {
             corpus.skipped.push((
                 "drop-in for a unit of another package, or for a type or prefix",
@@ -148,12 +185,12 @@ pub fn machine() -> Corpus {
         .iter()
         .map(PathBuf::from)
         .collect();
-    collect(&mut corpus, &system, &source_of);
+    collect(&mut corpus, &system, &source_of, false);
     let user: Vec<PathBuf> = ["/etc/systemd/user", "/usr/lib/systemd/user"]
         .iter()
         .map(PathBuf::from)
         .collect();
-    collect(&mut corpus, &user, &source_of);
+    collect(&mut corpus, &user, &source_of, false);
     corpus
 }
 
@@ -181,8 +218,75 @@ pub fn packages(cache: &Path) -> Corpus {
             ["etc/systemd/user", "usr/lib/systemd/user"].as_slice(),
         ] {
             let dirs: Vec<PathBuf> = base.iter().map(|b| root.join(b)).collect();
-            collect(&mut corpus, &dirs, &|_| src.clone());
+            collect(&mut corpus, &dirs, &|_| src.clone(), false);
         }
+    }
+    corpus
+}
+
+/// The output of `tests/corpus/generate.sh` in `out`: each generator's `normal`, `early` and
+/// `late` directories (a search path, as systemd reads them), source `<label>:<generator>`.
+/// Links into the generator's own directories are its units again; links elsewhere name units
+/// that packages ship (in the machine's corpus), so neither is a case of its own.
+pub fn generated(out: &Path, label: &str) -> Corpus {
+    let mut corpus = Corpus::default();
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return corpus;
+    };
+    let mut generators: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    generators.sort();
+    for dir in generators {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let dirs: Vec<PathBuf> = ["early", "normal", "late"]
+            .iter()
+            .map(|d| dir.join(d))
+            .collect();
+        let source = format!("{label}:{name}");
+        collect(&mut corpus, &dirs, &|_| source.clone(), true);
+    }
+    corpus
+}
+
+/// systemd's own test data as Debian's `systemd-tests` ships it (unpacked at `root`): every
+/// directory under `usr/lib/systemd/tests/testdata` that holds unit files is a search path of
+/// its own, source `systemd-tests:<directory>`. Network configuration (`test-network`) is not
+/// unit files and is left out.
+pub fn systemd_tests(root: &Path) -> Corpus {
+    let mut corpus = Corpus::default();
+    let base = root.join("usr/lib/systemd/tests/testdata");
+    let mut dirs = vec![base.clone()];
+    let mut i = 0;
+    while i < dirs.len() {
+        if let Ok(entries) = std::fs::read_dir(&dirs[i]) {
+            let mut subdirs: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_dir()
+                        && !p.is_symlink()
+                        && !p.to_string_lossy().ends_with(".d")
+                        && !p.to_string_lossy().ends_with(".wants")
+                        && !p.to_string_lossy().ends_with(".requires")
+                        && !p.ends_with("test-network")
+                })
+                .collect();
+            subdirs.sort();
+            dirs.extend(subdirs);
+        }
+        i += 1;
+    }
+    for dir in dirs {
+        let rel = dir
+            .strip_prefix(&base)
+            .unwrap_or(&dir)
+            .display()
+            .to_string();
+        let source = format!("systemd-tests:{rel}");
+        collect(
+            &mut corpus,
+            std::slice::from_ref(&dir),
+            &|_| source.clone(),
+            true,
+        );
     }
     corpus
 }

@@ -12,12 +12,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use unit_core::import::{read_paths, write_family, Gap, Layout};
+use unit_core::catalog::Target;
+use unit_core::import::{externs, needed_target, read_paths, write_family, Gap, Imported, Layout};
 
 use super::cases::{Case, Corpus};
+use super::judge::{dump, first_difference, normalise, undumped, TARGET};
+pub use super::judge::{have_systemd, Judge};
 use super::scratch;
 
 /// What happened to one unit.
@@ -39,6 +42,18 @@ pub struct Outcome {
     pub differs: Option<String>,
     /// Whether the round trip was checked and held.
     pub round_tripped: bool,
+    /// What the run-time checks (`validate_for`, `dropin::check`, `check_family`) say about the
+    /// imported units, for the target the family is compiled for; `None` when not imported.
+    pub runtime_errors: Option<Vec<String>>,
+}
+
+impl Outcome {
+    /// Whether the macro and the run-time checks disagree: one accepts what the other refuses.
+    pub fn disagrees(&self) -> bool {
+        self.runtime_errors
+            .as_ref()
+            .is_some_and(|e| e.is_empty() != self.compiled)
+    }
 }
 
 /// The figures of a run.
@@ -50,30 +65,58 @@ pub struct Report {
     pub rustfmt: String,
 }
 
-const SYSTEMD: &str = "/lib/systemd/systemd";
-const TARGET: &str = "import-corpus.target";
-
-/// Whether systemd's test mode can be used here.
-pub fn have_systemd() -> bool {
-    Path::new(SYSTEMD).exists() && Path::new("/usr/bin/setpriv").exists()
+/// The run-time checks on `imported` for `target`: each unit, each drop-in (with the unit it
+/// extends, if imported), and the family with its drop-ins applied and its `extern` units.
+fn runtime_errors(imported: &Imported, target: Target) -> Vec<String> {
+    let mut out = Vec::new();
+    for u in &imported.units {
+        for d in unit_core::validate::validate_for(u, target) {
+            out.push(format!("{}: {}", u.name, d.message));
+        }
+    }
+    for d in &imported.dropins {
+        for e in unit_core::dropin::check(&d.body, imported.unit(&d.unit), target) {
+            out.push(format!("{}.d/{}: {}", d.unit, d.file, e.message));
+        }
+    }
+    let merged: Vec<unit_core::Unit> = imported
+        .units
+        .iter()
+        .filter_map(|u| imported.merged(&u.name))
+        .collect();
+    let external = externs(&imported.units, &imported.dropins);
+    for d in unit_core::crosscheck::check_family(&merged, external.iter().map(String::as_str)) {
+        out.push(d.message);
+    }
+    out
 }
 
-/// Runs every stage on `corpus`, using `work` as scratch space and `crate_name` for the crate.
+/// Runs every stage on `corpus` with this machine's systemd as the judge.
 pub fn run(corpus: &Corpus, work: &Path, crate_name: &str) -> Report {
+    run_with(corpus, work, crate_name, &Judge::host())
+}
+
+/// Runs every stage on `corpus`, using `work` as scratch space and `crate_name` for the crate,
+/// with `judge` loading the originals and the rendered files.
+pub fn run_with(corpus: &Corpus, work: &Path, crate_name: &str, judge: &Judge) -> Report {
     let _ = std::fs::remove_dir_all(work);
     std::fs::create_dir_all(work).unwrap();
     let mut outcomes: Vec<Outcome> = vec![Outcome::default(); corpus.cases.len()];
     let mut families = Vec::new();
     let mut module_of: HashMap<String, usize> = HashMap::new();
     for (i, case) in corpus.cases.iter().enumerate() {
-        let mut paths = vec![case.path.clone()];
-        paths.extend(case.dropins.iter().cloned());
-        match read_paths(&paths) {
-            Ok(imported) if imported.units.len() == 1 => {
+        match read_paths(&case.paths()) {
+            Ok(imported) if imported.units.len() == usize::from(case.has_file()) => {
                 outcomes[i].gaps = imported.gaps.clone();
                 let module = format!("u{i}");
                 module_of.insert(module.clone(), i);
-                families.push((module, write_family(&imported, &Layout::default())));
+                let layout = Layout {
+                    target: judge.target,
+                    ..Layout::default()
+                };
+                let target = needed_target(&imported, layout.target);
+                outcomes[i].runtime_errors = Some(runtime_errors(&imported, target));
+                families.push((module, write_family(&imported, &layout)));
             }
             Ok(imported) => {
                 outcomes[i].import_error =
@@ -113,14 +156,14 @@ pub fn run(corpus: &Corpus, work: &Path, crate_name: &str) -> Report {
     let rendered = work.join("rendered");
     let rendered_ok = remaining.is_empty() || scratch::render(crate_name, &rendered);
     assert!(rendered_ok, "the corpus crate did not render");
-    if have_systemd() {
+    if judge.available() {
         // systemd runs as `nobody`, who may not be able to reach into the checkout: the
         // batches live in the system's temporary directory.
         let batches =
             std::env::temp_dir().join(format!("unit-import-{}-{crate_name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&batches);
         std::fs::create_dir_all(&batches).unwrap();
-        compare(corpus, &batches, &rendered, &mut outcomes);
+        compare_with(corpus, &batches, &rendered, &mut outcomes, judge);
         let _ = std::fs::remove_dir_all(&batches);
     }
     Report {
@@ -214,20 +257,30 @@ fn batches(cases: &[Case]) -> Vec<Vec<usize>> {
 }
 
 fn copy_original(case: &Case, dir: &Path) {
-    copy_file(&case.path, &dir.join(&case.name));
+    if case.has_file() {
+        copy_file(&case.path, &dir.join(&case.name));
+    }
     for d in &case.dropins {
-        let to = dir.join(d.file_name().unwrap());
-        std::fs::create_dir_all(&to).unwrap();
-        set_mode(&to, 0o755);
-        for e in std::fs::read_dir(d).unwrap().filter_map(Result::ok) {
-            if e.file_name().to_string_lossy().ends_with(".conf") {
-                copy_file(&e.path(), &to.join(e.file_name()));
-            }
+        copy_dropins(d, dir);
+    }
+}
+
+/// Copies the `*.conf` files of the drop-in directory `from` into `dir`, under its name.
+fn copy_dropins(from: &Path, dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return;
+    };
+    let to = dir.join(from.file_name().unwrap());
+    std::fs::create_dir_all(&to).unwrap();
+    set_mode(&to, 0o755);
+    for e in entries.filter_map(Result::ok) {
+        if e.file_name().to_string_lossy().ends_with(".conf") {
+            copy_file(&e.path(), &to.join(e.file_name()));
         }
     }
 }
 
-fn copy_file(from: &Path, to: &Path) {
+pub fn copy_file(from: &Path, to: &Path) {
     let bytes = std::fs::read(from).unwrap_or_default();
     std::fs::write(to, bytes).unwrap();
     set_mode(to, 0o644);
@@ -246,9 +299,20 @@ fn loaded_name(name: &str) -> String {
     }
 }
 
-/// Loads each batch of originals and the same batch with the rendered files (`rendered/u<index>/`)
-/// in their place, and records per unit whether systemd loads it cleanly and reads both alike.
+/// [`compare_with`] this machine's systemd.
 pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Outcome]) {
+    compare_with(corpus, work, rendered, outcomes, &Judge::host());
+}
+
+/// Loads each batch of originals and the same batch with the rendered files (`rendered/u<index>/`)
+/// in their place, and records per unit whether `judge` loads it cleanly and reads both alike.
+pub fn compare_with(
+    corpus: &Corpus,
+    work: &Path,
+    rendered: &Path,
+    outcomes: &mut [Outcome],
+    judge: &Judge,
+) {
     set_mode(work, 0o755);
     for (b, batch) in batches(&corpus.cases).into_iter().enumerate() {
         let original = work.join(format!("batch{b}-original"));
@@ -260,14 +324,33 @@ pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Ou
         let mut wants = String::from("[Unit]\nDescription=corpus\n");
         for &i in &batch {
             let case = &corpus.cases[i];
+            // Drop-ins for a unit that systemd itself ships extend that unit: its file is in
+            // both copies of the batch.
+            let shipped = judge.unit_dir.join(&case.name);
+            if !case.has_file() && shipped.is_file() {
+                copy_file(&shipped, &original.join(&case.name));
+                copy_file(&shipped, &roundtrip.join(&case.name));
+            }
             copy_original(case, &original);
             let ours = rendered.join(format!("u{i}")).join(&case.name);
-            if outcomes[i].compiled && ours.exists() {
-                copy_file(&ours, &roundtrip.join(&case.name));
+            let dropins = rendered
+                .join(format!("u{i}"))
+                .join(format!("{}.d", case.name));
+            // Everything the case has is rendered: its file, and its drop-ins if it has any.
+            let all_rendered = (ours.exists() || !case.has_file())
+                && (case.dropins.is_empty() || dropins.exists());
+            if outcomes[i].compiled && all_rendered {
+                if case.has_file() {
+                    copy_file(&ours, &roundtrip.join(&case.name));
+                }
+                copy_dropins(&dropins, &roundtrip);
             } else {
                 copy_original(case, &roundtrip);
             }
-            if !case.name.ends_with(".device") && !case.name.ends_with(".scope") {
+            // A device is wanted for its drop-ins (a device file is no unit systemd loads).
+            if !case.has_file()
+                || (!case.name.ends_with(".device") && !case.name.ends_with(".scope"))
+            {
                 writeln!(wants, "Wants={}", loaded_name(&case.name)).ok();
             }
         }
@@ -275,8 +358,8 @@ pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Ou
             std::fs::write(dir.join(TARGET), &wants).unwrap();
             set_mode(&dir.join(TARGET), 0o644);
         }
-        let (a, log) = dump(&original);
-        let (b_dump, _) = dump(&roundtrip);
+        let (a, log) = dump(&original, judge);
+        let (b_dump, _) = dump(&roundtrip, judge);
         for &i in &batch {
             let case = &corpus.cases[i];
             let name = loaded_name(&case.name);
@@ -288,6 +371,9 @@ pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Ou
                     l.contains(&prefix)
                         || l.starts_with(&format!("{name}: "))
                         || l.starts_with(&format!("{}: ", case.name))
+                        // An ordering cycle is logged under whichever of its units systemd
+                        // met first, naming each member's job (`a.service/start`).
+                        || l.contains(&format!(" {name}/"))
                 })
                 .map(|l| l.replace(&original.display().to_string(), ""))
                 .collect();
@@ -302,160 +388,44 @@ pub fn compare(corpus: &Corpus, work: &Path, rendered: &Path, outcomes: &mut [Ou
             if !out.compiled {
                 continue;
             }
+            let ours = rendered.join(format!("u{i}"));
+            let missing = (case.has_file() && !ours.join(&case.name).exists())
+                || (!case.dropins.is_empty() && !ours.join(format!("{}.d", case.name)).exists());
+            if missing {
+                out.differs = Some("the family did not render all of it".into());
+                continue;
+            }
             let left = a.get(&name).map(|t| normalise(t, &original));
             let right = b_dump.get(&name).map(|t| normalise(t, &roundtrip));
-            let install = install_lists(&original, case) == install_lists(&roundtrip, case);
-            out.differs = match (left, right) {
-                (Some(l), Some(r)) if l == r && install => None,
-                (Some(l), Some(r)) if l == r => Some("[Install] differs".into()),
-                (Some(l), Some(r)) => Some(first_difference(&l, &r)),
-                _ => Some("missing from systemd's dump".into()),
+            let (ours, theirs) = (undumped(&original, case), undumped(&roundtrip, case));
+            let install = ours == theirs;
+            out.differs = match (&left, right) {
+                // Systemd did not load the original: nothing to compare with.
+                (None, _) => None,
+                (Some(l), Some(r)) if *l == r && install => None,
+                (Some(l), Some(r)) if *l == r => Some(undumped_difference(&ours, &theirs)),
+                (Some(l), Some(r)) => Some(first_difference(l, &r)),
+                (Some(_), None) => Some("missing from systemd's dump".into()),
             };
-            out.round_tripped = out.differs.is_none();
+            out.round_tripped = left.is_some() && out.differs.is_none();
         }
     }
 }
 
-fn first_difference(a: &str, b: &str) -> String {
-    let la: Vec<&str> = a.lines().collect();
-    let lb: Vec<&str> = b.lines().collect();
-    for (x, y) in la.iter().zip(lb.iter()) {
-        if x != y {
-            return format!("`{}` became `{}`", x.trim(), y.trim());
-        }
+/// Which of the settings systemd does not dump differ: `[Install]` or the standard input data.
+fn undumped_difference(
+    a: &BTreeMap<String, Vec<String>>,
+    b: &BTreeMap<String, Vec<String>>,
+) -> String {
+    let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    let differ: Vec<&str> = keys
+        .into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| k.as_str())
+        .collect();
+    if differ.iter().all(|k| k.starts_with("Install.")) {
+        "[Install] differs".into()
+    } else {
+        format!("{} differs", differ.join(", "))
     }
-    format!("{} lines became {}", la.len(), lb.len())
-}
-
-fn normalise(block: &str, root: &Path) -> String {
-    let root = root.display().to_string();
-    // Jobs depend on the transaction of the run, not on the unit.
-    let block = block.split("\t-> Job ").next().unwrap_or(block).trim_end();
-    let lines = block
-        .lines()
-        .map(sort_sets)
-        .filter(|l| {
-            let t = l.trim_start();
-            // Whether a unit may be garbage-collected depends on the jobs of the run.
-            !(t.starts_with("Fragment Path:")
-                || t.starts_with("DropIn Path:")
-                || t.starts_with("May GC:")
-                || t.contains("Timestamp"))
-        })
-        .map(|l| l.replace(&root, "<root>"))
-        .collect::<Vec<_>>();
-    // Dependencies and address lists are sets that systemd prints in hash order: sort each
-    // run of them.
-    let mut lines = lines;
-    let dep = |l: &String| {
-        let t = l.trim_start();
-        l.contains("(origin-")
-            || l.contains("(destination-")
-            || t.starts_with("IPAddressDeny:")
-            || t.starts_with("IPAddressAllow:")
-    };
-    let mut i = 0;
-    while i < lines.len() {
-        let start = i;
-        while i < lines.len() && dep(&lines[i]) {
-            i += 1;
-        }
-        lines[start..i].sort();
-        i = i.max(start + 1);
-    }
-    lines.join("\n")
-}
-
-/// Settings that systemd prints as sets, in hash order: their words sorted.
-fn sort_sets(line: &str) -> String {
-    const SETS: &[&str] = &[
-        "SystemCallFilter:",
-        "SystemCallLog:",
-        "RestrictAddressFamilies:",
-        "RestrictFileSystems:",
-        "RestrictNetworkInterfaces:",
-        "SystemCallArchitectures:",
-    ];
-    let t = line.trim_start();
-    match SETS.iter().find(|k| t.starts_with(*k)) {
-        Some(k) => {
-            let rest = t[k.len()..].trim_start();
-            let (deny, rest) = match rest.strip_prefix('~') {
-                Some(r) => ("~", r),
-                None => ("", rest),
-            };
-            let mut words: Vec<&str> = rest.split_whitespace().collect();
-            words.sort_unstable();
-            format!("{k} {deny}{}", words.join(" "))
-        }
-        None => line.to_owned(),
-    }
-}
-
-/// `[Install]` as systemd's installer reads it: each key's words, an empty value resetting.
-fn install_lists(dir: &Path, case: &Case) -> BTreeMap<String, Vec<String>> {
-    let mut texts = vec![std::fs::read_to_string(dir.join(&case.name)).unwrap_or_default()];
-    if let Ok(d) = std::fs::read_dir(dir.join(format!("{}.d", case.name))) {
-        let mut confs: Vec<PathBuf> = d.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        confs.sort();
-        texts.extend(
-            confs
-                .iter()
-                .map(|p| std::fs::read_to_string(p).unwrap_or_default()),
-        );
-    }
-    let mut lists: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for text in texts {
-        let Ok(unit) = unit_core::parse(&case.name, &text) else {
-            continue;
-        };
-        for s in unit.sections.iter().filter(|s| s.name == "Install") {
-            for e in &s.entries {
-                let list = lists.entry(e.key.to_string()).or_default();
-                if e.value.is_empty() {
-                    list.clear();
-                } else {
-                    list.extend(e.value.split_whitespace().map(str::to_owned));
-                }
-            }
-        }
-    }
-    lists.retain(|_, v| !v.is_empty());
-    lists
-}
-
-/// Systemd's dump of every unit loaded from `dir` (name to block) and its log.
-fn dump(dir: &Path) -> (HashMap<String, String>, String) {
-    let output = Command::new("/usr/bin/setpriv")
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups", SYSTEMD])
-        .args(["--test", "--system", "--no-pager"])
-        .arg(format!("--unit={TARGET}"))
-        .env("SYSTEMD_UNIT_PATH", dir)
-        .env("SYSTEMD_LOG_COLOR", "0")
-        .current_dir("/")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let mut blocks = HashMap::new();
-    let mut current: Option<(String, String)> = None;
-    for line in stdout.lines() {
-        if let Some(name) = line
-            .strip_prefix("\t-> Unit ")
-            .and_then(|n| n.strip_suffix(':'))
-        {
-            if let Some((n, b)) = current.take() {
-                blocks.insert(n, b);
-            }
-            current = Some((name.to_owned(), String::new()));
-        } else if line.starts_with("-> By jobs") {
-            break;
-        } else if let Some((_, b)) = current.as_mut() {
-            b.push_str(line);
-            b.push('\n');
-        }
-    }
-    if let Some((n, b)) = current {
-        blocks.insert(n, b);
-    }
-    (blocks, String::from_utf8_lossy(&output.stderr).into_owned())
 }

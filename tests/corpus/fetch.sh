@@ -12,14 +12,19 @@ here=$(cd "$(dirname "$0")" && pwd)
 cache=${1:-$here/../../target/corpus}
 mkdir -p "$cache/debs" "$cache/root"
 cache=$(cd "$cache" && pwd)
-scratch=${CORPUS_APT_DIR:-/work/scratch}
-APTOPT="-o Dir::Etc::SourceList=$scratch/srcs.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$scratch/apt/lists -o Dir::Cache=$scratch/apt/cache"
+# The apt state is the corpus's own (CORPUS_APT_DIR to put it elsewhere), never the host's.
+scratch=${CORPUS_APT_DIR:-$cache/apt}
+mkdir -p "$scratch/apt/lists/partial" "$scratch/apt/cache/archives/partial"
+echo "deb http://deb.debian.org/debian bookworm main" > "$scratch/srcs.list"
+APTOPT="-o Dir::Etc::SourceList=$scratch/srcs.list -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$scratch/apt/lists -o Dir::Cache=$scratch/apt/cache -o APT::Sandbox::User=root"
 
 cd "$cache/debs"
 # One apt-get for all packages: each run spends most of its time reading the package lists.
 # A name apt cannot find in bookworm would stop the whole download, so a first dry run
 # (`--print-uris`) finds those, and they are reported and left out.
 if [ -z "${CORPUS_OFFLINE:-}" ]; then
+    # shellcheck disable=SC2086
+    ls "$scratch"/apt/lists/*bookworm*Packages* >/dev/null 2>&1 || apt-get $APTOPT -q update >/dev/null
     want=""
     for pkg in $(grep -v '^#' "$here/packages.txt"); do
         ls "${pkg}"_*.deb >/dev/null 2>&1 || want="$want $pkg/bookworm"

@@ -37,9 +37,41 @@ pub fn write_crate(dir: &Path, name: &str, families: &[(String, String)]) -> std
     for (name, _) in families {
         writeln!(main, "        (\"{name}\", &{name}::FAMILY),").ok();
     }
-    main.push_str("    ];\n    for (name, family) in families {\n        let dir = out.join(name);\n        std::fs::create_dir_all(&dir).unwrap();\n        match family.render(&family.default_options()) {\n            Ok(units) => {\n                for u in units {\n                    std::fs::write(dir.join(u.name), u.text).unwrap();\n                }\n            }\n            Err(e) => std::fs::write(dir.join(\"ERROR\"), e.join(\"\\n\")).unwrap(),\n        }\n    }\n}\n");
+    main.push_str(RENDER_ALL);
     std::fs::write(src.join("main.rs"), main)
 }
+
+/// The end of the scratch crate's `main`: renders each family's units, drop-ins (in
+/// `NAME.d/`) and preset file into `out/<module>/`, or its errors into `ERROR`.
+const RENDER_ALL: &str = r#"    ];
+    for (name, family) in families {
+        let dir = out.join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        let options = family.default_options();
+        let mut files: Vec<(String, String)> = Vec::new();
+        let mut errors = Vec::new();
+        match family.render(&options) {
+            Ok(units) => files.extend(units.into_iter().map(|u| (u.name.to_string(), u.text))),
+            Err(e) => errors.extend(e),
+        }
+        match family.render_dropins(&options) {
+            Ok(dropins) => files.extend(dropins.into_iter().map(|d| (d.path(), d.text))),
+            Err(e) => errors.extend(e),
+        }
+        files.extend(family.preset_file());
+        if !errors.is_empty() {
+            std::fs::write(dir.join("ERROR"), errors.join("
+")).unwrap();
+            continue;
+        }
+        for (path, text) in files {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+    }
+}
+"#;
 
 /// The result of building the scratch crate.
 pub struct Build {

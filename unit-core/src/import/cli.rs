@@ -59,8 +59,12 @@ pub fn run(args: &[String]) -> Result<String, String> {
         Some(file) => {
             std::fs::write(&file, &source)
                 .map_err(|e| format!("cannot write `{}`: {e}", file.display()))?;
+            let dropins = match imported.dropins.len() {
+                0 => String::new(),
+                n => format!(" and {n} drop-ins"),
+            };
             Ok(format!(
-                "imported {} units into {}\n{gaps}",
+                "imported {} units{dropins} into {}\n{gaps}",
                 imported.units.len(),
                 file.display()
             ))

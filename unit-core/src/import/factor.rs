@@ -20,6 +20,8 @@ use crate::placeholder::{self, Part};
 pub struct Factored {
     /// The units the family renders, as imported.
     pub rendered: Vec<Unit>,
+    /// What was imported: the units, and the drop-ins and preset written as they are.
+    pub imported: Imported,
     pub(super) templates: Vec<Template>,
     pub(super) snippets: Vec<Snippet>,
     pub(super) daemons: Vec<Daemon>,
@@ -85,6 +87,7 @@ pub fn factor(imported: &Imported) -> Factored {
     let mut roles: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
     let mut out = Factored {
         rendered: units.clone(),
+        imported: imported.clone(),
         ..Factored::default()
     };
     let mut order: Vec<String> = Vec::new();

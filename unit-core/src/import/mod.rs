@@ -18,9 +18,11 @@
 
 mod cli;
 mod factor;
+mod preset;
 mod read;
 mod settle;
 mod snippet;
+mod target;
 mod write;
 
 use std::fmt;
@@ -31,7 +33,8 @@ use crate::model::Unit;
 pub use cli::run;
 pub use factor::{factor, Factored};
 pub use read::{import_texts, read_paths};
-pub use write::{literal, write_factored, write_family, Layout};
+pub use target::needed_target;
+pub use write::{externs, literal, write_factored, write_family, Layout};
 
 /// A file that cannot be imported because systemd would refuse it, or because it cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,11 +96,41 @@ impl Gap {
     }
 }
 
-/// Units read from files, as systemd sees them after drop-ins and resets.
+/// A drop-in file, `NAME.d/FILE.conf`, kept as a file of its own.
+#[derive(Clone, Debug)]
+pub struct Dropin {
+    /// The unit it extends, e.g. `libvirtd.service`.
+    pub unit: String,
+    /// The file name inside `NAME.d/`, e.g. `10-secret.conf`.
+    pub file: String,
+    /// Where it was read.
+    pub path: PathBuf,
+    /// Its leading comments and sections, as a unit named after the unit it extends; an empty
+    /// value is an empty assignment, which resets what the unit and earlier drop-ins set.
+    pub body: Unit,
+}
+
+/// A `NN-FAMILY.preset` file whose rules name only imported units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PresetFile {
+    /// The `NN` of the file name.
+    pub priority: u8,
+    /// The `FAMILY` of the file name, which names the family.
+    pub family: String,
+    /// `(enable, unit, instances)`, in file order.
+    pub rules: Vec<(bool, String, Vec<String>)>,
+}
+
+/// Units read from files, as systemd sees them after resets, and their drop-ins.
 #[derive(Clone, Debug, Default)]
 pub struct Imported {
-    /// The units, in name order.
+    /// The units, in name order, each as its own file says (its drop-ins are in `dropins`).
     pub units: Vec<Unit>,
+    /// The drop-ins, by unit and then file name: of the imported units or of units that other
+    /// packages provide.
+    pub dropins: Vec<Dropin>,
+    /// The preset file, if one was read.
+    pub preset: Option<PresetFile>,
     /// The file each unit came from, in the order of `units`.
     pub files: Vec<PathBuf>,
     /// Unit names that are symlinks to another unit of the set (aliases), with their target.
@@ -110,6 +143,16 @@ impl Imported {
     /// The unit called `name`.
     pub fn unit(&self, name: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.name == name)
+    }
+
+    /// The unit called `name` as systemd loads it: its file, then its drop-ins in file-name
+    /// order, merged by systemd's rules ([`crate::dropin::apply`]).
+    pub fn merged(&self, name: &str) -> Option<Unit> {
+        let mut unit = self.unit(name)?.clone();
+        for d in self.dropins.iter().filter(|d| d.unit == name) {
+            unit = crate::dropin::apply(&unit, &d.body);
+        }
+        Some(unit)
     }
 }
 

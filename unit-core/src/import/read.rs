@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::preset::Found as FoundPreset;
 use super::settle::settle;
-use super::{Gap, ImportError, Imported};
+use super::{Dropin, Gap, ImportError, Imported};
 use crate::model::{Origin, UnitKind};
 
 /// One file's text and where it came from.
@@ -21,6 +22,7 @@ struct Found {
     units: BTreeMap<String, Text>,
     dropins: BTreeMap<String, BTreeMap<String, Text>>,
     aliases: Vec<(String, String)>,
+    preset: Option<FoundPreset>,
     gaps: Vec<Gap>,
     errors: Vec<ImportError>,
 }
@@ -116,7 +118,9 @@ impl Found {
             return;
         }
         let parent = path.parent().map(file_name).unwrap_or_default();
-        if parent.ends_with(".d") && name.ends_with(".conf") {
+        if name.ends_with(".preset") {
+            self.preset_file(path);
+        } else if parent.ends_with(".d") && name.ends_with(".conf") {
             self.dropin(&parent, path);
         } else {
             self.unit_file(path);
@@ -140,8 +144,28 @@ impl Found {
             }
             if UnitKind::of_name(&name).is_some() {
                 self.unit_file(&path);
+            } else if name.ends_with(".preset") {
+                self.preset_file(&path);
             }
         }
+    }
+
+    fn preset_file(&mut self, path: &Path) {
+        let Some(text) = self.read(path) else {
+            return;
+        };
+        let what = match (&self.preset, FoundPreset::new(path.to_owned(), text)) {
+            (None, Some(found)) => return self.preset = Some(found),
+            (Some(_), Some(_)) => "a family has one preset file; only the first is imported",
+            (_, None) => "a family's preset file is named `NN-FAMILY.preset`; not imported",
+        };
+        self.gaps.push(Gap {
+            unit: String::new(),
+            file: path.to_owned(),
+            line: 0,
+            kind: "preset",
+            what: what.into(),
+        });
     }
 
     fn dropin_dir(&mut self, dir: &Path) {
@@ -230,40 +254,65 @@ impl Found {
         let dropins = std::mem::take(&mut self.dropins);
         for (dir, files) in &dropins {
             let unit = dir.trim_end_matches(".d");
-            if self.units.contains_key(unit) {
-                continue;
-            }
             let first = files
                 .values()
                 .next()
                 .map(|t| t.path.clone())
                 .unwrap_or_default();
-            if UnitKind::from_suffix(unit).is_some()
-                || unit.ends_with("-.")
-                || is_prefix_dropin(unit)
-            {
-                imported.gaps.push(Gap {
-                    unit: unit.to_owned(),
-                    file: first,
-                    line: 0,
-                    kind: "shared-dropin",
-                    what: format!("`{dir}/` applies to every unit of a type or name prefix; the DSL has no such drop-ins, so it is not imported"),
-                });
-            } else if self.aliases.iter().any(|(a, _)| a == unit)
-                || imported.aliases.iter().any(|(a, _)| a == unit)
-            {
-                imported.gaps.push(Gap {
-                    unit: unit.to_owned(),
-                    file: first,
-                    line: 0,
-                    kind: "alias-dropin",
-                    what: format!(
+            if !self.units.contains_key(unit) {
+                let shared = UnitKind::from_suffix(unit).is_some()
+                    || unit.ends_with("-.")
+                    || is_prefix_dropin(unit);
+                let alias = self.aliases.iter().any(|(a, _)| a == unit)
+                    || imported.aliases.iter().any(|(a, _)| a == unit);
+                let what = if shared {
+                    Some(format!("`{dir}/` applies to every unit of a type or name prefix; the DSL has no such drop-ins, so it is not imported"))
+                } else if alias {
+                    Some(format!(
                         "`{dir}/` is a drop-in directory of an alias; it is not imported"
-                    ),
-                });
-            } else {
-                let message = format!("drop-in for `{unit}`, which none of the imported files defines; import the unit with its drop-ins");
-                self.error(&first, 0, message);
+                    ))
+                } else if crate::value::unit_name(unit).is_err() {
+                    Some(format!(
+                        "`{dir}/` is not named after a unit; systemd does not read it"
+                    ))
+                } else {
+                    None
+                };
+                if let Some(what) = what {
+                    let kind = if alias {
+                        "alias-dropin"
+                    } else {
+                        "shared-dropin"
+                    };
+                    imported.gaps.push(Gap {
+                        unit: unit.to_owned(),
+                        file: first,
+                        line: 0,
+                        kind,
+                        what,
+                    });
+                    continue;
+                }
+            }
+            for (file, text) in files {
+                match crate::parse(unit, &text.text) {
+                    Ok(mut body) => {
+                        tag_origins(&mut body, 0);
+                        settle(
+                            &mut body,
+                            std::slice::from_ref(&text.path),
+                            &mut imported.gaps,
+                            true,
+                        );
+                        imported.dropins.push(Dropin {
+                            unit: unit.to_owned(),
+                            file: file.clone(),
+                            path: text.path.clone(),
+                            body,
+                        });
+                    }
+                    Err(e) => self.error(&text.path, e.line, e.message),
+                }
             }
         }
         let units = std::mem::take(&mut self.units);
@@ -275,31 +324,24 @@ impl Found {
                     continue;
                 }
             };
-            let mut lines = vec![(file.path.clone(), 0usize)];
             tag_origins(&mut unit, 0);
-            for text in dropins
-                .get(&format!("{name}.d"))
-                .into_iter()
-                .flat_map(|d| d.values())
-            {
-                match crate::parse(&name, &text.text) {
-                    Ok(mut extra) => {
-                        let index = lines.len() as u32;
-                        lines.push((text.path.clone(), 0));
-                        tag_origins(&mut extra, index);
-                        unit.sections.append(&mut extra.sections);
-                    }
-                    Err(e) => self.error(&text.path, e.line, e.message),
-                }
-            }
-            let files: Vec<PathBuf> = lines.into_iter().map(|(p, _)| p).collect();
-            settle(&mut unit, &files, &mut imported.gaps);
+            settle(
+                &mut unit,
+                std::slice::from_ref(&file.path),
+                &mut imported.gaps,
+                false,
+            );
             imported.units.push(unit);
             imported.files.push(file.path);
         }
+        imported.preset = std::mem::take(&mut self.preset)
+            .and_then(|p| p.into_imported(&imported.units, &mut imported.gaps));
         if self.errors.is_empty() {
             Ok(imported)
         } else {
+            // Drop-ins are read before their units: report in file order.
+            self.errors
+                .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
             Err(self.errors)
         }
     }

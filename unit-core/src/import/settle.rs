@@ -28,9 +28,13 @@ const UNRESETTABLE: &[&str] = &[
     "JoinsNamespaceOf",
 ];
 
+/// Single-valued in systemd's table, yet every line appends to what came before: the standard
+/// input data a unit gives its process.
+const APPENDING: &[&str] = &["StandardInputText", "StandardInputData"];
+
 /// Directives whose empty value is a setting of its own, not a return to the default: it is
 /// kept, written as `Key = "";`.
-const EMPTY_IS_A_VALUE: &[&str] = &["CapabilityBoundingSet"];
+pub(crate) const EMPTY_IS_A_VALUE: &[&str] = &["CapabilityBoundingSet"];
 
 /// Where an origin made by the reader points: (file, line).
 pub(crate) fn locate(files: &[PathBuf], origin: Origin) -> (PathBuf, usize) {
@@ -39,9 +43,11 @@ pub(crate) fn locate(files: &[PathBuf], origin: Origin) -> (PathBuf, usize) {
     (files.get(file).cloned().unwrap_or_default(), line)
 }
 
-/// Applies what systemd applies when it reads `unit` (its sections in file order, drop-ins
-/// after the file), recording a [`Gap`] for each change.
-pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>) {
+/// Applies what systemd applies when it reads `unit` (its sections in file order), recording a
+/// [`Gap`] for each change. In a drop-in (`dropin`), an empty assignment also resets what the
+/// unit and earlier drop-ins set, so it is kept (as `reset Key;`) after clearing the values
+/// before it in the same file.
+pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>, dropin: bool) {
     let mut gap = |origin: Origin, kind: &'static str, what: String| {
         let (file, line) = locate(files, origin);
         gaps.push(Gap {
@@ -110,15 +116,17 @@ pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>) {
                 } else {
                     what
                 };
-                if EMPTY_IS_A_VALUE.contains(&key) {
+                if dropin || EMPTY_IS_A_VALUE.contains(&key) {
                     target.push(entry);
                     continue;
                 }
                 gap(entry.origin, "reset", what);
                 continue;
             }
-            // `Exec*=` may repeat (a oneshot service runs each `ExecStart=` in turn).
-            if !key.starts_with("Exec") && directive(&name, key).is_some_and(|d| !d.list) {
+            // `Exec*=` may repeat (a oneshot service runs each `ExecStart=` in turn), and
+            // standard input data appends.
+            let appends = key.starts_with("Exec") || APPENDING.contains(&key);
+            if !appends && directive(&name, key).is_some_and(|d| !d.list) {
                 if let Some(i) = target.iter().position(|e| e.key == entry.key) {
                     let old = target.remove(i);
                     gap(old.origin, "last-wins", format!("`{key}={}` is replaced by a later `{key}=`, as systemd does; the earlier value is left out", old.value));

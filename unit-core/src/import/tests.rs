@@ -41,6 +41,15 @@ fn the_last_single_value_wins_but_exec_lines_stay() {
 }
 
 #[test]
+fn standard_input_data_appends_as_in_systemd() {
+    let i = one("[Service]\nExecStart=/bin/a\nStandardInput=data\nStandardInputText=a\nStandardInputData=Yg==\nStandardInputText=c\n");
+    let u = &i.units[0];
+    assert_eq!(u.values("Service", "StandardInputText"), ["a", "c"]);
+    assert_eq!(u.values("Service", "StandardInputData"), ["Yg=="]);
+    assert!(i.gaps.is_empty(), "{:?}", i.gaps);
+}
+
+#[test]
 fn extension_keys_and_sections_are_kept() {
     let i =
         one("[Unit]\nX-Note=1\nDescription=a\n[X-Vendor]\nKey=v\n[Service]\nExecStart=/bin/a\n");
@@ -52,7 +61,7 @@ fn extension_keys_and_sections_are_kept() {
 }
 
 #[test]
-fn dropins_apply_in_name_order_after_the_file() {
+fn dropins_stay_files_of_their_own_and_apply_in_name_order() {
     let i = import_texts(
         &[("a.service", "[Service]\nExecStart=/bin/a\nNice=1\n")],
         &[
@@ -60,16 +69,29 @@ fn dropins_apply_in_name_order_after_the_file() {
             (
                 "a.service",
                 "10-a.conf",
-                "[Service]\nNice=2\nExecStart=\nExecStart=/bin/b\n",
+                "# Why.\n\n[Service]\nNice=2\nExecStart=/bin/x\nExecStart=\nExecStart=/bin/b\n",
             ),
         ],
     )
     .unwrap();
-    assert_eq!(i.units[0].values("Service", "Nice"), ["3"]);
-    assert_eq!(i.units[0].values("Service", "ExecStart"), ["/bin/b"]);
-    let reset = i.gaps.iter().find(|g| g.kind == "reset").unwrap();
-    assert_eq!(reset.file, std::path::Path::new("a.service.d/10-a.conf"));
-    assert_eq!(reset.line, 3);
+    assert_eq!(i.units[0].values("Service", "Nice"), ["1"]);
+    let files: Vec<&str> = i.dropins.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(files, ["10-a.conf", "20-b.conf"]);
+    let merged = i.merged("a.service").unwrap();
+    assert_eq!(merged.values("Service", "Nice"), ["3"]);
+    // The reset stays in the merged unit, clearing what precedes it.
+    assert_eq!(
+        merged.values("Service", "ExecStart"),
+        ["/bin/a", "", "/bin/b"]
+    );
+    // The reset is carried over as `reset`, not applied: nothing to report.
+    assert!(i.gaps.is_empty(), "{:?}", i.gaps);
+    let src = write_family(&i, &Layout::default());
+    assert!(
+        src.contains("/// Why.\n    dropin \"a.service.d/10-a.conf\" {\n        [Service]\n        Nice = 2;\n        reset ExecStart;\n        ExecStart = \"/bin/b\";\n    }"),
+        "{src}"
+    );
+    assert!(!src.contains("/bin/x"), "{src}");
 }
 
 #[test]
@@ -79,8 +101,82 @@ fn errors_name_file_and_line() {
         e[0].to_string(),
         "a.service:2: `Description` is not a `Key=value` assignment"
     );
-    let e = import_texts(&[], &[("b.service", "x.conf", "[Unit]\n")]).unwrap_err();
-    assert!(e[0].message.starts_with("drop-in for `b.service`"));
+    let e = import_texts(&[], &[("b.service", "x.conf", "Nice=1\n")]).unwrap_err();
+    assert_eq!(
+        e[0].to_string(),
+        "b.service.d/x.conf:1: `Nice=1` stands before any `[Section]` header"
+    );
+}
+
+#[test]
+fn a_dropin_for_a_unit_of_another_package_extends_an_extern_unit() {
+    let i = import_texts(&[], &[("b.service", "x.conf", "[Service]\nNice=1\n")]).unwrap();
+    let src = write_family(&i, &Layout::default());
+    assert!(src.contains("\"b.service\" = \"TODO"), "{src}");
+    assert!(src.contains("dropin \"b.service.d/x.conf\" {"), "{src}");
+}
+
+#[test]
+fn a_dropin_of_an_extern_socket_does_not_declare_its_service() {
+    let i = import_texts(&[], &[("b.socket", "x.conf", "[Socket]\nBacklog=8\n")]).unwrap();
+    let src = write_family(&i, &Layout::default());
+    assert!(src.contains("\"b.socket\" = \"TODO"), "{src}");
+    assert!(!src.contains("\"b.service\""), "{src}");
+}
+
+#[test]
+fn a_preset_of_imported_units_names_the_family() {
+    let units = [
+        (
+            "a.socket",
+            "[Socket]\nListenStream=/run/a\n[Install]\nWantedBy=sockets.target\n",
+        ),
+        ("a.service", "[Service]\nExecStart=/bin/a\n"),
+    ];
+    let i = import_texts(&units, &[]).unwrap();
+    assert!(i.preset.is_none());
+    let dir = std::env::temp_dir().join(format!("import-preset-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in units {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    std::fs::write(
+        dir.join("80-fam.preset"),
+        "# c\nenable a.socket\ndisable a.service\n",
+    )
+    .unwrap();
+    let i = read_paths(std::slice::from_ref(&dir)).unwrap();
+    let src = write_family(&i, &Layout::default());
+    assert!(src.contains("    family \"fam\";\n"), "{src}");
+    assert!(
+        src.contains(
+            "    preset 80 {\n        enable \"a.socket\";\n        disable \"a.service\";\n    }"
+        ),
+        "{src}"
+    );
+    std::fs::write(dir.join("80-fam.preset"), "enable other.service\n").unwrap();
+    let i = read_paths(std::slice::from_ref(&dir)).unwrap();
+    assert!(i.preset.is_none());
+    assert_eq!(i.gaps[0].kind, "preset");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_unit_that_needs_a_later_release_says_so() {
+    let i = one("[Service]\nType=notify-reload\nExecStart=/bin/a\n");
+    let src = write_family(&i, &Layout::default());
+    assert!(src.contains("    systemd 253..;\n"), "{src}");
+    let layout = Layout {
+        target: Some(257),
+        ..Layout::default()
+    };
+    assert!(write_family(&one("[Service]\nExecStart=/bin/a\n"), &layout).contains("systemd 257..;"));
+    let removed = one("[Service]\nCPUAccounting=yes\nExecStart=/bin/a\n");
+    assert!(write_family(&removed, &layout).contains("    systemd 257..=261;\n"));
+    assert!(
+        !write_family(&one("[Service]\nExecStart=/bin/a\n"), &Layout::default())
+            .contains("    systemd ")
+    );
 }
 
 #[test]

@@ -3,9 +3,10 @@
 use std::collections::BTreeSet;
 
 use super::factor::{Atom, Member};
-use super::settle::clean_comment;
+use super::settle::{clean_comment, EMPTY_IS_A_VALUE};
 use super::snippet::unescape;
-use super::{Factored, Imported};
+use super::{needed_target, Dropin, Factored, Imported};
+use crate::catalog::Target;
 use crate::crosscheck::{activated_service, references, SYSTEM_UNITS};
 use crate::model::{Section, Unit};
 
@@ -16,6 +17,10 @@ pub struct Layout {
     pub header: Vec<String>,
     /// The reason written for each `extern` unit: a placeholder for the user to fill in.
     pub extern_reason: String,
+    /// The oldest systemd release the family targets; `None`: the DSL's default (252). A
+    /// unit that needs a later one, or uses what a later one removed, moves the range
+    /// ([`super::needed_target`]), written `systemd N..;` or `systemd N..=M;`.
+    pub target: Option<u16>,
 }
 
 impl Default for Layout {
@@ -23,6 +28,7 @@ impl Default for Layout {
         Layout {
             header: vec!["Units imported from existing unit files.".into()],
             extern_reason: "TODO: the package that provides it".into(),
+            target: None,
         }
     }
 }
@@ -72,21 +78,87 @@ pub(crate) fn string(text: &str) -> String {
 /// Writes `imported` as a Rust module holding one `systemd_unit!` family: an `extern` block
 /// for every unit the files name but do not define (except systemd's own), then one
 /// `unit "name" { ... }` item per unit, with comments as doc comments.
+///
+/// Drop-ins become `dropin "NAME.d/FILE.conf" { ... }` items (an empty assignment as
+/// `reset Key;`), a preset file `family "NAME";` and `preset NN { ... }`, and a unit that needs
+/// a later systemd than the DSL's default a `systemd N..;` line.
 pub fn write_family(imported: &Imported, layout: &Layout) -> String {
     let mut w = Writer::new(layout);
-    w.externs(&imported.units, &imported.units);
+    w.head(imported, layout);
     for unit in &imported.units {
         w.unit_item(unit, 1);
     }
+    w.tail(imported);
     w.finish()
 }
 
 /// Writes a factored family (see [`super::factor`]).
 pub fn write_factored(factored: &Factored, layout: &Layout) -> String {
     let mut w = Writer::new(layout);
-    w.externs(&factored.rendered, &factored.rendered);
+    w.head(&factored.imported, layout);
     factored.write_items(&mut w);
+    w.tail(&factored.imported);
     w.finish()
+}
+
+/// Every unit `units` and `dropins` name that is neither among `units` nor one of systemd's own
+/// units: what an imported family declares `extern`.
+pub fn externs(units: &[Unit], dropins: &[Dropin]) -> BTreeSet<String> {
+    let names: BTreeSet<&str> = units.iter().map(|u| u.name.as_str()).collect();
+    let known = |n: &str| names.contains(n) || SYSTEM_UNITS.contains(&n);
+    let mut wanted = BTreeSet::new();
+    // A drop-in extends a unit of the family or a declared one, systemd's own units included.
+    for d in dropins {
+        let template = template_of(&d.unit);
+        if !names.contains(d.unit.as_str()) && !template.is_some_and(|t| names.contains(t.as_str()))
+        {
+            wanted.insert(d.unit.clone());
+        }
+    }
+    let bodies = units
+        .iter()
+        .map(|u| (u, false))
+        .chain(dropins.iter().map(|d| (&d.body, true)));
+    for (unit, is_dropin) in bodies {
+        let mut named: Vec<String> = references(unit).map(|(_, n, _)| n).collect();
+        // What a unit activates without naming it is the unit's concern, not its drop-ins'.
+        if let Some((service, origin)) = activated_service(unit) {
+            if origin == unit.origin && !is_dropin {
+                named.push(service);
+            }
+        }
+        // A timer or path without `Unit=` starts the service of its own name.
+        let own = match unit.kind() {
+            Some(crate::UnitKind::Timer) => Some("Timer"),
+            Some(crate::UnitKind::Path) => Some("Path"),
+            _ => None,
+        };
+        if !is_dropin && own.is_some_and(|s| unit.value(s, "Unit").is_none()) {
+            if let Some((stem, _)) = unit.name.rsplit_once('.') {
+                named.push(format!("{stem}.service"));
+            }
+        }
+        for name in named {
+            let template = template_of(&name);
+            // An instance the unit's own instance fills in needs its template.
+            if name.contains('%') {
+                if let Some(t) = template.filter(|t| !t.contains('%') && !known(t)) {
+                    if crate::value::unit_name(&t).is_ok() {
+                        wanted.insert(t);
+                    }
+                }
+                continue;
+            }
+            if known(&name)
+                || template.as_deref().is_some_and(known)
+                || crate::value::unit_name(&name).is_err()
+            {
+                continue;
+            }
+            wanted.insert(name);
+        }
+    }
+    wanted
 }
 
 /// Source text under construction.
@@ -138,48 +210,22 @@ impl Writer {
         }
     }
 
-    fn externs(&mut self, units: &[Unit], defined: &[Unit]) {
-        let names: BTreeSet<&str> = defined.iter().map(|u| u.name.as_str()).collect();
-        let mut wanted = BTreeSet::new();
-        for unit in units {
-            let mut named: Vec<String> = references(unit).map(|(_, n, _)| n).collect();
-            if let Some((service, origin)) = activated_service(unit) {
-                if origin == unit.origin {
-                    named.push(service);
-                }
-            }
-            // A timer or path without `Unit=` starts the service of its own name.
-            let own = match unit.kind() {
-                Some(crate::UnitKind::Timer) => Some("Timer"),
-                Some(crate::UnitKind::Path) => Some("Path"),
-                _ => None,
-            };
-            if own.is_some_and(|s| unit.value(s, "Unit").is_none()) {
-                if let Some((stem, _)) = unit.name.rsplit_once('.') {
-                    named.push(format!("{stem}.service"));
-                }
-            }
-            for name in named {
-                let template = template_of(&name);
-                let known = |n: &str| names.contains(n) || SYSTEM_UNITS.contains(&n);
-                // An instance the unit's own instance fills in needs its template.
-                if name.contains('%') {
-                    if let Some(t) = template.filter(|t| !t.contains('%') && !known(t)) {
-                        if crate::value::unit_name(&t).is_ok() {
-                            wanted.insert(t);
-                        }
-                    }
-                    continue;
-                }
-                if known(&name)
-                    || template.as_deref().is_some_and(known)
-                    || crate::value::unit_name(&name).is_err()
-                {
-                    continue;
-                }
-                wanted.insert(name);
-            }
+    /// `family`, `systemd` and `extern`, before the units.
+    fn head(&mut self, imported: &Imported, layout: &Layout) {
+        if let Some(p) = &imported.preset {
+            self.line(1, &format!("family {};", string(&p.family)));
+            self.out.push('\n');
         }
+        let target = needed_target(imported, layout.target);
+        if target != Target::DEFAULT {
+            let range = match target.max {
+                u16::MAX => format!("{}..", target.min),
+                max => format!("{}..={max}", target.min),
+            };
+            self.line(1, &format!("systemd {range};"));
+            self.out.push('\n');
+        }
+        let wanted = externs(&imported.units, &imported.dropins);
         if wanted.is_empty() {
             return;
         }
@@ -190,6 +236,33 @@ impl Writer {
         }
         self.line(1, "}");
         self.out.push('\n');
+    }
+
+    /// The drop-ins and the preset, after the units.
+    fn tail(&mut self, imported: &Imported) {
+        for d in &imported.dropins {
+            self.docs(1, &d.body.comments);
+            let path = format!("{}.d/{}", d.unit, d.file);
+            self.line(1, &format!("dropin {} {{", string(&path)));
+            self.sections(&d.body.sections, 2);
+            self.line(1, "}");
+            self.out.push('\n');
+        }
+        if let Some(p) = &imported.preset {
+            self.line(1, &format!("preset {:02} {{", p.priority));
+            for (enable, unit, instances) in &p.rules {
+                let verb = if *enable { "enable" } else { "disable" };
+                let args = if instances.is_empty() {
+                    String::new()
+                } else {
+                    let list: Vec<String> = instances.iter().map(|i| string(i)).collect();
+                    format!("({})", list.join(", "))
+                };
+                self.line(2, &format!("{verb} {}{args};", string(unit)));
+            }
+            self.line(1, "}");
+            self.out.push('\n');
+        }
     }
 
     pub(crate) fn unit_item(&mut self, unit: &Unit, depth: usize) {
@@ -208,10 +281,14 @@ impl Writer {
             self.line(depth, &format!("[{}]", section.name));
             for entry in &section.entries {
                 self.docs(depth, &entry.comments);
-                self.line(
-                    depth,
-                    &format!("{} = {};", entry.key, literal(&entry.value)),
-                );
+                if entry.value.is_empty() && !EMPTY_IS_A_VALUE.contains(&entry.key.as_str()) {
+                    self.line(depth, &format!("reset {};", entry.key));
+                } else {
+                    self.line(
+                        depth,
+                        &format!("{} = {};", entry.key, literal(&entry.value)),
+                    );
+                }
             }
         }
     }
