@@ -208,3 +208,23 @@ fn build_options_get_the_checks_of_the_definitions() {
         "{text}"
     );
 }
+
+#[test]
+fn help_import_is_import_help() {
+    use tests::run_cli;
+    let run = |args: &[&str]| run_cli(&daemons::FAMILY, "daemons", args);
+    let by_flag = run(&["import", "--help"]);
+    assert_eq!(by_flag.code, 0, "{by_flag:?}");
+    assert!(
+        by_flag.out.contains("usage: daemons import"),
+        "{}",
+        by_flag.out
+    );
+    let by_help = run(&["help", "import"]);
+    assert_eq!(
+        (by_help.code, &by_help.out),
+        (0, &by_flag.out),
+        "{by_help:?}"
+    );
+    assert!(by_help.err.is_empty(), "{}", by_help.err);
+}

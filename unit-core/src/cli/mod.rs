@@ -145,6 +145,8 @@ impl<'f> Cli<'f> {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
         let result = if args.first().is_some_and(|a| a == "import") {
             self.import(&args[1..], out)
+        } else if args.len() == 2 && args[0] == "help" && args[1] == "import" {
+            self.import(&["--help".into()], out)
         } else {
             args::parse(self.family, args).and_then(|inv| self.dispatch(inv, out))
         };
