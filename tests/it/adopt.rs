@@ -140,3 +140,56 @@ fn unit_macros_alone_fails_with_a_message_naming_unit_core() {
     assert!(err.contains("`unit_core`"), "{err}");
     assert!(err.contains("systemd_unit!"), "{err}");
 }
+
+/// The guide's project with `cargo_toml` and `lib_rs` in place of its own, and no `build.rs`:
+/// its build's stderr.
+fn build_glue(tag: &str, cargo_toml: &str, lib_rs: &str) -> String {
+    let guide = guide_files();
+    let family = guide.iter().find(|(p, _)| p == "src/family.rs").unwrap();
+    let main = guide.iter().find(|(p, _)| p == "src/main.rs").unwrap();
+    let files = [
+        ("Cargo.toml".to_owned(), cargo_toml.to_owned()),
+        family.clone(),
+        ("src/lib.rs".to_owned(), lib_rs.to_owned()),
+        main.clone(),
+    ];
+    let (_tmp, project) = scratch(tag, "myapp", &files);
+    let build = cargo(&project, &["build", "-q"]);
+    assert!(!build.status.success(), "the mistake built");
+    String::from_utf8_lossy(&build.stderr).into_owned()
+}
+
+const PACKAGE: &str = "[package]\nname = \"myapp\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n";
+
+#[test]
+fn cli_main_without_the_cli_feature_names_the_feature() {
+    let err = build_glue(
+        "nocli",
+        &format!("{PACKAGE}[dependencies]\nunit-core = {{ path = \"../units/unit-core\" }}\nunit-macros = {{ path = \"../units/unit-macros\" }}\n"),
+        "mod family;\npub use family::FAMILY;\n",
+    );
+    assert!(err.contains("`cli_main!` needs the command line"), "{err}");
+    assert!(err.contains(r#"features = ["cli"]"#), "{err}");
+    assert!(
+        !err.contains("E0601") && !err.contains("cannot find"),
+        "{err}"
+    );
+    let errors = err.lines().filter(|l| l.starts_with("error")).count();
+    assert_eq!(errors, 2, "one error and cargo's summary: {err}");
+}
+
+#[test]
+fn include_family_without_build_rs_names_both_fixes() {
+    let err = build_glue(
+        "nobuild",
+        &format!("{PACKAGE}[dependencies]\nunit-core = {{ path = \"../units/unit-core\", features = [\"cli\"] }}\nunit-macros = {{ path = \"../units/unit-macros\" }}\n"),
+        "unit_core::include_family!();\n",
+    );
+    assert!(err.contains("this package has no `build.rs`"), "{err}");
+    assert!(
+        err.contains("unit_core::build::render(&family::FAMILY)"),
+        "{err}"
+    );
+    assert!(err.contains("mod family; pub use family::FAMILY;"), "{err}");
+    assert!(!err.contains("not defined at compile time"), "{err}");
+}

@@ -141,6 +141,12 @@ pub fn source(family: &Family) -> String {
 #[macro_export]
 macro_rules! include_family {
     () => {
-        ::core::include!(::core::concat!(::core::env!("OUT_DIR"), "/family.rs"));
+        ::core::include!(::core::concat!(
+            ::core::env!(
+                "OUT_DIR",
+                "`include_family!` takes the family that `build.rs` writes, and this package has no `build.rs`; add a `build.rs` whose `main` returns `unit_core::build::render(&family::FAMILY)`, or write `mod family; pub use family::FAMILY;` in place of `unit_core::include_family!()`"
+            ),
+            "/family.rs"
+        ));
     };
 }
