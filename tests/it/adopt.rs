@@ -193,3 +193,57 @@ fn include_family_without_build_rs_names_both_fixes() {
     assert!(err.contains("mod family; pub use family::FAMILY;"), "{err}");
     assert!(!err.contains("not defined at compile time"), "{err}");
 }
+
+#[test]
+fn the_libraries_package_with_readme_licences_and_docs_rs_metadata() {
+    let cargo_in_workspace = |args: &[&str]| {
+        let out = Command::new(env!("CARGO"))
+            .args(args)
+            .current_dir(workspace())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for krate in ["unit-core", "unit-macros"] {
+        let list = cargo_in_workspace(&[
+            "package",
+            "--list",
+            "--offline",
+            "--allow-dirty",
+            "-p",
+            krate,
+        ]);
+        for file in ["README.md", "LICENSE-MIT", "LICENSE-APACHE"] {
+            assert!(
+                list.lines().any(|l| l == file),
+                "{krate}: no {file}\n{list}"
+            );
+        }
+    }
+    let mit = std::fs::read_to_string(workspace().join("unit-core/LICENSE-MIT")).unwrap();
+    assert!(mit.contains("Permission is hereby granted, free of charge"));
+    let apache = std::fs::read_to_string(workspace().join("unit-macros/LICENSE-APACHE")).unwrap();
+    assert!(apache.contains("Apache License\n                           Version 2.0, January 2004"));
+    assert!(apache.contains("END OF TERMS AND CONDITIONS"));
+    let metadata = cargo_in_workspace(&[
+        "metadata",
+        "--no-deps",
+        "--offline",
+        "--format-version",
+        "1",
+    ]);
+    for needle in [
+        r#""documentation":"https://docs.rs/unit-core""#,
+        r#""documentation":"https://docs.rs/unit-macros""#,
+        r#""docs":{"rs":{"features":["cli"]}}"#,
+        r#""license":"MIT OR Apache-2.0""#,
+        r#""categories":["os::linux-apis","config""#,
+    ] {
+        assert!(metadata.contains(needle), "no {needle} in\n{metadata}");
+    }
+}
