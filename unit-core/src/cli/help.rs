@@ -69,7 +69,7 @@ fn about(c: Command) -> &'static str {
     match c {
         Command::Install => "Installs every unit into `unitdir`, drop-ins into `UNIT.d/`, and the preset into the preset directory, each file replaced atomically. The files installed are recorded, with a hash of their content, in `<prefix>/share/<family>/installed-files`; a later install removes a file it no longer renders only if that file is unchanged, and never replaces a file it did not install.",
         Command::Verify => "Renders into a temporary root where every program the units start exists at its own path, and runs `systemd-analyze verify` on every unit and drop-in there. Fails when `systemd-analyze` reports anything about them, or is not installed.",
-        Command::Graph => "With units named, only the edges that touch them. Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, `After=`/`Before=` dashed (pointing at the unit started first), socket activation dotted, `Conflicts=` red with no arrowhead.",
+        Command::Graph => "With units named, only the edges that touch them. Each edge reads forwards, from its tail to its head: `a.service -> b.service [label=After]` says `a.service` starts after `b.service`, as `systemd-analyze dot` draws it. Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, orderings dashed and pointing at the unit started first (a `Before=` is drawn as the `After=` it means for the other unit), activation by a socket, timer, path or automount dotted blue, `Slice=` and `RequiresMountsFor=` gray (to the slice and to the mount unit of the path), `Conflicts=` red with no arrowhead. A drop-in is a note attached to the unit it extends, and the edges it adds name its file.",
         _ => "",
     }
 }
