@@ -114,7 +114,9 @@ fn the_guide_builds_a_project_from_a_scratch_directory() {
     assert!(std::fs::read_to_string(preset)
         .unwrap()
         .contains("enable myapp.socket\n"));
-    assert!(dest.join("usr/share/myapp/installed-files").exists());
+    assert!(dest
+        .join("var/lib/unit-core/myapp/installed-files")
+        .exists());
     let help = cargo(&project, &["run", "-q", "--", "--help"]);
     let help = String::from_utf8_lossy(&help.stdout);
     assert!(help.contains("usage: myapp <command>"), "{help}");

@@ -17,6 +17,8 @@ pub enum Command {
     Render,
     /// `install [--destdir DIR] [--dry-run]`: into the system or a staging tree.
     Install,
+    /// `uninstall [--destdir DIR] [--dry-run]`: what `install` put there, out again.
+    Uninstall,
     /// `verify [--skip-if-missing]`: `systemd-analyze verify` on every unit.
     Verify,
     /// `graph [--format dot|svg]`: the dependency and ordering graph.
@@ -29,11 +31,12 @@ pub enum Command {
 
 impl Command {
     /// Every command `help` lists, in order.
-    pub const ALL: [Command; 7] = [
+    pub const ALL: [Command; 8] = [
         Command::List,
         Command::Show,
         Command::Render,
         Command::Install,
+        Command::Uninstall,
         Command::Verify,
         Command::Graph,
         Command::Help,
@@ -46,6 +49,7 @@ impl Command {
             Command::Show => "show",
             Command::Render => "render",
             Command::Install => "install",
+            Command::Uninstall => "uninstall",
             Command::Verify => "verify",
             Command::Graph => "graph",
             Command::Help => "help",
@@ -61,7 +65,12 @@ impl Command {
     pub fn takes_build_options(self) -> bool {
         matches!(
             self,
-            Command::Show | Command::Render | Command::Install | Command::Verify | Command::Graph
+            Command::Show
+                | Command::Render
+                | Command::Install
+                | Command::Uninstall
+                | Command::Verify
+                | Command::Graph
         )
     }
 
@@ -69,7 +78,7 @@ impl Command {
     pub fn flags(self) -> &'static [&'static str] {
         match self {
             Command::Render => &["out"],
-            Command::Install => &["destdir", "dry-run"],
+            Command::Install | Command::Uninstall => &["destdir", "dry-run"],
             Command::Verify => &["skip-if-missing"],
             Command::Graph => &["format"],
             _ => &[],

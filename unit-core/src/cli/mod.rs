@@ -1,5 +1,5 @@
-//! The command line every family gets: `list`, `show`, `render`, `install`, `verify`, `graph`,
-//! `help`, with the family's own build options as flags (cargo feature `cli`).
+//! The command line every family gets: `list`, `show`, `render`, `install`, `uninstall`,
+//! `verify`, `graph`, `help`, with the family's own build options as flags (cargo feature `cli`).
 //!
 //! A project's whole `main.rs`:
 //!
@@ -249,6 +249,7 @@ impl<'f> Cli<'f> {
                 .map_err(io)
             }
             Command::Install => installing::run(self, &inv, &options()?, out),
+            Command::Uninstall => installing::run_uninstall(self, &inv, &options()?, out),
             Command::Verify => verify::run(self, &options()?, inv.flag, out),
             Command::Graph => graph::run(self, &options()?, &inv, out),
         }
