@@ -47,7 +47,7 @@ fn details(c: Command) -> &'static [(&'static str, &'static str)] {
             "--out DIR",
             "the directory to write into, created if missing",
         )],
-        Command::Install | Command::Uninstall => &[
+        Command::Install => &[
             (
                 "--destdir DIR",
                 "staging directory prefixed to every path, as `make install DESTDIR=`",
@@ -56,6 +56,13 @@ fn details(c: Command) -> &'static [(&'static str, &'static str)] {
                 "--dry-run",
                 "say what would be written and removed, change nothing",
             ),
+        ],
+        Command::Uninstall => &[
+            (
+                "--destdir DIR",
+                "the directory `install --destdir` installed into",
+            ),
+            ("--dry-run", "say what would be removed, change nothing"),
         ],
         Command::Verify => &[(
             "--skip-if-missing",
