@@ -196,10 +196,10 @@ mount -t tmpfs none /run/systemd
 mkdir -p /run/systemd/system
 /lib/systemd/systemd --user >"$XDG_RUNTIME_DIR/manager.log" 2>&1 &
 manager=$!
+trap 'kill $manager; wait $manager' EXIT
 for _ in $(seq 100); do [ -S "$XDG_RUNTIME_DIR/systemd/private" ] && break; sleep 0.1; done
 systemctl --user start everything.target
 systemd-analyze --user dot 2>/dev/null
-kill $manager
 "#;
     let out = Command::new("timeout")
         .args([
@@ -214,8 +214,14 @@ kill $manager
         ])
         .env("XDG_RUNTIME_DIR", &runtime)
         .env("XDG_CONFIG_HOME", root.join("config"))
-        .output()
-        .ok()?;
+        .output();
+    let out = match out {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("skipped: cannot run `timeout` and `unshare`: {e}");
+            return None;
+        }
+    };
     if !out.status.success() {
         eprintln!(
             "skipped: no user instance of systemd in a namespace here: {}",
