@@ -16,8 +16,11 @@ times on a shared machine drift.
 - scale:   synthetic families (benches/synth.py): cold (family crate from scratch, dependencies
            built) and warm (one daemon edited) builds, wall time and peak memory of the compiler
 - timings: `cargo build --timings` of the workspace from an empty target directory, by crate
+- adopt:   the README's two forms of an adopter's project (five lines of glue, or `build.rs`),
+           built from its code blocks: edit one directive then `cargo run -- render`, and a cold
+           `cargo build`, the `build.rs` form against the five-line form
 
-With no measurement named, runs cold, edit, render and scale. Needs GNU time at /usr/bin/time for
+With no measurement named, runs cold, edit, render and scale (adopt on request). Needs GNU time at /usr/bin/time for
 peak memory. Writes nothing outside target/.
 """
 import json
@@ -305,6 +308,61 @@ def bench_timings():
     return rows
 
 
+def guide_project(dest, build_rs):
+    """The README guide's project in `dest/myapp`, beside a `units` link to this repository:
+    the five-line form, or with `build_rs` the blocks marked `(build.rs form)` applied."""
+    readme = open(os.path.join(ROOT, "README.md")).read()
+    section = readme[readme.index("## Use it in your project"):]
+    section = section[:section.index("\n## ", 3)]
+    files = {}
+    for info, body in re.findall(r"```\w+ ([^\n]+)\n(.*?)\n```", section, re.S):
+        path, _, form = info.partition(" (")
+        body += "\n"
+        if not form:
+            files[path] = body
+        elif build_rs:
+            files[path] = files[path] + "\n" + body if path == "Cargo.toml" else body
+    # Under this repository's target/: a workspace of its own, as it is beside the checkout.
+    files["Cargo.toml"] += "\n[workspace]\n"
+    write_tree(os.path.join(dest, "myapp"), files)
+    if not os.path.exists(os.path.join(dest, "units")):
+        os.symlink(ROOT, os.path.join(dest, "units"))
+    return os.path.join(dest, "myapp")
+
+
+def bench_adopt(runs):
+    work = os.path.join(TARGET, "bench-adopt")
+    projects = [guide_project(os.path.join(work, f), f == "build-rs") for f in ("build-rs", "five")]
+    render = ["cargo", "run", "-q", "--offline", "--", "render", "--out", "units"]
+    edits = {p: [] for p in projects}
+    colds = {p: [] for p in projects}
+    for p in projects:
+        run(render, cwd=p)
+    for i in range(runs):
+        for p in projects:
+            family = os.path.join(p, "src", "family.rs")
+            text = open(family).read()
+            text = re.sub(r'Description = "My application[^"]*"', 'Description = "My application %d"' % i, text)
+            with open(family, "w") as f:
+                f.write(text)
+            edits[p].append(run(render, cwd=p)[0])
+            if "My application %d" % i not in open(os.path.join(p, "units", "myapp.service")).read():
+                sys.exit("adopt benchmark: the edit did not reach the units of %s" % p)
+    for _ in range(runs):
+        for p in projects:
+            shutil.rmtree(os.path.join(p, "target"), ignore_errors=True)
+            colds[p].append(run(["cargo", "build", "--offline"], cwd=p)[0])
+    build_rs, five = projects
+    return [
+        ("five-line form: edit one directive, `cargo run -- render` (s, min / median / max of %d)" % runs, spread(edits[five])),
+        ("`build.rs` form: the same (s)", spread(edits[build_rs])),
+        ("**ratio edit-to-units `build.rs` / five-line**, per pair", "**%s**" % spread([a / b for a, b in zip(edits[build_rs], edits[five])])),
+        ("five-line form: cold `cargo build`, empty target directory (s)", spread(colds[five])),
+        ("`build.rs` form: the same (s)", spread(colds[build_rs])),
+        ("**ratio cold build `build.rs` / five-line**, per pair", "**%s**" % spread([a / b for a, b in zip(colds[build_rs], colds[five])])),
+    ]
+
+
 def main(argv):
     runs, sizes, what = 7, [10, 100, 1000], []
     args = iter(argv)
@@ -320,7 +378,7 @@ def main(argv):
     rows = [("machine", "%d cores, %s" % (os.cpu_count(), subprocess.run(["uname", "-srm"], capture_output=True, text=True).stdout.strip()))]
     for name in what:
         rows += {"cold": lambda: bench_cold(runs), "edit": lambda: bench_edit(runs), "scale": lambda: bench_scale(max(1, runs // 2), sizes),
-                 "render": lambda: bench_render(runs), "timings": bench_timings}[name]()
+                 "render": lambda: bench_render(runs), "timings": bench_timings, "adopt": lambda: bench_adopt(runs)}[name]()
     table = "| measurement | figure |\n| --- | --- |\n" + "".join("| %s | %s |\n" % r for r in rows)
     print(table)
     with open(os.path.join(TARGET, "bench-results.md"), "w") as f:

@@ -52,6 +52,7 @@ if command -v dpkg-deb >/dev/null; then
 fi
 
 echo "== example: uninstall"
-# Turn this on when `uninstall` is on the branch:
-# "$units" uninstall --destdir "$scratch/dest" && [ ! -e "$scratch/dest/usr/lib/systemd/system/notesd.service" ] || fail "uninstall left notesd.service"
-echo "example: built, checked, installed, packaged"
+"$units" uninstall --destdir "$scratch/dest"
+[ ! -e "$scratch/dest/usr/lib/systemd/system/notesd.service" ] || fail "uninstall left notesd.service"
+[ -z "$(find "$scratch/dest" -type f)" ] || fail "uninstall left files: $(find "$scratch/dest" -type f)"
+echo "example: built, checked, installed, packaged, uninstalled"

@@ -208,3 +208,186 @@ fn build_options_get_the_checks_of_the_definitions() {
         "{text}"
     );
 }
+
+#[test]
+fn help_import_is_import_help() {
+    use tests::run_cli;
+    let run = |args: &[&str]| run_cli(&daemons::FAMILY, "daemons", args);
+    let by_flag = run(&["import", "--help"]);
+    assert_eq!(by_flag.code, 0, "{by_flag:?}");
+    assert!(
+        by_flag.out.contains("usage: daemons import"),
+        "{}",
+        by_flag.out
+    );
+    let by_help = run(&["help", "import"]);
+    assert_eq!(
+        (by_help.code, &by_help.out),
+        (0, &by_flag.out),
+        "{by_help:?}"
+    );
+    assert!(by_help.err.is_empty(), "{}", by_help.err);
+}
+
+/// Every file under `root`, with a hash of its content (of a manifest, the files it lists,
+/// not the directories it made, which depend on what was there before), sorted.
+fn tree(root: &std::path::Path) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let name = path.strip_prefix(root).unwrap().display().to_string();
+                let mut text = std::fs::read(&path).unwrap_or_default();
+                if name.ends_with("/installed-files") {
+                    let lines = String::from_utf8(text).unwrap();
+                    text = lines
+                        .lines()
+                        .filter(|l| !l.starts_with("dir "))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                        .into_bytes();
+                }
+                out.push((name, unit_core::install::fingerprint(&text)));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn systemctl(root: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new("systemctl")
+        .arg(format!("--root={}", root.display()))
+        .args(args)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+#[test]
+fn uninstall_takes_one_family_out_and_leaves_the_other_working() {
+    use tests::run_cli;
+    tests::require!("systemctl");
+    let libvirt = (&daemons::FAMILY, "daemons", "virtqemud.socket");
+    let webapp = (&webapp::FAMILY, "webapp", "webapp-api.socket");
+    for (keep, drop, keep_first) in [
+        (libvirt, webapp, true),
+        (libvirt, webapp, false),
+        (webapp, libvirt, true),
+        (webapp, libvirt, false),
+    ] {
+        let case = format!("keeping {}, installed first: {keep_first}", keep.1);
+        let tmp = TempDir::new("uninstall");
+        let root = tmp.path();
+        let dest = root.to_str().unwrap();
+        let run = |f: (&unit_core::Family, &str, &str), args: &[&str]| {
+            let r = run_cli(f.0, f.1, args);
+            assert_eq!(r.code, 0, "{case}: {args:?}: {}", r.err);
+            r.out
+        };
+        let order = if keep_first {
+            [keep, drop]
+        } else {
+            [drop, keep]
+        };
+        for f in order {
+            run(f, &["install", "--destdir", dest]);
+        }
+        let unitdir = root.join("usr/lib/systemd/system");
+        std::fs::write(
+            unitdir.join("local.service"),
+            "[Service]\nExecStart=/bin/true\n",
+        )
+        .unwrap();
+        let alone = TempDir::new("uninstall-alone");
+        run(
+            keep,
+            &["install", "--destdir", alone.path().to_str().unwrap()],
+        );
+        let dry = run(drop, &["uninstall", "--destdir", dest, "--dry-run"]);
+        assert!(
+            dry.lines()
+                .all(|l| l.starts_with("would remove ") || l.ends_with("to remove")),
+            "{case}: {dry}"
+        );
+        let report = run(drop, &["uninstall", "--destdir", dest]);
+        assert!(
+            report.ends_with(" removed\n") && !report.contains("kept"),
+            "{case}: {report}"
+        );
+        std::fs::remove_file(unitdir.join("local.service")).unwrap();
+        assert_eq!(
+            tree(root),
+            tree(alone.path()),
+            "{case}: not the tree of {} alone",
+            keep.1
+        );
+        let (found, said) = systemctl(root, &["is-enabled", drop.2]);
+        assert!(!found, "{case}: {said}");
+        let (ok, said) = systemctl(root, &["enable", keep.2]);
+        assert!(ok, "{case}: {said}");
+        let (ok, said) = systemctl(root, &["is-enabled", keep.2]);
+        assert!(ok && said.starts_with("enabled"), "{case}: {said}");
+        let (ok, said) = systemctl(root, &["disable", keep.2]);
+        assert!(ok, "{case}: {said}");
+        let (_, said) = systemctl(root, &["is-enabled", keep.2]);
+        assert!(said.starts_with("disabled"), "{case}: {said}");
+        let again = run(drop, &["uninstall", "--destdir", dest]);
+        assert!(again.starts_with("nothing of "), "{case}: {again}");
+    }
+}
+
+#[test]
+fn install_after_a_prefix_change_knows_its_own_files() {
+    let tmp = TempDir::new("prefix");
+    let dest = tmp.path().to_str().unwrap();
+    cli(&["install", "--destdir", dest]).unwrap();
+    let manifest = tmp.path().join("var/lib/unit-core/libvirt/installed-files");
+    assert!(manifest.exists());
+    let moved = cli(&["install", "--destdir", dest, "--prefix", "/usr/local"]).unwrap();
+    assert!(moved.ends_with("0 removed\n"), "{moved}");
+    // An earlier version kept the manifest under the prefix, without `dir` lines.
+    let legacy = tmp.path().join("usr/share/libvirt/installed-files");
+    std::fs::create_dir_all(legacy.parent().unwrap()).unwrap();
+    let old: String = std::fs::read_to_string(&manifest)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("dir "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&legacy, old).unwrap();
+    std::fs::remove_file(&manifest).unwrap();
+    let again = cli(&["install", "--destdir", dest, "--prefix", "/opt/libvirt"]).unwrap();
+    assert!(again.ends_with("0 removed\n"), "{again}");
+    assert!(manifest.exists() && !legacy.exists() && !legacy.parent().unwrap().exists());
+    let gone = cli(&["uninstall", "--destdir", dest, "--prefix", "/srv"]).unwrap();
+    assert!(gone.ends_with("67 removed\n"), "{gone}");
+    assert_eq!(tree(tmp.path()), vec![], "files left");
+}
+
+#[test]
+fn a_legacy_unit_manifest_goes_once_nothing_it_lists_is_there() {
+    let tmp = TempDir::new("legacy-list");
+    let dest = tmp.path().to_str().unwrap();
+    let unitdir = tmp.path().join("usr/lib/systemd/system");
+    std::fs::create_dir_all(&unitdir).unwrap();
+    let list = unitdir.join(".unit-manifest");
+    std::fs::write(&list, "gone.service\nuser.service\n").unwrap();
+    std::fs::write(
+        unitdir.join("user.service"),
+        "[Service]\nExecStart=/bin/true\n",
+    )
+    .unwrap();
+    cli(&["install", "--destdir", dest]).unwrap();
+    assert_eq!(std::fs::read_to_string(&list).unwrap(), "user.service\n");
+    assert!(unitdir.join("user.service").exists());
+    std::fs::remove_file(unitdir.join("user.service")).unwrap();
+    cli(&["install", "--destdir", dest]).unwrap();
+    assert!(!list.exists(), "the list of nothing stayed");
+}

@@ -6,6 +6,7 @@ mod catalog;
 mod cli;
 mod differential;
 mod golden;
+mod graph;
 mod import;
 mod json;
 mod output;

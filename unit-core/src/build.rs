@@ -3,13 +3,15 @@
 //! the family as Rust data into `OUT_DIR/family.rs` for [`include_family!`](crate::include_family).
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::dropin::RenderedDropin;
 use crate::family::Family;
-use crate::output::{write_atomic, write_dir, write_if_changed, Track};
+use crate::output::{write_dir, write_if_changed, Track};
 
-/// Renders `family` into `OUT_DIR/units/` (units flat, drop-ins in `UNIT.d/`), taking each
+/// Renders `family` into `OUT_DIR/units/` (units flat, drop-ins in `UNIT.d/`, nothing else:
+/// what an earlier build left there and this one does not render is removed), taking each
 /// build option from the environment variable [`OptionDef::env_var`](crate::family::OptionDef::env_var)
 /// names, and tells cargo to rerun when one of them changes. Problems become `cargo::error`
 /// lines and a failed build script. It also writes `family` as Rust data into
@@ -54,12 +56,13 @@ pub fn render(family: &Family) -> ExitCode {
     };
     let dir = out.join("units");
     let source = source(family);
-    let written = write_dir(&dir, &units, Track::Manifest).and_then(|_| {
+    let written = write_dir(&dir, &units, Track::Owned).and_then(|_| {
         dropins.iter().try_for_each(|d| {
             let sub = dir.join(format!("{}.d", d.unit));
             std::fs::create_dir_all(&sub)?;
-            write_atomic(&sub, d.file, d.text.as_bytes())
+            write_if_changed(&sub, d.file, d.text.as_bytes()).map(drop)
         })?;
+        remove_stale_dropins(&dir, &dropins)?;
         write_if_changed(&out, "family.rs", source.as_bytes()).map(drop)
     });
     match written {
@@ -72,6 +75,34 @@ pub fn render(family: &Family) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Removes what `dir` (the build script's own `OUT_DIR/units/`) holds in its subdirectories
+/// besides `dropins`: the drop-ins of an earlier build that this one no longer renders.
+fn remove_stale_dropins(dir: &Path, dropins: &[RenderedDropin]) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if !entry.file_type()?.is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let mine: Vec<&str> = dropins
+            .iter()
+            .filter(|d| format!("{}.d", d.unit) == name)
+            .map(|d| d.file)
+            .collect();
+        if mine.is_empty() {
+            std::fs::remove_dir_all(entry.path())?;
+            continue;
+        }
+        for file in std::fs::read_dir(entry.path())? {
+            let file = file?;
+            if !mine.iter().any(|m| file.file_name() == **m) {
+                std::fs::remove_file(file.path())?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The Rust source of `family`'s `FAMILY` static, as this build sees it: `#[cfg]`s already
@@ -141,6 +172,12 @@ pub fn source(family: &Family) -> String {
 #[macro_export]
 macro_rules! include_family {
     () => {
-        ::core::include!(::core::concat!(::core::env!("OUT_DIR"), "/family.rs"));
+        ::core::include!(::core::concat!(
+            ::core::env!(
+                "OUT_DIR",
+                "`include_family!` takes the family that `build.rs` writes, and this package has no `build.rs`; add a `build.rs` whose `main` returns `unit_core::build::render(&family::FAMILY)`, or write `mod family; pub use family::FAMILY;` in place of `unit_core::include_family!()`"
+            ),
+            "/family.rs"
+        ));
     };
 }

@@ -26,6 +26,7 @@ pub mod cli;
 pub mod crosscheck;
 pub mod dropin;
 pub mod family;
+mod glue;
 pub mod import;
 pub mod install;
 pub mod load;

@@ -1,10 +1,9 @@
-//! Writing rendered units into a directory: atomically, idempotently, and touching only the
-//! files this module wrote before.
+//! Writing rendered units into a directory: atomically and idempotently.
 //!
 //! Each file is written to a temporary name in the same directory and renamed over the target,
-//! so a reader sees the old file or the new one, never half of one. A manifest
-//! ([`MANIFEST`]) lists the units written last time; a unit that is no longer rendered is
-//! removed only if the manifest says it was ours.
+//! so a reader sees the old file or the new one, never half of one. A directory that belongs
+//! to the writer alone (a build script's `OUT_DIR/units/`) is written with [`Track::Owned`],
+//! which also removes every other file there; any other directory keeps what it holds.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -13,7 +12,10 @@ use std::path::Path;
 
 use crate::family::Rendered;
 
-/// The file, in the output directory, that lists the units written there.
+/// The list of written units that earlier versions kept in every directory they wrote units
+/// into, the unit directory of an install too. Nothing writes it any more: an install takes
+/// over the units it lists and removes it once none of them is left, and a build script's
+/// [`Track::Owned`] write removes it.
 pub const MANIFEST: &str = ".unit-manifest";
 
 /// What a write changed.
@@ -23,7 +25,8 @@ pub struct Report {
     pub written: Vec<String>,
     /// Units already there with the same content.
     pub unchanged: Vec<String>,
-    /// Units of an earlier write that are no longer rendered, removed.
+    /// Files that are not among the units, removed from a directory written with
+    /// [`Track::Owned`].
     pub removed: Vec<String>,
 }
 
@@ -38,18 +41,19 @@ pub fn check_file_name(name: &str) -> Result<(), String> {
     crate::value::unit_name(name)
 }
 
-/// Whether a write keeps the [`MANIFEST`] that lets the next write remove stale units.
+/// Whether the directory a write goes into belongs to the writer alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Track {
-    /// Keep the manifest and remove units an earlier tracked write left behind.
-    Manifest,
+    /// The directory is the writer's own (a build script's `OUT_DIR/units/`): every file in it
+    /// that is not one of the units is removed, an earlier version's [`MANIFEST`] too.
+    /// Subdirectories are left alone.
+    Owned,
     /// Write the units only.
     None,
 }
 
-/// Writes `units` into `dir` (created if missing). With [`Track::Manifest`] it also removes the
-/// units an earlier write left that are not among them. Names are checked before anything is
-/// written.
+/// Writes `units` into `dir` (created if missing). With [`Track::Owned`] it also removes the
+/// files there that are not among them. Names are checked before anything is written.
 pub fn write_dir(dir: &Path, units: &[Rendered], track: Track) -> io::Result<Report> {
     for u in units {
         check_file_name(u.name).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
@@ -62,7 +66,6 @@ pub fn write_dir(dir: &Path, units: &[Rendered], track: Track) -> io::Result<Rep
         ));
     }
     fs::create_dir_all(dir)?;
-    let previous = read_manifest(dir)?;
     let mut report = Report::default();
     for u in units {
         if write_if_changed(dir, u.name, u.text.as_bytes())? {
@@ -74,27 +77,17 @@ pub fn write_dir(dir: &Path, units: &[Rendered], track: Track) -> io::Result<Rep
     if track == Track::None {
         return Ok(report);
     }
-    let manifest: String = names.iter().map(|n| format!("{n}\n")).collect();
-    write_atomic(dir, MANIFEST, manifest.as_bytes())?;
-    for old in previous.iter().filter(|n| !names.contains(n.as_str())) {
-        if check_file_name(old).is_err() {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type()?.is_dir() || names.contains(name.as_str()) {
             continue;
         }
-        match fs::remove_file(dir.join(old)) {
-            Ok(()) => report.removed.push(old.clone()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
-        }
+        fs::remove_file(entry.path())?;
+        report.removed.push(name);
     }
+    report.removed.sort();
     Ok(report)
-}
-
-fn read_manifest(dir: &Path) -> io::Result<Vec<String>> {
-    match fs::read_to_string(dir.join(MANIFEST)) {
-        Ok(text) => Ok(text.lines().map(str::to_owned).collect()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(e),
-    }
 }
 
 /// Writes `bytes` to `dir/name` like [`write_atomic`] unless the file already holds them, so an
@@ -142,12 +135,12 @@ mod tests {
     }
 
     #[test]
-    fn writes_idempotently_and_removes_only_its_own() {
+    fn writes_idempotently_and_an_owned_directory_keeps_only_the_units() {
         let dir = tempdir("idem");
         let r = write_dir(
             &dir,
             &[unit("a.service", "A\n"), unit("b.socket", "B\n")],
-            Track::Manifest,
+            Track::None,
         )
         .unwrap();
         assert_eq!(r.written, ["a.service", "b.socket"]);
@@ -155,17 +148,23 @@ mod tests {
         let r = write_dir(
             &dir,
             &[unit("a.service", "A\n"), unit("b.socket", "B2\n")],
-            Track::Manifest,
+            Track::None,
         )
         .unwrap();
         assert_eq!(
-            (r.written, r.unchanged),
-            (vec!["b.socket".to_owned()], vec!["a.service".to_owned()])
+            (r.written, r.unchanged, r.removed),
+            (
+                vec!["b.socket".to_owned()],
+                vec!["a.service".to_owned()],
+                vec![]
+            )
         );
-        let r = write_dir(&dir, &[unit("a.service", "A\n")], Track::Manifest).unwrap();
-        assert_eq!(r.removed, ["b.socket"]);
-        assert!(!dir.join("b.socket").exists());
         assert!(dir.join("mine.service").exists());
+        fs::write(dir.join(MANIFEST), "a.service\nb.socket\n").unwrap();
+        fs::create_dir(dir.join("a.service.d")).unwrap();
+        let r = write_dir(&dir, &[unit("a.service", "A\n")], Track::Owned).unwrap();
+        assert_eq!(r.removed, [MANIFEST, "b.socket", "mine.service"]);
+        assert!(dir.join("a.service.d").is_dir(), "a subdirectory went");
         let leftovers: Vec<_> = fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -179,7 +178,7 @@ mod tests {
     fn refuses_names_that_escape() {
         let dir = tempdir("escape");
         for bad in ["../evil.service", "a/b.service", ".hidden.service", "evil"] {
-            let e = write_dir(&dir, &[unit(bad, "x")], Track::Manifest).unwrap_err();
+            let e = write_dir(&dir, &[unit(bad, "x")], Track::None).unwrap_err();
             assert_eq!(e.kind(), io::ErrorKind::InvalidInput, "{bad}");
         }
         assert!(

@@ -17,6 +17,8 @@ pub enum Command {
     Render,
     /// `install [--destdir DIR] [--dry-run]`: into the system or a staging tree.
     Install,
+    /// `uninstall [--destdir DIR] [--dry-run]`: what `install` put there, out again.
+    Uninstall,
     /// `verify [--skip-if-missing]`: `systemd-analyze verify` on every unit.
     Verify,
     /// `graph [--format dot|svg]`: the dependency and ordering graph.
@@ -33,11 +35,12 @@ pub enum Command {
 
 impl Command {
     /// Every command `help` lists, in order.
-    pub const ALL: [Command; 9] = [
+    pub const ALL: [Command; 10] = [
         Command::List,
         Command::Show,
         Command::Render,
         Command::Install,
+        Command::Uninstall,
         Command::Verify,
         Command::Graph,
         Command::Check,
@@ -52,6 +55,7 @@ impl Command {
             Command::Show => "show",
             Command::Render => "render",
             Command::Install => "install",
+            Command::Uninstall => "uninstall",
             Command::Verify => "verify",
             Command::Graph => "graph",
             Command::Check => "check",
@@ -72,6 +76,7 @@ impl Command {
             Command::Show
                 | Command::Render
                 | Command::Install
+                | Command::Uninstall
                 | Command::Verify
                 | Command::Graph
                 | Command::Check
@@ -83,7 +88,7 @@ impl Command {
     pub fn flags(self) -> &'static [&'static str] {
         match self {
             Command::Render => &["out", "message-format"],
-            Command::Install => &["destdir", "dry-run"],
+            Command::Install | Command::Uninstall => &["destdir", "dry-run"],
             Command::Verify => &["skip-if-missing", "message-format"],
             Command::Check => &["message-format"],
             Command::Package => super::package::FLAGS,

@@ -24,6 +24,10 @@ fn summary(c: Command) -> (&'static str, &'static str) {
             "install [--destdir DIR] [--dry-run]",
             "units, drop-ins and preset into the system, or under DIR for packaging",
         ),
+        Command::Uninstall => (
+            "uninstall [--destdir DIR] [--dry-run]",
+            "remove what `install` put there, and only that",
+        ),
         Command::Verify => (
             "verify [--skip-if-missing]",
             "check every unit with `systemd-analyze verify`",
@@ -64,6 +68,13 @@ fn details(c: Command) -> &'static [(&'static str, &'static str)] {
                 "say what would be written and removed, change nothing",
             ),
         ],
+        Command::Uninstall => &[
+            (
+                "--destdir DIR",
+                "the directory `install --destdir` installed into",
+            ),
+            ("--dry-run", "say what would be removed, change nothing"),
+        ],
         Command::Verify => &[
             (
                 "--skip-if-missing",
@@ -88,11 +99,12 @@ const MESSAGE_FORMAT: (&str, &str) = (
 
 fn about(c: Command) -> &'static str {
     match c {
-        Command::Install => "Installs every unit into `unitdir`, drop-ins into `UNIT.d/`, and the preset into the preset directory, each file replaced atomically. The files installed are recorded, with a hash of their content, in `<prefix>/share/<family>/installed-files`; a later install removes a file it no longer renders only if that file is unchanged, and never replaces a file it did not install.",
+        Command::Install => "Installs every unit into `unitdir`, drop-ins into `UNIT.d/`, and the preset into the preset directory, each file replaced atomically. The files installed are recorded, with a hash of their content, in `/var/lib/unit-core/<family>/installed-files`, whatever the build options; a later install removes a file it no longer renders only if that file is unchanged, and never replaces a file it did not install.",
+        Command::Uninstall => "Removes every file the family's record (`/var/lib/unit-core/<family>/installed-files`) lists that still has the content it was installed with, then the record, then the directories the installs made that are left empty. A file changed since it was installed is kept and reported; a file the family did not install is never touched, so other families in the same tree stay as they are.",
         Command::Verify => "Renders into a temporary root where every program the units start exists at its own path, and runs `systemd-analyze verify` on every unit and drop-in there. Fails when `systemd-analyze` reports anything about them, or is not installed.",
         Command::Check => "Without paths, checks every unit and drop-in of the family with the build options given, as `render` does, without writing anything. With paths (unit files, drop-ins, or directories read as one directory of systemd's search path), checks those files as systemd loads them. Each problem is one line with its file, line and column; the exit status is 1 when there is any.",
         Command::Package => super::package::ABOUT,
-        Command::Graph => "With units named, only the edges that touch them. Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, `After=`/`Before=` dashed (pointing at the unit started first), socket activation dotted, `Conflicts=` red with no arrowhead.",
+        Command::Graph => "With units named, only the edges that touch them. Each edge reads forwards, from its tail to its head: `a.service -> b.service [label=After]` says `a.service` starts after `b.service`, as `systemd-analyze dot` draws it. Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, orderings dashed and pointing at the unit started first (a `Before=` is drawn as the `After=` it means for the other unit), activation by a socket, timer, path or automount dotted blue, `Slice=` and `RequiresMountsFor=` gray (to the slice and to the mount unit of the path), `Conflicts=` red with no arrowhead. A drop-in is a note attached to the unit it extends, and the edges it adds name its file.",
         _ => "",
     }
 }
@@ -113,6 +125,7 @@ fn example(cli: &Cli, c: Command) -> Option<String> {
             None => format!("{p} render --out units"),
         },
         Command::Install => format!("{p} install --destdir pkg --dry-run"),
+        Command::Uninstall => format!("{p} uninstall --destdir pkg"),
         Command::Verify => format!("{p} verify"),
         Command::Graph => format!("{p} graph | dot -Tsvg > {}.svg", f.name),
         Command::Check => format!("{p} check --message-format json /etc/systemd/system"),

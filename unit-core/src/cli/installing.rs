@@ -1,5 +1,6 @@
-//! `install`: every file of the family into the system or a staging tree, through
-//! [`crate::install`], taking over what earlier versions recorded in `.unit-manifest`.
+//! `install` and `uninstall`: every file of the family into the system or a staging tree, and
+//! out of it again, through [`crate::install`], taking over what earlier versions recorded in
+//! `.unit-manifest` and in `<prefix>/share/<family>/installed-files`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -46,8 +47,22 @@ impl Cli<'_> {
                 family.name
             )));
         }
-        let prefix = options.get("prefix").unwrap_or("/usr");
-        Ok((files, install::manifest_path(prefix, family.name)))
+        Ok((files, install::manifest_path(family.name)))
+    }
+
+    /// Where earlier versions kept the family's manifest: under the `prefix` of this command
+    /// line, or the family's default one.
+    fn earlier_manifests(&self, options: &Options) -> Vec<String> {
+        let family = self.family;
+        let default = family.default_options();
+        let mut paths = Vec::new();
+        for prefix in [options.get("prefix"), default.get("prefix"), Some("/usr")] {
+            let path = install::legacy_manifest_path(prefix.unwrap_or("/usr"), family.name);
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
+        paths
     }
 
     fn install(&self, inv: &Invocation, options: &Options, out: &mut dyn Write) -> Result<()> {
@@ -60,20 +75,23 @@ impl Cli<'_> {
             .filter(|f| legacy.owns(&f.path))
             .map(|f| f.path.clone())
             .collect();
-        let report =
-            install::install_adopting(&destdir, self.family.name, &manifest, &files, dry, &adopted)
-                .map_err(|e| failed(format!("cannot install into `{}`: {e}", destdir.display())))?;
+        let earlier = self.earlier_manifests(options);
+        let report = install::install_adopting(
+            &destdir,
+            self.family.name,
+            &manifest,
+            &earlier,
+            &files,
+            dry,
+            &adopted,
+        )
+        .map_err(|e| failed(format!("cannot install into `{}`: {e}", destdir.display())))?;
         if !dry {
             legacy
                 .release(&adopted)
                 .map_err(|e| failed(format!("cannot update `{}`: {e}", legacy.path.display())))?;
         }
-        let shown = |p: &str| {
-            destdir
-                .join(p.trim_start_matches('/'))
-                .display()
-                .to_string()
-        };
+        let shown = |p: &str| shown(&destdir, p);
         let (w, r) = if dry {
             ("would install", "would remove")
         } else {
@@ -103,6 +121,65 @@ impl Cli<'_> {
         )
         .map_err(io)
     }
+
+    fn uninstall(&self, inv: &Invocation, options: &Options, out: &mut dyn Write) -> Result<()> {
+        let destdir = inv.path.clone().unwrap_or_else(|| PathBuf::from("/"));
+        let (_, manifest) = self.files(options)?;
+        let earlier = self.earlier_manifests(options);
+        let dry = inv.flag;
+        let report = install::uninstall(&destdir, &manifest, &earlier, dry).map_err(|e| {
+            failed(format!(
+                "cannot uninstall from `{}`: {e}",
+                destdir.display()
+            ))
+        })?;
+        if !dry {
+            Legacy::read(&destdir, &unit_dir(options))
+                .release(&[])
+                .map_err(|e| failed(format!("cannot update a `.unit-manifest`: {e}")))?;
+        }
+        if !report.recorded {
+            return writeln!(
+                out,
+                "nothing of `{}` is installed in `{}` (no `{}` there)",
+                self.family.name,
+                destdir.display(),
+                manifest
+            )
+            .map_err(io);
+        }
+        let verb = if dry { "would remove" } else { "removed" };
+        for p in &report.removed {
+            writeln!(out, "{verb} {}", shown(&destdir, p)).map_err(io)?;
+        }
+        for p in &report.kept {
+            writeln!(
+                out,
+                "kept {} (changed since it was installed)",
+                shown(&destdir, p)
+            )
+            .map_err(io)?;
+        }
+        writeln!(
+            out,
+            "{} {}{}",
+            report.removed.len(),
+            if dry { "to remove" } else { "removed" },
+            if report.kept.is_empty() {
+                String::new()
+            } else {
+                format!(", {} kept", report.kept.len())
+            },
+        )
+        .map_err(io)
+    }
+}
+
+fn shown(destdir: &Path, path: &str) -> String {
+    destdir
+        .join(path.trim_start_matches('/'))
+        .display()
+        .to_string()
 }
 
 pub(crate) fn run(
@@ -112,6 +189,15 @@ pub(crate) fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     cli.install(inv, options, out)
+}
+
+pub(crate) fn run_uninstall(
+    cli: &Cli,
+    inv: &Invocation,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<()> {
+    cli.uninstall(inv, options, out)
 }
 
 /// The preset directory: the `presetdir` build option, or `system-preset` beside a unit
@@ -159,20 +245,29 @@ impl Legacy {
             .is_some_and(|name| self.names.iter().any(|n| n == name))
     }
 
+    /// Drops from the list the units in `adopted` and those whose file is gone, and removes the
+    /// list when nothing is left, never a unit file.
     fn release(&self, adopted: &[String]) -> std::io::Result<()> {
-        if adopted.is_empty() {
-            return Ok(());
-        }
+        let dir = self.path.parent().unwrap_or(Path::new("/"));
         let left: Vec<&String> = self
             .names
             .iter()
             .filter(|n| !adopted.iter().any(|a| a.ends_with(&format!("/{n}"))))
+            .filter(|n| {
+                crate::output::check_file_name(n).is_err()
+                    || std::fs::symlink_metadata(dir.join(n)).is_ok()
+            })
             .collect();
         if left.is_empty() {
-            return std::fs::remove_file(&self.path);
+            return match std::fs::remove_file(&self.path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                other => other,
+            };
+        }
+        if left.len() == self.names.len() {
+            return Ok(());
         }
         let text: String = left.iter().map(|n| format!("{n}\n")).collect();
-        let dir = self.path.parent().unwrap_or(Path::new("/"));
         crate::output::write_atomic(dir, crate::output::MANIFEST, text.as_bytes())
     }
 }

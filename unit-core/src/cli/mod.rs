@@ -1,5 +1,5 @@
-//! The command line every family gets: `list`, `show`, `render`, `install`, `verify`, `graph`,
-//! `help`, with the family's own build options as flags (cargo feature `cli`).
+//! The command line every family gets: `list`, `show`, `render`, `install`, `uninstall`,
+//! `verify`, `graph`, `help`, with the family's own build options as flags (cargo feature `cli`).
 //!
 //! A project's whole `main.rs`:
 //!
@@ -148,6 +148,8 @@ impl<'f> Cli<'f> {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
         let result = if args.first().is_some_and(|a| a == "import") {
             self.import(&args[1..], out)
+        } else if args.len() == 2 && args[0] == "help" && args[1] == "import" {
+            self.import(&["--help".into()], out)
         } else {
             args::parse(self.family, args).and_then(|inv| match inv.command {
                 Command::Render | Command::Verify if inv.json => {
@@ -256,6 +258,7 @@ impl<'f> Cli<'f> {
                 .map_err(io)
             }
             Command::Install => installing::run(self, &inv, &options()?, out),
+            Command::Uninstall => installing::run_uninstall(self, &inv, &options()?, out),
             Command::Verify => verify::run(self, &options()?, inv.flag, out),
             Command::Graph => graph::run(self, &options()?, &inv, out),
             Command::Check => check::run(self, &inv, &options()?, out),

@@ -1,39 +1,48 @@
-//! Installing a family's files into a system tree, touching only what the family installed.
+//! Installing a family's files into a system tree, and uninstalling them, touching only what
+//! the family installed.
 //!
 //! Every file the family installs (units, drop-ins, its preset) is recorded with a hash of its
-//! content in the family's manifest, `<prefix>/share/<family>/installed-files` (see
-//! [`manifest_path`]), outside the unit directory, so the unit directory holds only unit files
-//! and each family's record is its own. Installing again:
+//! content in the family's manifest, `/var/lib/unit-core/<family>/installed-files` (see
+//! [`manifest_path`]), outside the unit directory and in the same place whatever the build
+//! options, so the unit directory holds only unit files, each family's record is its own, and
+//! a family knows its files after `--prefix` changed. Installing again:
 //!
 //! - writes new and changed files atomically (temporary file and rename), leaves equal ones alone
 //! - refuses, before writing anything, to replace a file the family did not install
 //! - removes a file of the previous install that is no longer rendered only if its content is
 //!   still what was installed; an edited file is kept and reported
 //!
+//! [`uninstall`] removes the recorded files that still have their recorded content, then the
+//! manifest, then the directories the installs made that are left empty.
+//!
 //! A destination directory (`destdir`) is prefixed to every path, as `make install DESTDIR=`
 //! and `meson install --destdir` do; the manifest records the paths without it.
 //!
 //! ```
-//! use unit_core::install::{install, manifest_path, File};
+//! use unit_core::install::{install, manifest_path, uninstall, File};
 //!
 //! let root = std::env::temp_dir().join(format!("unit-core-doc-install-{}", std::process::id()));
-//! let manifest = manifest_path("/usr", "demo");
+//! let manifest = manifest_path("demo");
 //! let unit = File {
 //!     path: "/usr/lib/systemd/system/demo.service".into(),
 //!     text: "[Service]\nExecStart=/usr/bin/demo\n".into(),
 //! };
 //! let first = install(&root, "demo", &manifest, &[unit], false).unwrap();
 //! assert_eq!(first.written, ["/usr/lib/systemd/system/demo.service"]);
-//! assert!(root.join("usr/share/demo/installed-files").exists());
-//! let dropped = install(&root, "demo", &manifest, &[], false).unwrap();
-//! assert_eq!(dropped.removed, ["/usr/lib/systemd/system/demo.service"]);
-//! std::fs::remove_dir_all(&root).unwrap();
+//! assert!(root.join("var/lib/unit-core/demo/installed-files").exists());
+//! let gone = uninstall(&root, &manifest, &[], false).unwrap();
+//! assert_eq!(gone.removed, ["/usr/lib/systemd/system/demo.service"]);
+//! assert_eq!(std::fs::read_dir(&root).unwrap().count(), 0, "the directories it made are gone");
+//! std::fs::remove_dir(&root).unwrap();
 //! ```
 
-use std::collections::BTreeMap;
+mod manifest;
+
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+
+pub use manifest::{fingerprint, legacy_manifest_path, manifest_path};
 
 use crate::output::write_atomic;
 
@@ -46,32 +55,21 @@ pub struct File {
     pub text: String,
 }
 
-/// What an install changed, or would change with `dry_run`; paths are as on the target system.
+/// What an install or uninstall changed, or would change with `dry_run`; paths are as on the
+/// target system.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     /// Files written because they were new or different.
     pub written: Vec<String>,
     /// Files already there with the same content.
     pub unchanged: Vec<String>,
-    /// Files of the previous install that are no longer rendered, removed.
+    /// Files of the previous install that are no longer rendered (or all of them, when
+    /// uninstalling), removed.
     pub removed: Vec<String>,
-    /// Files of the previous install that are no longer rendered but were edited since: kept.
+    /// Files of the previous install that would have been removed but were edited since: kept.
     pub kept: Vec<String>,
-}
-
-/// Where a family's manifest lives on the target system: `<prefix>/share/<family>/installed-files`.
-pub fn manifest_path(prefix: &str, family: &str) -> String {
-    format!(
-        "{}/share/{family}/installed-files",
-        prefix.trim_end_matches('/')
-    )
-}
-
-/// A 64-bit FNV-1a hash of `bytes`: enough to tell whether a file changed since it was written.
-pub fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    /// Whether a manifest was found: `false` when uninstalling a family that is not installed.
+    pub recorded: bool,
 }
 
 fn invalid(msg: String) -> io::Error {
@@ -99,31 +97,6 @@ fn under(destdir: &Path, path: &str) -> io::Result<PathBuf> {
     Ok(out)
 }
 
-fn read_manifest(path: &Path) -> io::Result<BTreeMap<String, u64>> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-        Err(e) => return Err(e),
-    };
-    let mut entries = BTreeMap::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-    {
-        let parsed = line
-            .split_once(' ')
-            .and_then(|(h, p)| Some((u64::from_str_radix(h, 16).ok()?, p)));
-        let Some((hash, file)) = parsed else {
-            return Err(invalid(format!(
-                "{} is not a manifest of installed files; move it away to install afresh",
-                path.display()
-            )));
-        };
-        entries.insert(file.to_owned(), hash);
-    }
-    Ok(entries)
-}
-
 /// Installs `files` for `family` under `destdir`, recording them in the manifest at
 /// `manifest` (a path on the target system, see [`manifest_path`]). With `dry_run` nothing is
 /// written and the report says what would change.
@@ -134,22 +107,28 @@ pub fn install(
     files: &[File],
     dry_run: bool,
 ) -> io::Result<Report> {
-    install_adopting(destdir, family, manifest, files, dry_run, &[])
+    install_adopting(destdir, family, manifest, &[], files, dry_run, &[])
 }
 
-/// [`install`], also replacing the files in `adopted` (paths on the target system) as if the
-/// family had installed them: the files an earlier installer recorded in a shared manifest.
+/// [`install`], reading the previous install's record from the first of `earlier` (manifest
+/// paths of earlier versions, see [`legacy_manifest_path`]) when there is none at `manifest`,
+/// and also replacing the files in `adopted` (paths on the target system) as if the family had
+/// installed them: the files an earlier installer recorded in a shared manifest.
 pub fn install_adopting(
     destdir: &Path,
     family: &str,
     manifest: &str,
+    earlier: &[String],
     files: &[File],
     dry_run: bool,
     adopted: &[String],
 ) -> io::Result<Report> {
     let manifest_file = under(destdir, manifest)?;
-    let previous = read_manifest(&manifest_file)?;
-    let mut report = Report::default();
+    let previous = manifest::read(destdir, manifest, earlier)?;
+    let mut report = Report {
+        recorded: previous.found.is_some(),
+        ..Report::default()
+    };
     let mut targets = Vec::with_capacity(files.len());
     let mut seen = std::collections::BTreeSet::new();
     for f in files {
@@ -159,7 +138,7 @@ pub fn install_adopting(
         }
         match fs::read(&target) {
             Ok(bytes) if bytes == f.text.as_bytes() => report.unchanged.push(f.path.clone()),
-            Ok(_) if !previous.contains_key(&f.path) && !adopted.contains(&f.path) => {
+            Ok(_) if !previous.files.contains_key(&f.path) && !adopted.contains(&f.path) => {
                 return Err(io::Error::new(
                     io::ErrorKind::AlreadyExists,
                     format!(
@@ -175,7 +154,11 @@ pub fn install_adopting(
         targets.push(target);
     }
     let mut stale = Vec::new();
-    for (path, hash) in previous.iter().filter(|(p, _)| !seen.contains(p.as_str())) {
+    for (path, hash) in previous
+        .files
+        .iter()
+        .filter(|(p, _)| !seen.contains(p.as_str()))
+    {
         let target = under(destdir, path)?;
         match fs::read(&target) {
             Ok(bytes) if fingerprint(&bytes) == *hash => {
@@ -190,6 +173,14 @@ pub fn install_adopting(
     if dry_run {
         return Ok(report);
     }
+    let paths = files.iter().map(|f| f.path.as_str());
+    let mut dirs = manifest::missing_dirs(destdir, paths.chain([manifest]))?;
+    for dir in &previous.dirs {
+        if !dirs.contains(dir) && under(destdir, dir)?.exists() {
+            dirs.push(dir.clone());
+        }
+    }
+    dirs.sort();
     for (f, target) in files.iter().zip(&targets) {
         if report.written.contains(&f.path) {
             let (dir, name) = split(target)?;
@@ -206,19 +197,69 @@ pub fn install_adopting(
             let _ = fs::remove_dir(dir);
         }
     }
-    let mut text = format!(
-        "# files installed by `{family}`, with a hash of their content; a file is removed only\n# while it has that content\n"
+    let text = manifest::text(
+        family,
+        files.iter().map(|f| (f.path.as_str(), f.text.as_bytes())),
+        &dirs,
     );
-    for f in files {
-        text.push_str(&format!(
-            "{:016x} {}\n",
-            fingerprint(f.text.as_bytes()),
-            f.path
-        ));
-    }
     let (dir, name) = split(&manifest_file)?;
     fs::create_dir_all(dir)?;
     write_atomic(dir, name, text.as_bytes())?;
+    if let Some(old) = previous.found.filter(|f| *f != manifest_file) {
+        fs::remove_file(&old)?;
+        if let Some(parent) = old.parent() {
+            let _ = fs::remove_dir(parent);
+        }
+    }
+    Ok(report)
+}
+
+/// Removes what the family whose manifest is at `manifest` (or the first of `earlier`, see
+/// [`install_adopting`]) installed under `destdir`: every recorded file that still has its
+/// recorded content (an edited one is kept and reported), the manifest, and then the
+/// directories the installs made, each only if it is empty. A file the family did not record
+/// is never touched. With `dry_run` nothing is removed and the report says what would be.
+pub fn uninstall(
+    destdir: &Path,
+    manifest: &str,
+    earlier: &[String],
+    dry_run: bool,
+) -> io::Result<Report> {
+    let previous = manifest::read(destdir, manifest, earlier)?;
+    let mut report = Report {
+        recorded: previous.found.is_some(),
+        ..Report::default()
+    };
+    let mut doomed = Vec::new();
+    for (path, hash) in &previous.files {
+        let target = under(destdir, path)?;
+        match fs::read(&target) {
+            Ok(bytes) if fingerprint(&bytes) == *hash => {
+                report.removed.push(path.clone());
+                doomed.push(target);
+            }
+            Ok(_) => report.kept.push(path.clone()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let Some(found) = previous.found.filter(|_| !dry_run) else {
+        return Ok(report);
+    };
+    for target in &doomed {
+        fs::remove_file(target)?;
+    }
+    fs::remove_file(&found)?;
+    manifest::remove_empty_dirs(destdir, &previous.dirs)?;
+    if previous.dirs.is_empty() {
+        // An earlier version's manifest, which did not record the directories it made: its
+        // own directory and the drop-in directories it emptied are the family's.
+        for dir in doomed.iter().chain([&found]).filter_map(|t| t.parent()) {
+            if dir.extension().is_some_and(|e| e == "d") || dir == found.parent().unwrap_or(dir) {
+                let _ = fs::remove_dir(dir);
+            }
+        }
+    }
     Ok(report)
 }
 
@@ -253,7 +294,7 @@ mod tests {
     fn two_families_share_a_directory_and_each_removes_only_its_own() {
         let root = std::env::temp_dir().join(format!("unit-core-install-{}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
-        let (ma, mb) = (manifest_path("/usr", "a"), manifest_path("/usr", "b"));
+        let (ma, mb) = (manifest_path("a"), manifest_path("b"));
         let a = [
             file("/lib/u/a.service", "A\n"),
             file("/lib/u/a.service.d/1.conf", "X\n"),
@@ -293,6 +334,55 @@ mod tests {
             "B\n"
         );
         assert!(install(&root, "a", &ma, &[file("/lib/../etc/x", "x")], false).is_err());
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn uninstall_removes_only_unchanged_recorded_files_then_the_dirs_it_made_if_empty() {
+        let root = std::env::temp_dir().join(format!("unit-core-uninstall-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(root.join("etc")).unwrap();
+        let (ma, mb) = (manifest_path("a"), manifest_path("b"));
+        let a = [
+            file("/lib/u/a.service", "A\n"),
+            file("/lib/u/a.service.d/1.conf", "X\n"),
+            file("/lib/p/a.preset", "P\n"),
+        ];
+        install(&root, "a", &ma, &a, false).unwrap();
+        install(&root, "b", &mb, &[file("/lib/u/b.service", "B\n")], false).unwrap();
+        fs::write(root.join("lib/u/user.service"), "mine").unwrap();
+        fs::write(root.join("lib/p/a.preset"), "edited").unwrap();
+        let dry = uninstall(&root, &ma, &[], true).unwrap();
+        assert_eq!(dry.removed.len(), 2);
+        assert!(root.join("lib/u/a.service").exists(), "a dry run removed");
+        let r = uninstall(&root, &ma, &[], false).unwrap();
+        assert_eq!(
+            (r.removed, r.kept),
+            (
+                vec![
+                    "/lib/u/a.service".to_owned(),
+                    "/lib/u/a.service.d/1.conf".to_owned()
+                ],
+                vec!["/lib/p/a.preset".to_owned()]
+            )
+        );
+        assert_eq!(names(&root.join("lib/u")), ["b.service", "user.service"]);
+        assert_eq!(names(&root.join("lib/p")), ["a.preset"]);
+        assert_eq!(names(&root.join("var/lib/unit-core")), ["b"]);
+        assert!(
+            root.join("etc").is_dir(),
+            "a directory it did not make went"
+        );
+        let again = uninstall(&root, &ma, &[], false).unwrap();
+        assert!(!again.recorded && again.removed.is_empty());
+        fs::remove_file(root.join("lib/u/user.service")).unwrap();
+        fs::remove_file(root.join("lib/p/a.preset")).unwrap();
+        uninstall(&root, &mb, &[], false).unwrap();
+        // `a` made `lib/` and `var/lib/unit-core/`, which were not empty when it went; `b`
+        // made neither, so they stay, empty.
+        assert_eq!(names(&root), ["etc", "lib", "var"]);
+        assert_eq!(names(&root.join("var/lib/unit-core")), Vec::<String>::new());
+        assert_eq!(names(&root.join("lib/u")), Vec::<String>::new());
         fs::remove_dir_all(&root).unwrap();
     }
 }
