@@ -1,5 +1,6 @@
-//! The command line every family gets: `list`, `show`, `check`, `render`, `install`, `uninstall`,
-//! `verify`, `graph`, `package`, `import`, `help`, with the family's own build options as flags (cargo feature `cli`).
+//! The command line every family gets: `list`, `show`, `check`, `render`, `install`,
+//! `uninstall`, `verify`, `graph`, `package`, `import`, `help`, with the family's own build
+//! options as flags (cargo feature `cli`).
 //!
 //! A project's whole `main.rs`:
 //!
