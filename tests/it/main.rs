@@ -10,6 +10,7 @@ mod import;
 mod output;
 mod robust;
 mod roundtrip;
+mod security;
 mod spec;
 mod spec12;
 mod systemd;

@@ -37,6 +37,7 @@ pub mod parsers;
 pub mod placeholder;
 pub mod preset;
 mod render;
+pub mod security;
 pub mod suggest;
 pub mod text;
 pub mod validate;
