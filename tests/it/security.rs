@@ -322,3 +322,119 @@ fn scores_agree_with_systemd_257() {
     assert_eq!(analyzer.release, 257);
     check(&analyzer);
 }
+
+/// `daemons security UNIT` prints what `systemd-analyze security` prints for the rendered file.
+#[test]
+fn the_command_prints_systemds_table() {
+    tests::require!("systemd-analyze");
+    let Some(analyzer) = Analyzer::here().filter(|a| a.release == 252) else {
+        eprintln!("skipped: the table is compared with systemd 252's");
+        return;
+    };
+    let dir = TempDir::new("security-cli");
+    let run = tests::run_cli(
+        &daemons::FAMILY,
+        "daemons",
+        &["security", "virtqemud.service", "virtlogd.service"],
+    );
+    assert_eq!(run.code, 0, "{}", run.err);
+    let options = daemons::FAMILY.default_options();
+    let mut expected = String::new();
+    for name in ["virtqemud.service", "virtlogd.service"] {
+        let text = daemons::FAMILY
+            .unit(name)
+            .unwrap()
+            .render(&options)
+            .unwrap()
+            .text;
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        if !expected.is_empty() {
+            expected.push('\n');
+        }
+        expected.push_str(&analyzer.run(&[path.to_str().unwrap()]));
+    }
+    assert_eq!(run.out, expected);
+
+    let file = "/lib/systemd/system/systemd-logind.service";
+    if Path::new(file).exists() {
+        let run = tests::run_cli(&daemons::FAMILY, "daemons", &["security", "--file", file]);
+        assert_eq!(run.out, analyzer.run(&[file]));
+    }
+}
+
+#[test]
+fn a_threshold_fails_the_command_and_json_has_a_record_per_check() {
+    let run = tests::run_cli(
+        &daemons::FAMILY,
+        "daemons",
+        &[
+            "security",
+            "virtqemud.service",
+            "--threshold",
+            "90",
+            "--message-format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.err,
+        "daemons: `virtqemud.service` scores 9.6, over the threshold 9.0\n"
+    );
+    let lines: Vec<&str> = run.out.lines().collect();
+    let checks = unit_core::security::table::CHECKS
+        .iter()
+        .filter(|c| c.releases & 0b0010 != 0)
+        .count();
+    assert_eq!(lines.len(), checks + 1);
+    assert!(lines[0].starts_with(
+        "{\"severity\":\"warning\",\"rule\":\"User=/DynamicUser=\",\"unit\":\"virtqemud.service\""
+    ));
+    assert_eq!(
+        lines[checks],
+        "{\"severity\":\"error\",\"rule\":\"exposure\",\"unit\":\"virtqemud.service\",\"file\":null,\"line\":null,\"column\":null,\"message\":\"`virtqemud.service` scores 9.6 UNSAFE, over the threshold 9.0\",\"release\":252}"
+    );
+}
+
+#[test]
+fn a_policy_file_reweighs_as_systemds_does() {
+    tests::require!("systemd-analyze");
+    let Some(analyzer) = Analyzer::here() else {
+        return;
+    };
+    let dir = TempDir::new("security-policy");
+    let policy = dir.path().join("policy.json");
+    std::fs::write(
+        &policy,
+        r#"{"PrivateNetwork": {"weight": 0}, "UserOrDynamicUser": {"weight": 5000, "description_bad": "runs as root"}}"#,
+    )
+    .unwrap();
+    let unit = dir.path().join("demo.service");
+    std::fs::write(
+        &unit,
+        "[Service]\nExecStart=/usr/bin/demo\nProtectSystem=strict\n",
+    )
+    .unwrap();
+    let (policy, unit) = (policy.to_str().unwrap(), unit.to_str().unwrap());
+    let run = tests::run_cli(
+        &daemons::FAMILY,
+        "daemons",
+        &[
+            "security",
+            "--release",
+            &analyzer.release.to_string(),
+            "--security-policy",
+            policy,
+            "--file",
+            unit,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.err);
+    let theirs = analyzer.run(&[&format!("--security-policy={policy}"), unit]);
+    assert!(run.out.contains("runs as root"));
+    assert_eq!(run.out.lines().last(), theirs.lines().last());
+    if analyzer.release == 252 {
+        assert_eq!(run.out, theirs);
+    }
+}

@@ -21,6 +21,8 @@ pub enum Command {
     Verify,
     /// `graph [--format dot|svg]`: the dependency and ordering graph.
     Graph,
+    /// `security [UNIT...]`: the exposure `systemd-analyze security` gives each unit.
+    Security,
     /// `help [COMMAND]`.
     Help,
     /// `--version`.
@@ -29,13 +31,14 @@ pub enum Command {
 
 impl Command {
     /// Every command `help` lists, in order.
-    pub const ALL: [Command; 7] = [
+    pub const ALL: [Command; 8] = [
         Command::List,
         Command::Show,
         Command::Render,
         Command::Install,
         Command::Verify,
         Command::Graph,
+        Command::Security,
         Command::Help,
     ];
 
@@ -48,6 +51,7 @@ impl Command {
             Command::Install => "install",
             Command::Verify => "verify",
             Command::Graph => "graph",
+            Command::Security => "security",
             Command::Help => "help",
             Command::Version => "--version",
         }
@@ -61,7 +65,12 @@ impl Command {
     pub fn takes_build_options(self) -> bool {
         matches!(
             self,
-            Command::Show | Command::Render | Command::Install | Command::Verify | Command::Graph
+            Command::Show
+                | Command::Render
+                | Command::Install
+                | Command::Verify
+                | Command::Graph
+                | Command::Security
         )
     }
 
@@ -72,6 +81,13 @@ impl Command {
             Command::Install => &["destdir", "dry-run"],
             Command::Verify => &["skip-if-missing"],
             Command::Graph => &["format"],
+            Command::Security => &[
+                "file",
+                "threshold",
+                "security-policy",
+                "release",
+                "message-format",
+            ],
             _ => &[],
         }
     }

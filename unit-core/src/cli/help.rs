@@ -32,6 +32,10 @@ fn summary(c: Command) -> (&'static str, &'static str) {
             "graph [--format dot|svg] [UNIT...]",
             "the dependency and ordering graph, as Graphviz DOT or SVG",
         ),
+        Command::Security => (
+            "security [UNIT...] [--file]",
+            "the exposure `systemd-analyze security` gives each service",
+        ),
         Command::Help => ("help [COMMAND]", "this help, or a command's"),
         Command::Version => ("--version", "the program's version"),
     }
@@ -61,6 +65,28 @@ fn details(c: Command) -> &'static [(&'static str, &'static str)] {
             "--format dot|svg",
             "DOT (the default), or SVG drawn by Graphviz's `dot`",
         )],
+        Command::Security => &[
+            (
+                "--file",
+                "take the arguments as unit files (with `NAME.d/*.conf`)",
+            ),
+            (
+                "--threshold N",
+                "fail when an exposure is above N/10 (0 to 100)",
+            ),
+            (
+                "--security-policy FILE",
+                "custom weights, as systemd's JSON policy",
+            ),
+            (
+                "--release N",
+                "score as systemd N does (default: the oldest targeted)",
+            ),
+            (
+                "--message-format json",
+                "one JSON record per check and unit",
+            ),
+        ],
         _ => &[],
     }
 }
@@ -70,6 +96,7 @@ fn about(c: Command) -> &'static str {
         Command::Install => "Installs every unit into `unitdir`, drop-ins into `UNIT.d/`, and the preset into the preset directory, each file replaced atomically. The files installed are recorded, with a hash of their content, in `<prefix>/share/<family>/installed-files`; a later install removes a file it no longer renders only if that file is unchanged, and never replaces a file it did not install.",
         Command::Verify => "Renders into a temporary root where every program the units start exists at its own path, and runs `systemd-analyze verify` on every unit and drop-in there. Fails when `systemd-analyze` reports anything about them, or is not installed.",
         Command::Graph => "With units named, only the edges that touch them. Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, `After=`/`Before=` dashed (pointing at the unit started first), socket activation dotted, `Conflicts=` red with no arrowhead.",
+        Command::Security => "Scores the units as `systemd-analyze security --offline=yes` of the chosen release does: with UNITs, its table for each; without, an overview of every service. The units are rendered with the build options given, and their drop-ins applied; with `--file`, the arguments are unit files, and the drop-ins in `NAME.d/` beside them are applied.",
         _ => "",
     }
 }
@@ -92,6 +119,7 @@ fn example(cli: &Cli, c: Command) -> Option<String> {
         Command::Install => format!("{p} install --destdir pkg --dry-run"),
         Command::Verify => format!("{p} verify"),
         Command::Graph => format!("{p} graph | dot -Tsvg > {}.svg", f.name),
+        Command::Security => format!("{p} security {} --threshold 80", unit?),
         _ => return None,
     })
 }

@@ -18,6 +18,7 @@ pub mod finding;
 mod graph;
 mod help;
 mod installing;
+mod security;
 mod verify;
 
 use std::ffi::OsString;
@@ -145,6 +146,8 @@ impl<'f> Cli<'f> {
         let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
         let result = if args.first().is_some_and(|a| a == "import") {
             self.import(&args[1..], out)
+        } else if args.first().is_some_and(|a| a == "security") {
+            security::run(self, &args[1..], out)
         } else {
             args::parse(self.family, args).and_then(|inv| self.dispatch(inv, out))
         };
@@ -249,6 +252,7 @@ impl<'f> Cli<'f> {
             Command::Install => installing::run(self, &inv, &options()?, out),
             Command::Verify => verify::run(self, &options()?, inv.flag, out),
             Command::Graph => graph::run(self, &options()?, &inv, out),
+            Command::Security => security::run(self, &[], out),
         }
     }
 
