@@ -438,3 +438,59 @@ fn a_policy_file_reweighs_as_systemds_does() {
         assert_eq!(run.out, theirs);
     }
 }
+
+/// What the budgets cost the macro: the libvirt family expanded with and without its
+/// `exposure` statements (dev profile, as the macro runs), alternately.
+/// `cargo test -p tests --test it security::expansion_time -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn expansion_time() {
+    use std::str::FromStr;
+    use std::time::Instant;
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../daemons/src/family.rs"
+    ))
+    .expect("the family's source");
+    let without = source
+        .replace(
+            "            #[cfg(feature = \"libvirt-12\")]\n            exposure <= 2.2;\n",
+            "",
+        )
+        .replace("    exposure <= 9.6;\n", "");
+    assert_ne!(source, without, "the family states its budgets");
+    let body = |text: &str| -> proc_macro2::TokenStream {
+        let tokens: Vec<proc_macro2::TokenTree> = proc_macro2::TokenStream::from_str(text)
+            .expect("the family's tokens")
+            .into_iter()
+            .collect();
+        tokens
+            .windows(3)
+            .find_map(|w| match w {
+                [proc_macro2::TokenTree::Ident(i), proc_macro2::TokenTree::Punct(p), proc_macro2::TokenTree::Group(g)]
+                    if i == "systemd_unit" && p.as_char() == '!' =>
+                {
+                    Some(g.stream())
+                }
+                _ => None,
+            })
+            .expect("systemd_unit! { ... }")
+    };
+    let (with, without) = (body(&source), body(&without));
+    let mut times = [Vec::new(), Vec::new()];
+    for _ in 0..31 {
+        for (i, tokens) in [&without, &with].into_iter().enumerate() {
+            let start = Instant::now();
+            let out = tests::dsl::expand(tokens.clone());
+            times[i].push(start.elapsed().as_secs_f64() * 1000.0);
+            assert!(!out.to_string().contains("compile_error"));
+        }
+    }
+    for t in &mut times {
+        t.sort_by(f64::total_cmp);
+    }
+    eprintln!(
+        "libvirt family expansion, 31 runs each, median (fastest): {:.1} ms ({:.1}) without budgets, {:.1} ms ({:.1}) with",
+        times[0][15], times[0][0], times[1][15], times[1][0]
+    );
+}

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 
 use super::ast::{self, Sites};
 use super::errors::Errors;
-use super::{adopt, check, codegen, fallback, lower};
+use super::{adopt, budget, check, codegen, fallback, lower};
 
 pub fn expand(input: TokenStream) -> TokenStream {
     let sites = Sites::default();
@@ -15,6 +15,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     }
     let family = lower::lower(&items, &mut errors);
     check::check(&family, &mut errors);
+    budget::check(&items, &family, &mut errors);
     adopt::check(&family, &mut errors);
     if errors.is_empty() {
         match codegen::family(&family) {

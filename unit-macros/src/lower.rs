@@ -222,7 +222,7 @@ impl<'a> Lowering<'a, '_> {
                     }
                 }
                 Item::Systemd(t) => self.target(t),
-                Item::Family(_) | Item::Preset(_) | Item::Dropin(_) => {}
+                Item::Family(_) | Item::Preset(_) | Item::Dropin(_) | Item::Budget(_) => {}
                 Item::Daemon(d) => {
                     for m in &d.members {
                         if let Member::Instance(i) = m {
