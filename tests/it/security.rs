@@ -335,7 +335,13 @@ fn the_command_prints_systemds_table() {
     let run = tests::run_cli(
         &daemons::FAMILY,
         "daemons",
-        &["security", "virtqemud.service", "virtlogd.service"],
+        &[
+            "security",
+            "--release",
+            "252",
+            "virtqemud.service",
+            "virtlogd.service",
+        ],
     );
     assert_eq!(run.code, 0, "{}", run.err);
     let options = daemons::FAMILY.default_options();
@@ -344,7 +350,7 @@ fn the_command_prints_systemds_table() {
         let text = daemons::FAMILY
             .unit(name)
             .unwrap()
-            .render(&options)
+            .render_for(&options, daemons::FAMILY.target)
             .unwrap()
             .text;
         let path = dir.path().join(name);
@@ -358,7 +364,11 @@ fn the_command_prints_systemds_table() {
 
     let file = "/lib/systemd/system/systemd-logind.service";
     if Path::new(file).exists() {
-        let run = tests::run_cli(&daemons::FAMILY, "daemons", &["security", "--file", file]);
+        let run = tests::run_cli(
+            &daemons::FAMILY,
+            "daemons",
+            &["security", "--release", "252", "--file", file],
+        );
         assert_eq!(run.out, analyzer.run(&[file]));
     }
 }
@@ -370,6 +380,8 @@ fn a_threshold_fails_the_command_and_json_has_a_record_per_check() {
         "daemons",
         &[
             "security",
+            "--release",
+            "252",
             "virtqemud.service",
             "--threshold",
             "90",

@@ -207,7 +207,9 @@ fn units(
                 .unwrap_or_else(|| format!("; `{} list` shows them all", cli.program()));
             Error::Failed(format!("unknown unit `{name}`{hint}"))
         })?;
-        let rendered = def.render(&options).map_err(super::joined)?;
+        let rendered = def
+            .render_for(&options, family.target)
+            .map_err(super::joined)?;
         let mut files = vec![parsed(name, &rendered.text)?];
         for d in dropins.iter().filter(|d| d.unit == name) {
             files.push(parsed(name, &d.text)?);
