@@ -153,7 +153,7 @@ struct Parsed {
     /// Whether `PrivateMounts=` was set (from 257 on it is a tristate, unset counting as on).
     private_mounts: Option<bool>,
     has_syscall_filter: bool,
-    address_families: Option<(bool, BTreeSet<String>)>,
+    address_families: Option<(bool, BTreeSet<u8>)>,
     service_type: String,
     notify_access: Option<String>,
     watchdog: bool,
@@ -352,16 +352,13 @@ impl Parsed {
                     i.bools.insert(field);
                 }
             };
-            let listed = |pred: &dyn Fn(&str) -> bool| families.iter().any(|f| pred(f));
-            let inet = listed(&|f| f == "AF_INET" || f == "AF_INET6");
-            let unix = listed(&|f| f == "AF_UNIX");
-            let netlink = listed(&|f| f == "AF_NETLINK");
-            let packet = listed(&|f| f == "AF_PACKET");
+            let listed = |pred: &dyn Fn(u8) -> bool| families.iter().any(|f| pred(*f));
+            let inet = listed(&|f| f == AF_INET || f == AF_INET6);
+            let unix = listed(&|f| f == AF_UNIX);
+            let netlink = listed(&|f| f == AF_NETLINK);
+            let packet = listed(&|f| f == AF_PACKET);
             let other = listed(&|f| {
-                !matches!(
-                    f,
-                    "AF_INET" | "AF_INET6" | "AF_UNIX" | "AF_NETLINK" | "AF_PACKET"
-                )
+                f != 0 && ![AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_PACKET].contains(&f)
             });
             let allow = *allow;
             for (field, named) in [
@@ -510,7 +507,67 @@ fn namespaces(set: &mut u64, value: &str) {
     }
 }
 
-fn address_families(state: &mut Option<(bool, BTreeSet<String>)>, value: &str) {
+const AF_UNIX: u8 = 1;
+const AF_INET: u8 = 2;
+const AF_INET6: u8 = 10;
+const AF_NETLINK: u8 = 16;
+const AF_PACKET: u8 = 17;
+
+/// Linux's address families by the names systemd's `af_from_name()` takes (those of
+/// `<sys/socket.h>`, aliases included), with their numbers.
+const ADDRESS_FAMILIES: [(&str, u8); 49] = [
+    ("AF_UNSPEC", 0),
+    ("AF_UNIX", 1),
+    ("AF_LOCAL", 1),
+    ("AF_FILE", 1),
+    ("AF_INET", 2),
+    ("AF_AX25", 3),
+    ("AF_IPX", 4),
+    ("AF_APPLETALK", 5),
+    ("AF_NETROM", 6),
+    ("AF_BRIDGE", 7),
+    ("AF_ATMPVC", 8),
+    ("AF_X25", 9),
+    ("AF_INET6", 10),
+    ("AF_ROSE", 11),
+    ("AF_DECnet", 12),
+    ("AF_NETBEUI", 13),
+    ("AF_SECURITY", 14),
+    ("AF_KEY", 15),
+    ("AF_NETLINK", 16),
+    ("AF_ROUTE", 16),
+    ("AF_PACKET", 17),
+    ("AF_ASH", 18),
+    ("AF_ECONET", 19),
+    ("AF_ATMSVC", 20),
+    ("AF_RDS", 21),
+    ("AF_SNA", 22),
+    ("AF_IRDA", 23),
+    ("AF_PPPOX", 24),
+    ("AF_WANPIPE", 25),
+    ("AF_LLC", 26),
+    ("AF_IB", 27),
+    ("AF_MPLS", 28),
+    ("AF_CAN", 29),
+    ("AF_TIPC", 30),
+    ("AF_BLUETOOTH", 31),
+    ("AF_IUCV", 32),
+    ("AF_RXRPC", 33),
+    ("AF_ISDN", 34),
+    ("AF_PHONET", 35),
+    ("AF_IEEE802154", 36),
+    ("AF_CAIF", 37),
+    ("AF_ALG", 38),
+    ("AF_NFC", 39),
+    ("AF_VSOCK", 40),
+    ("AF_KCM", 41),
+    ("AF_QIPCRTR", 42),
+    ("AF_SMC", 43),
+    ("AF_XDP", 44),
+    ("AF_MCTP", 45),
+];
+
+fn address_families(state: &mut Option<(bool, BTreeSet<u8>)>, value: &str) {
     if value.is_empty() {
         *state = None;
         return;
@@ -525,13 +582,13 @@ fn address_families(state: &mut Option<(bool, BTreeSet<String>)>, value: &str) {
     };
     let (allow, set) = state.get_or_insert_with(|| (!invert, BTreeSet::new()));
     for word in rest.split_ascii_whitespace() {
-        if !word.starts_with("AF_") {
+        let Some((_, family)) = ADDRESS_FAMILIES.iter().find(|(n, _)| *n == word) else {
             continue;
-        }
+        };
         if invert != *allow {
-            set.insert(word.to_owned());
+            set.insert(*family);
         } else {
-            set.remove(word);
+            set.remove(family);
         }
     }
 }

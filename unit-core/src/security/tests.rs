@@ -109,3 +109,30 @@ fn remedies_start_with_the_heaviest() {
     assert_eq!(remedies[0].0.check.id, "PrivateNetwork=");
     assert_eq!(remedies[0].1, 5);
 }
+
+#[test]
+fn address_families_go_by_number_aliases_included() {
+    // fprintd.service of Debian bookworm: systemd 252 says 5.4, `AF_LOCAL` being `AF_UNIX`.
+    let u = unit(
+        "a.service",
+        "[Service]\nExecStart=/bin/true\nRestrictAddressFamilies=AF_UNIX AF_LOCAL AF_NETLINK\n",
+    );
+    let r = score(&[&u], 252, &Policy::default());
+    assert_eq!(
+        verdict(&r, "RestrictAddressFamilies=~…").passed(),
+        Some(true)
+    );
+    assert_eq!(
+        verdict(&r, "RestrictAddressFamilies=~AF_UNIX").passed(),
+        Some(false)
+    );
+    let routed = unit(
+        "b.service",
+        "[Service]\nExecStart=/bin/true\nRestrictAddressFamilies=~AF_ROUTE\n",
+    );
+    let r = score(&[&routed], 252, &Policy::default());
+    assert_eq!(
+        verdict(&r, "RestrictAddressFamilies=~AF_NETLINK").passed(),
+        Some(true)
+    );
+}
