@@ -617,3 +617,39 @@ const KNOWN_IN_CORPUS: &[(u16, &str, &str, &str)] = &[
          the score is of what the file says",
     ),
 ];
+
+static OVER_BUDGET: unit_core::Family = unit_core::Family {
+    units: &[unit_core::UnitDef {
+        name: "bare.service",
+        daemon: "",
+        text: "[Service]\nExecStart=/usr/bin/bare\n",
+    }],
+    budgets: &[unit_core::security::Budget {
+        unit: "bare.service",
+        exposure: 50,
+    }],
+    name: "over",
+    ..unit_core::Family::EMPTY
+};
+
+/// A family's budgets travel with its data: the command fails for a unit over its budget (as
+/// one rendered with other build options could be), with an error record in JSON.
+#[test]
+fn a_unit_over_its_budget_fails_the_command() {
+    let run = tests::run_cli(&OVER_BUDGET, "over", &["security"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.err,
+        "over: `bare.service` scores 9.6, over its budget 5.0\n"
+    );
+    assert!(run.out.starts_with("UNIT "), "{}", run.out);
+    let json = tests::run_cli(
+        &OVER_BUDGET,
+        "over",
+        &["security", "bare.service", "--message-format", "json"],
+    );
+    assert_eq!(
+        json.out.lines().last(),
+        Some("{\"severity\":\"error\",\"rule\":\"exposure\",\"unit\":\"bare.service\",\"file\":null,\"line\":null,\"column\":null,\"message\":\"`bare.service` scores 9.6 UNSAFE, over its budget 5.0\",\"release\":252}")
+    );
+}

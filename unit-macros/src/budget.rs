@@ -191,14 +191,21 @@ struct Over {
 }
 
 /// Reports every unit over its budget, once per budget, at the budget's number.
-pub fn check(items: &[Item], family: &Family, errors: &mut Errors) {
+/// Returns the budget of each unit version that has one, by its index in the family's units.
+pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize, u64)> {
     let budgets = budgets(items, errors);
+    let mut held = Vec::new();
     if budgets.family.is_empty() && budgets.by_site.is_empty() {
-        return;
+        return held;
     }
     let defaults = defaults(family);
     let mut over: Vec<Over> = Vec::new();
-    for out in family.units.iter().filter(|o| !o.incomplete) {
+    for (index, out) in family
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !o.incomplete)
+    {
         let applicable = |list: &[&'_ Budget]| -> Option<Budget> {
             list.iter()
                 .rev()
@@ -213,6 +220,7 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) {
                 applicable(&budgets.family).filter(|_| out.unit.kind() == Some(UnitKind::Service))
             });
         let Some(budget) = budget else { continue };
+        held.push((index, budget.tenths));
         let unit = resolve(&out.unit, &defaults);
         let mut dropins: Vec<(&str, Unit)> = family
             .dropins
@@ -252,6 +260,7 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) {
         let here: Vec<&Over> = over.iter().filter(|o| o.budget.site == site).collect();
         errors.at(site, message(&here));
     }
+    held
 }
 
 fn message(over: &[&Over]) -> String {

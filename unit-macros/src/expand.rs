@@ -13,9 +13,9 @@ pub fn expand(input: TokenStream) -> TokenStream {
     for e in syntax {
         errors.push(e);
     }
-    let family = lower::lower(&items, &mut errors);
+    let mut family = lower::lower(&items, &mut errors);
     check::check(&family, &mut errors);
-    budget::check(&items, &family, &mut errors);
+    family.budgets = budget::check(&items, &family, &mut errors);
     adopt::check(&family, &mut errors);
     if errors.is_empty() {
         match codegen::family(&family) {

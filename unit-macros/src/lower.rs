@@ -60,6 +60,9 @@ pub struct Family {
     pub preset_priority: u8,
     pub preset: Vec<PresetOut>,
     pub dropins: Vec<DropinOut>,
+    /// The exposure budget, in tenths, of each unit version that has one, by its index in
+    /// `units`.
+    pub budgets: Vec<(usize, u64)>,
 }
 
 /// One line of the preset.

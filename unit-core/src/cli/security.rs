@@ -12,6 +12,28 @@ use super::{io, Cli, Error, Result};
 use crate::security::{self, Policy, Report};
 use crate::Unit;
 
+/// One unit scored: its report, the file it was read from, its budget.
+struct Scored {
+    report: Report,
+    file: Option<String>,
+    budget: Option<u64>,
+}
+
+impl Scored {
+    /// The limit the unit is over, in words: its budget, else the threshold.
+    fn over(&self, threshold: u64) -> Option<String> {
+        let e = self.report.exposure;
+        match self.budget {
+            Some(b) if e > b => Some(format!("over its budget {}", security::tenths(b))),
+            _ if e > threshold => Some(format!(
+                "over the threshold {}",
+                security::tenths(threshold)
+            )),
+            _ => None,
+        }
+    }
+}
+
 /// A parsed `security` command line.
 #[derive(Debug, Default)]
 struct Request {
@@ -135,54 +157,47 @@ pub(super) fn run(cli: &Cli, args: &[OsString], out: &mut dyn Write) -> Result<(
         units(cli, &r, release, &policy)?
     };
     let threshold = r.threshold.unwrap_or(100);
-    let over: Vec<&(Report, Option<String>)> = scored
+    let over: Vec<(&Report, String)> = scored
         .iter()
-        .filter(|(rep, _)| rep.exposure > threshold)
+        .filter_map(|s| Some((&s.report, s.over(threshold)?)))
         .collect();
     if r.json {
-        for (report, file) in &scored {
-            for line in findings(report, file.as_deref(), threshold) {
+        for one in &scored {
+            for line in findings(one, threshold) {
                 writeln!(out, "{}", line.to_json()).map_err(io)?;
             }
         }
     } else if r.operands.is_empty() {
         overview(&scored, out)?;
     } else {
-        for (i, (report, _)) in scored.iter().enumerate() {
+        for (i, one) in scored.iter().enumerate() {
             if i > 0 {
                 out.write_all(b"\n").map_err(io)?;
             }
-            out.write_all(report.table().as_bytes()).map_err(io)?;
+            out.write_all(one.report.table().as_bytes()).map_err(io)?;
         }
     }
     match over.as_slice() {
         [] => Ok(()),
-        [(one, _)] => Err(Error::Failed(format!(
-            "`{}` scores {}, over the threshold {}",
+        [(one, limit)] => Err(Error::Failed(format!(
+            "`{}` scores {}, {limit}",
             one.unit,
-            one.exposure_text(),
-            security::tenths(threshold)
+            one.exposure_text()
         ))),
         many => Err(Error::Failed(format!(
-            "{} units score over the threshold {}: {}",
+            "{} units score over their budget or the threshold: {}",
             many.len(),
-            security::tenths(threshold),
             many.iter()
-                .map(|(r, _)| format!("`{}` {}", r.unit, r.exposure_text()))
+                .map(|(r, limit)| format!("`{}` {}, {limit}", r.unit, r.exposure_text()))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join("; ")
         ))),
     }
 }
 
 /// The family's units named in `r` (every service when none is), rendered and scored with
 /// their drop-ins.
-fn units(
-    cli: &Cli,
-    r: &Request,
-    release: u16,
-    policy: &Policy,
-) -> Result<Vec<(Report, Option<String>)>> {
+fn units(cli: &Cli, r: &Request, release: u16, policy: &Policy) -> Result<Vec<Scored>> {
     let family = cli.family();
     let options = family
         .options(r.set.iter().map(|(n, v)| (n.as_str(), v.as_str())))
@@ -215,7 +230,16 @@ fn units(
             files.push(parsed(name, &d.text)?);
         }
         let refs: Vec<&Unit> = files.iter().collect();
-        out.push((security::score(&refs, release, policy), None));
+        let budget = family
+            .budgets
+            .iter()
+            .find(|b| b.unit == name)
+            .map(|b| u64::from(b.exposure));
+        out.push(Scored {
+            report: security::score(&refs, release, policy),
+            file: None,
+            budget,
+        });
     }
     Ok(out)
 }
@@ -225,7 +249,7 @@ fn parsed(name: &str, text: &str) -> Result<Unit> {
 }
 
 /// A unit file and the drop-ins in `PATH.d/*.conf` beside it, scored.
-fn file(path: &Path, release: u16, policy: &Policy) -> Result<(Report, Option<String>)> {
+fn file(path: &Path, release: u16, policy: &Policy) -> Result<Scored> {
     let cannot =
         |p: &Path, e: std::io::Error| Error::Failed(format!("cannot read `{}`: {e}", p.display()));
     let name = path
@@ -248,14 +272,16 @@ fn file(path: &Path, release: u16, policy: &Policy) -> Result<(Report, Option<St
         }
     }
     let refs: Vec<&Unit> = files.iter().collect();
-    Ok((
-        security::score(&refs, release, policy),
-        Some(path.display().to_string()),
-    ))
+    Ok(Scored {
+        report: security::score(&refs, release, policy),
+        file: Some(path.display().to_string()),
+        budget: None,
+    })
 }
 
 /// One record per check, then one for the unit's exposure.
-fn findings(report: &Report, file: Option<&str>, threshold: u64) -> Vec<Finding> {
+fn findings(scored: &Scored, threshold: u64) -> Vec<Finding> {
+    let (report, file) = (&scored.report, scored.file.as_deref());
     let place = |mut f: Finding| {
         f.unit = Some(report.unit.clone());
         f.file = file.map(str::to_owned);
@@ -281,35 +307,24 @@ fn findings(report: &Report, file: Option<&str>, threshold: u64) -> Vec<Finding>
         })
         .collect();
     let (level, _) = report.level();
-    let (severity, message) = if report.exposure > threshold {
-        (
-            Severity::Error,
-            format!(
-                "`{}` scores {} {level}, over the threshold {}",
-                report.unit,
-                report.exposure_text(),
-                security::tenths(threshold)
-            ),
-        )
-    } else {
-        (
-            Severity::Info,
-            format!(
-                "`{}` scores {} {level}",
-                report.unit,
-                report.exposure_text()
-            ),
-        )
+    let scores = format!(
+        "`{}` scores {} {level}",
+        report.unit,
+        report.exposure_text()
+    );
+    let (severity, message) = match scored.over(threshold) {
+        Some(limit) => (Severity::Error, format!("{scores}, {limit}")),
+        None => (Severity::Info, scores),
     };
     out.push(place(Finding::new(severity, "exposure", message)));
     out
 }
 
 /// systemd's overview of several units: name, exposure, predicate and face.
-fn overview(scored: &[(Report, Option<String>)], out: &mut dyn Write) -> Result<()> {
+fn overview(scored: &[Scored], out: &mut dyn Write) -> Result<()> {
     let rows: Vec<[String; 4]> = scored
         .iter()
-        .map(|(r, _)| {
+        .map(|Scored { report: r, .. }| {
             let (level, face) = r.level();
             [
                 r.unit.clone(),

@@ -34,6 +34,15 @@ pub use policy::Policy;
 
 use crate::model::Unit;
 
+/// The most a unit of a family may score (`exposure <= N;` in its definition), in tenths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// The unit's name.
+    pub unit: &'static str,
+    /// Its budget in tenths (0 to 100).
+    pub exposure: u8,
+}
+
 /// One check's verdict on one unit.
 #[derive(Debug, Clone)]
 pub struct Verdict {
