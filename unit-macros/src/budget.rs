@@ -231,14 +231,20 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         dropins.sort_by(|a, b| a.0.cmp(b.0));
         let mut files: Vec<&Unit> = vec![&unit];
         files.extend(dropins.iter().map(|(_, u)| u));
-        let mask = targets_for(family, &out.variant)
+        // Every release with a catalog in the targets; for a target newer than every catalog,
+        // the newest older one, as the directive checks do.
+        let targets = targets_for(family, &out.variant);
+        let mut releases: Vec<u16> = unit_core::catalog::VERSIONS
             .iter()
-            .fold(0u8, |m, t| m | t.mask());
-        let worst = unit_core::catalog::VERSIONS
+            .copied()
+            .filter(|v| targets.iter().any(|t| (t.min..=t.max).contains(v)))
+            .collect();
+        if releases.is_empty() {
+            releases.extend(targets.iter().map(|t| t.reference()));
+        }
+        let worst = releases
             .iter()
-            .enumerate()
-            .filter(|(i, _)| mask & 1 << i != 0)
-            .map(|(_, v)| security::score(&files, *v, &Policy::default()))
+            .map(|v| security::score(&files, *v, &Policy::default()))
             .reduce(|a, b| if b.exposure > a.exposure { b } else { a });
         if let Some(report) = worst.filter(|r| r.exposure > budget.tenths) {
             if !over
