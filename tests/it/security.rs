@@ -1,8 +1,8 @@
 //! The exposure score against the real `systemd-analyze security --offline=yes`: every unit of
 //! the libvirt family (9.9.0, or 12.8.0 with `--features libvirt-12`), the web application,
-//! and a sample of this machine's own service files, under this machine's systemd 252 and,
-//! when `SYSTEMD_257_ROOT` names an unpacked Debian trixie `systemd` (see
-//! `tests/security/fetch-257.sh`), under systemd 257 run with its own loader and libraries.
+//! and this machine's own service and socket files, under this machine's systemd 252 and,
+//! when `SYSTEMD_257_ROOT` or `SYSTEMD_262_ROOT` names an unpacked Debian `systemd` of that
+//! release (see `tests/security/fetch.sh`), under it, run with its own loader and libraries.
 //!
 //! Equal means: the same overall exposure to the tenth, the same verdict (passed, failed, not
 //! applicable) and exposure for every check, and, for 252, the very same table. Every
@@ -321,15 +321,25 @@ fn scores_agree_with_this_machines_systemd() {
     check(&analyzer);
 }
 
+/// Another release: `SYSTEMD_257_ROOT` or `SYSTEMD_262_ROOT` names an unpacked Debian
+/// `systemd` of that release (`tests/security/fetch.sh trixie|forky` sets one up).
 #[test]
-fn scores_agree_with_systemd_257() {
-    let Some(root) = std::env::var_os("SYSTEMD_257_ROOT") else {
-        eprintln!("skipped: SYSTEMD_257_ROOT is not set (tests/security/fetch-257.sh sets one up)");
-        return;
-    };
-    let analyzer = Analyzer::from_root(Path::new(&root)).expect("systemd 257 runs from its root");
-    assert_eq!(analyzer.release, 257);
-    check(&analyzer);
+fn scores_agree_with_other_releases() {
+    let mut ran = 0;
+    for release in [257u16, 262] {
+        let var = format!("SYSTEMD_{release}_ROOT");
+        let Some(root) = std::env::var_os(&var) else {
+            continue;
+        };
+        let analyzer = Analyzer::from_root(Path::new(&root))
+            .unwrap_or_else(|| panic!("systemd-analyze of `{var}` does not run"));
+        assert_eq!(analyzer.release, release, "{var}");
+        check(&analyzer);
+        ran += 1;
+    }
+    if ran == 0 {
+        eprintln!("skipped: neither SYSTEMD_257_ROOT nor SYSTEMD_262_ROOT is set (see tests/security/fetch.sh)");
+    }
 }
 
 /// `daemons security UNIT` prints what `systemd-analyze security` prints for the rendered file.
@@ -518,7 +528,7 @@ fn expansion_time() {
 
 /// The real-world corpus (`tests/corpus/fetch.sh CACHE_DIR`): every service and socket file of
 /// its packages, with its drop-ins, against this machine's systemd and, with
-/// `SYSTEMD_257_ROOT`, systemd 257. Slow (two `systemd-analyze` runs a unit, per release):
+/// `SYSTEMD_257_ROOT` or `SYSTEMD_262_ROOT`, that release. Slow (two `systemd-analyze` runs a unit, per release):
 /// `SECURITY_CORPUS=CACHE_DIR cargo test -p tests --release --test it security::corpus -- --ignored --nocapture`
 #[test]
 #[ignore]
@@ -566,8 +576,10 @@ fn corpus() {
         });
     }
     let mut analyzers: Vec<Analyzer> = Analyzer::here().into_iter().collect();
-    if let Some(root) = std::env::var_os("SYSTEMD_257_ROOT") {
-        analyzers.extend(Analyzer::from_root(Path::new(&root)));
+    for var in ["SYSTEMD_257_ROOT", "SYSTEMD_262_ROOT"] {
+        if let Some(root) = std::env::var_os(var) {
+            analyzers.extend(Analyzer::from_root(Path::new(&root)));
+        }
     }
     for analyzer in &analyzers {
         let found = differences(analyzer, &cases);
@@ -604,6 +616,13 @@ fn corpus() {
 const KNOWN_IN_CORPUS: &[(u16, &str, &str, &str)] = &[
     (
         252,
+        "nfs-ganesha-lock.service",
+        "loaded",
+        "systemd refuses a service with no `ExecStart=`, `ExecStop=` or `SuccessAction=`; \
+         the score is of what the file says",
+    ),
+    (
+        262,
         "nfs-ganesha-lock.service",
         "loaded",
         "systemd refuses a service with no `ExecStart=`, `ExecStop=` or `SuccessAction=`; \
