@@ -3,8 +3,9 @@
 //! does not apply.
 
 use super::check::{Assess, Check};
-use super::info::{capability_bit, Info};
+use super::info::Info;
 use super::syscalls;
+use super::values::capability_bit;
 
 /// The badness (`None`: not applicable) and the description the check gives, if it has its own.
 pub fn assess(check: &Check, info: &Info, release: u16) -> (Option<u64>, Option<String>) {

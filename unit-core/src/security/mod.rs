@@ -27,10 +27,12 @@ mod syscalls;
 /// The checks and system call groups of each release, generated from systemd's sources.
 pub mod table;
 mod text;
+mod values;
 
 pub use check::{Assess, Check, Field, SyscallSet};
-pub use info::{capability_bit, gather, Info};
+pub use info::{gather, Info};
 pub use policy::Policy;
+pub use values::{capability_bit, CAPABILITIES};
 
 use crate::model::Unit;
 
