@@ -10,6 +10,8 @@ mod adopt;
 mod ast;
 #[path = "../../unit-macros/src/attrs.rs"]
 mod attrs;
+#[path = "../../unit-macros/src/budget.rs"]
+mod budget;
 #[path = "../../unit-macros/src/check.rs"]
 mod check;
 #[path = "../../unit-macros/src/codegen.rs"]

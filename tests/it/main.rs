@@ -13,6 +13,7 @@ mod output;
 mod package;
 mod robust;
 mod roundtrip;
+mod security;
 mod spec;
 mod spec12;
 mod systemd;

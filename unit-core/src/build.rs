@@ -155,6 +155,14 @@ pub fn source(family: &Family) -> String {
             d.unit, d.file, d.text
         );
     }
+    s.push_str("    ],\n    budgets: &[\n");
+    for b in family.budgets {
+        let _ = writeln!(
+            s,
+            "        ::unit_core::security::Budget {{ unit: {:?}, exposure: {} }},",
+            b.unit, b.exposure
+        );
+    }
     s.push_str("    ],\n};\n");
     s
 }

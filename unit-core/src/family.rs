@@ -27,6 +27,8 @@ pub struct Family {
     pub preset: crate::preset::Preset,
     /// Drop-in files extending units of the family or `extern` ones.
     pub dropins: &'static [crate::dropin::DropinDef],
+    /// The exposure budgets of the units that have one, as checked at compile time.
+    pub budgets: &'static [crate::security::Budget],
 }
 
 /// A build option such as `runstatedir`.
@@ -97,6 +99,7 @@ impl Family {
         name: "",
         preset: crate::preset::Preset::NONE,
         dropins: &[],
+        budgets: &[],
     };
 
     /// The default value of every option.

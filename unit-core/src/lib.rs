@@ -10,6 +10,7 @@
 //! - [`merge()`]: per-directive merging of extras into a template's output
 //! - [`render()`] and [`parse()`]: deterministic text out, unit files back in
 //! - [`family`]: the `'static` form of a whole family of units, rendered with build options
+//! - [`security`]: the exposure score of `systemd-analyze security`, release by release
 //!
 //! ```
 //! use unit_core::{parse, render, validate};
@@ -38,6 +39,7 @@ pub mod parsers;
 pub mod placeholder;
 pub mod preset;
 mod render;
+pub mod security;
 pub mod suggest;
 pub mod text;
 pub mod validate;

@@ -56,6 +56,8 @@ pub enum Item {
     Family(LitStr),
     Preset(Preset),
     Dropin(UnitItem),
+    /// `exposure <= N;` for the whole family.
+    Budget(super::budget::Budget),
 }
 
 /// `systemd 252..;`: the systemd releases the family targets.
@@ -150,6 +152,8 @@ pub struct Body {
     pub stmts: Vec<Stmt>,
     /// A statement did not parse, so what the body lacks is not known.
     pub broken: bool,
+    /// `exposure <= N;` statements.
+    pub budgets: Vec<super::budget::Budget>,
 }
 
 /// A section or directive name as systemd spells it: an identifier, or words joined by `-`
@@ -428,6 +432,7 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             Item::Family(name)
         }
         "preset" => Item::Preset(parse_preset(input, sites)?),
+        "exposure" => Item::Budget(super::budget::parse(input, sites, Some(predicates(&attrs)))?),
         "dropin" => Item::Dropin(parse_unit(input, attrs, sites)?),
         other => {
             return Err(syn::Error::new(
@@ -513,6 +518,13 @@ fn parse_braced_body(input: ParseStream, sites: &Sites) -> syn::Result<Body> {
     let tokens: TokenStream = content.parse()?;
     let mut body = Body::default();
     for chunk in split(tokens, StmtEnd) {
+        if super::budget::starts(&chunk) {
+            match (|s: ParseStream| super::budget::parse(s, sites, None)).parse2(chunk) {
+                Ok(b) => body.budgets.push(b),
+                Err(e) => sites.recover(e),
+            }
+            continue;
+        }
         let header = matches!(chunk.clone().into_iter().next(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket);
         let stmts = |s: ParseStream| {
             let mut stmts = Vec::new();

@@ -14,6 +14,12 @@ pub fn family(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
     let units = f.units.iter().map(unit).collect::<Result<Vec<_>, _>>()?;
     let target = target(f);
     let adoption = adoption(f)?;
+    let budgets = f.budgets.iter().filter_map(|(i, tenths)| {
+        let out = f.units.get(*i)?;
+        let (cfgs, variant, name) = (&out.cfgs, gate(out), &out.unit.name);
+        let exposure = u8::try_from(*tenths).ok()?;
+        Some(quote!(#(#cfgs)* #variant ::unit_core::security::Budget { unit: #name, exposure: #exposure }))
+    });
     Ok(quote! {
         /// Every unit of this family, as checked at compile time.
         pub static FAMILY: ::unit_core::Family = ::unit_core::Family {
@@ -21,6 +27,7 @@ pub fn family(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
             options: &[#(#options),*],
             units: &[#(#units),*],
             #adoption
+            budgets: &[#(#budgets),*],
         };
     })
 }
@@ -59,9 +66,9 @@ fn option(o: &OptionOut) -> TokenStream {
     }
 }
 
-fn unit(out: &UnitOut) -> Result<TokenStream, Vec<Diagnostic>> {
-    let cfgs = &out.cfgs;
-    let variant = (!out.variant.is_empty()).then(|| {
+/// The `#[cfg(all(...))]` of one version of a unit whose statements depend on `#[cfg]`.
+fn gate(out: &UnitOut) -> Option<TokenStream> {
+    (!out.variant.is_empty()).then(|| {
         let literals = out.variant.iter().map(
             |(_, value, p)| {
                 if *value {
@@ -72,7 +79,12 @@ fn unit(out: &UnitOut) -> Result<TokenStream, Vec<Diagnostic>> {
             },
         );
         quote!(#[cfg(all(#(#literals),*))])
-    });
+    })
+}
+
+fn unit(out: &UnitOut) -> Result<TokenStream, Vec<Diagnostic>> {
+    let cfgs = &out.cfgs;
+    let variant = gate(out);
     let name = &out.unit.name;
     let daemon = &out.daemon;
     let text = text(&out.unit)?;

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 
 use super::ast::{self, Sites};
 use super::errors::Errors;
-use super::{adopt, check, codegen, fallback, lower};
+use super::{adopt, budget, check, codegen, fallback, lower};
 
 pub fn expand(input: TokenStream) -> TokenStream {
     let sites = Sites::default();
@@ -13,8 +13,9 @@ pub fn expand(input: TokenStream) -> TokenStream {
     for e in syntax {
         errors.push(e);
     }
-    let family = lower::lower(&items, &mut errors);
+    let mut family = lower::lower(&items, &mut errors);
     check::check(&family, &mut errors);
+    family.budgets = budget::check(&items, &family, &mut errors);
     adopt::check(&family, &mut errors);
     if errors.is_empty() {
         match codegen::family(&family) {

@@ -3,6 +3,7 @@
 mod adopt;
 mod ast;
 mod attrs;
+mod budget;
 mod check;
 mod codegen;
 mod errors;

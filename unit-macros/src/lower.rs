@@ -60,6 +60,9 @@ pub struct Family {
     pub preset_priority: u8,
     pub preset: Vec<PresetOut>,
     pub dropins: Vec<DropinOut>,
+    /// The exposure budget, in tenths, of each unit version that has one, by its index in
+    /// `units`.
+    pub budgets: Vec<(usize, u64)>,
 }
 
 /// One line of the preset.
@@ -222,7 +225,7 @@ impl<'a> Lowering<'a, '_> {
                     }
                 }
                 Item::Systemd(t) => self.target(t),
-                Item::Family(_) | Item::Preset(_) | Item::Dropin(_) => {}
+                Item::Family(_) | Item::Preset(_) | Item::Dropin(_) | Item::Budget(_) => {}
                 Item::Daemon(d) => {
                     for m in &d.members {
                         if let Member::Instance(i) = m {

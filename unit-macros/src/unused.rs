@@ -44,6 +44,7 @@ fn used_snippets(items: &[Item]) -> HashSet<String> {
             | Item::Extern(_)
             | Item::Systemd(_)
             | Item::Family(_)
+            | Item::Budget(_)
             | Item::Preset(_) => {}
         }
     }

@@ -5,6 +5,9 @@ use unit_macros::systemd_unit;
 systemd_unit! {
     family "webapp";
 
+    // The most `systemd-analyze security` may score a service of the application.
+    exposure <= 6.5;
+
     options {
         /// Installation prefix.
         prefix: path = "/usr",

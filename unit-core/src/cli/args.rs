@@ -27,6 +27,8 @@ pub enum Command {
     Check,
     /// `package --format sysext|deb --out DIR`: a system extension or a Debian package.
     Package,
+    /// `security [UNIT...]`: the exposure `systemd-analyze security` gives each unit.
+    Security,
     /// `help [COMMAND]`.
     Help,
     /// `--version`.
@@ -35,7 +37,7 @@ pub enum Command {
 
 impl Command {
     /// Every command `help` lists, in order.
-    pub const ALL: [Command; 10] = [
+    pub const ALL: [Command; 11] = [
         Command::List,
         Command::Show,
         Command::Render,
@@ -45,6 +47,7 @@ impl Command {
         Command::Graph,
         Command::Check,
         Command::Package,
+        Command::Security,
         Command::Help,
     ];
 
@@ -60,6 +63,7 @@ impl Command {
             Command::Graph => "graph",
             Command::Check => "check",
             Command::Package => "package",
+            Command::Security => "security",
             Command::Help => "help",
             Command::Version => "--version",
         }
@@ -81,6 +85,7 @@ impl Command {
                 | Command::Graph
                 | Command::Check
                 | Command::Package
+                | Command::Security
         )
     }
 
@@ -93,6 +98,13 @@ impl Command {
             Command::Check => &["message-format"],
             Command::Package => super::package::FLAGS,
             Command::Graph => &["format"],
+            Command::Security => &[
+                "file",
+                "threshold",
+                "security-policy",
+                "release",
+                "message-format",
+            ],
             _ => &[],
         }
     }

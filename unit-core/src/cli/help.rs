@@ -44,6 +44,10 @@ fn summary(c: Command) -> (&'static str, &'static str) {
             "package --format sysext|deb --out DIR",
             "a system extension tree and image, or a Debian package",
         ),
+        Command::Security => (
+            "security [UNIT...] [--file]",
+            "the exposure `systemd-analyze security` gives each service",
+        ),
         Command::Help => ("help [COMMAND]", "this help, or a command's"),
         Command::Version => ("--version", "the program's version"),
     }
@@ -88,6 +92,28 @@ fn details(c: Command) -> &'static [(&'static str, &'static str)] {
             "--format dot|svg",
             "DOT (the default), or SVG drawn by Graphviz's `dot`",
         )],
+        Command::Security => &[
+            (
+                "--file",
+                "take the arguments as unit files (with `NAME.d/*.conf`)",
+            ),
+            (
+                "--threshold N",
+                "fail when an exposure is above N/10 (0 to 100)",
+            ),
+            (
+                "--security-policy FILE",
+                "custom weights, as systemd's JSON policy",
+            ),
+            (
+                "--release N",
+                "score as systemd N does (default: the oldest targeted)",
+            ),
+            (
+                "--message-format json",
+                "one JSON record per check and unit",
+            ),
+        ],
         _ => &[],
     }
 }
@@ -105,6 +131,7 @@ fn about(c: Command) -> &'static str {
         Command::Check => "Without paths, checks every unit and drop-in of the family with the build options given, as `render` does, without writing anything. With paths (unit files, drop-ins, or directories read as one directory of systemd's search path), checks those files as systemd loads them. Each problem is one line with its file, line and column; the exit status is 1 when there is any.",
         Command::Package => super::package::ABOUT,
         Command::Graph => "With units named, only the edges that touch them. Each edge reads forwards, from its tail to its head: `a.service -> b.service [label=After]` says `a.service` starts after `b.service`, as `systemd-analyze dot` draws it. Edges: `Requires=`/`BindsTo=` bold, `Wants=` plain, orderings dashed and pointing at the unit started first (a `Before=` is drawn as the `After=` it means for the other unit), activation by a socket, timer, path or automount dotted blue, `Slice=` and `RequiresMountsFor=` gray (to the slice and to the mount unit of the path), `Conflicts=` red with no arrowhead. A drop-in is a note attached to the unit it extends, and the edges it adds name its file.",
+        Command::Security => "Scores the units as `systemd-analyze security --offline=yes` of the chosen release does: with UNITs, its table for each; without, an overview of every service. The units are rendered with the build options given, and their drop-ins applied; with `--file`, the arguments are unit files, and the drop-ins in `NAME.d/` beside them are applied.",
         _ => "",
     }
 }
@@ -132,6 +159,7 @@ fn example(cli: &Cli, c: Command) -> Option<String> {
         Command::Package => {
             format!("{p} package --format deb --out dist --maintainer \"NAME <EMAIL>\"")
         }
+        Command::Security => format!("{p} security {} --threshold 80", unit?),
         _ => return None,
     })
 }

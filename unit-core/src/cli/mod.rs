@@ -1,6 +1,6 @@
 //! The command line every family gets: `list`, `show`, `check`, `render`, `install`,
-//! `uninstall`, `verify`, `graph`, `package`, `import`, `help`, with the family's own build
-//! options as flags (cargo feature `cli`).
+//! `uninstall`, `verify`, `graph`, `package`, `security`, `import`, `help`, with the family's
+//! own build options as flags (cargo feature `cli`).
 //!
 //! A project's whole `main.rs`:
 //!
@@ -22,6 +22,7 @@ mod help;
 mod installing;
 pub mod json;
 pub mod package;
+mod security;
 mod verify;
 
 use std::ffi::OsString;
@@ -151,6 +152,8 @@ impl<'f> Cli<'f> {
             self.import(&args[1..], out)
         } else if args.len() == 2 && args[0] == "help" && args[1] == "import" {
             self.import(&["--help".into()], out)
+        } else if args.first().is_some_and(|a| a == "security") {
+            security::run(self, &args[1..], out)
         } else {
             args::parse(self.family, args).and_then(|inv| match inv.command {
                 Command::Render | Command::Verify if inv.json => {
@@ -264,6 +267,7 @@ impl<'f> Cli<'f> {
             Command::Graph => graph::run(self, &options()?, &inv, out),
             Command::Check => check::run(self, &inv, &options()?, out),
             Command::Package => package::run(self, &inv, &options()?, out),
+            Command::Security => security::run(self, &[], out),
         }
     }
 

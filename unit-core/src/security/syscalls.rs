@@ -1,0 +1,130 @@
+//! `SystemCallFilter=` as systemd's `config_parse_syscall_filter()` and
+//! `seccomp_parse_syscall_filter()` build it: the names of the system calls the filter lists.
+
+use std::collections::BTreeSet;
+
+use super::table::{SYSCALL_SETS, UNRESOLVED};
+
+/// The group `name` (`@clock`) as `release` defines it.
+pub fn group(name: &str, release: u16) -> Option<&'static [&'static str]> {
+    let bit = crate::catalog::VERSIONS
+        .iter()
+        .position(|v| *v == release)
+        .map_or(0, |i| 1u8 << i);
+    SYSCALL_SETS
+        .iter()
+        .find(|s| s.name == name && s.releases & bit != 0)
+        .map(|s| s.calls)
+}
+
+/// Whether libseccomp knows system call `name` on x86-64 (systemd skips the others).
+pub fn resolvable(name: &str) -> bool {
+    UNRESOLVED.binary_search(&name).is_err()
+}
+
+/// Applies one `SystemCallFilter=` line to the filter `set` (allow or deny list).
+pub fn apply(
+    set: &mut BTreeSet<&'static str>,
+    allow_list: &mut bool,
+    started: &mut bool,
+    value: &str,
+    release: u16,
+) {
+    if value.is_empty() {
+        set.clear();
+        *allow_list = false;
+        *started = false;
+        return;
+    }
+    let (invert, rest) = match value.strip_prefix('~') {
+        Some(r) => (true, r),
+        None => (false, value),
+    };
+    if !*started {
+        *started = true;
+        *allow_list = !invert;
+        if !invert {
+            add(set, "@default", true, release, 0);
+        }
+    }
+    for word in rest.split_ascii_whitespace() {
+        let (name, errno) = match word.split_once(':') {
+            Some((n, e)) => (n, Some(e)),
+            None => (word, None),
+        };
+        if !invert && errno.is_some() {
+            continue;
+        }
+        add(set, name, invert != *allow_list, release, 0);
+    }
+}
+
+fn add(set: &mut BTreeSet<&'static str>, name: &str, insert: bool, release: u16, depth: u8) {
+    if let Some(calls) = name
+        .starts_with('@')
+        .then(|| group(name, release))
+        .flatten()
+    {
+        if depth < 8 {
+            for call in calls {
+                add(set, call, insert, release, depth + 1);
+            }
+        }
+        return;
+    }
+    // A name the groups do not list: look it up among them to get a `'static` name.
+    let Some(known) = interned(name) else { return };
+    if !resolvable(known) {
+        return;
+    }
+    if insert {
+        set.insert(known);
+    } else {
+        set.remove(known);
+    }
+}
+
+fn interned(name: &str) -> Option<&'static str> {
+    SYSCALL_SETS
+        .iter()
+        .flat_map(|s| s.calls.iter())
+        .find(|c| **c == name)
+        .copied()
+}
+
+/// Whether the filter lets a system call of `group` through: the first such call, as
+/// systemd's `syscall_names_in_filter()` finds it.
+pub fn offender(
+    set: &BTreeSet<&'static str>,
+    allow_list: bool,
+    group_name: &str,
+    release: u16,
+) -> Option<&'static str> {
+    fn walk(
+        set: &BTreeSet<&'static str>,
+        allow_list: bool,
+        calls: &'static [&'static str],
+        release: u16,
+        depth: u8,
+    ) -> Option<&'static str> {
+        for call in calls {
+            if call.starts_with('@') {
+                let inner = group(call, release)?;
+                if depth < 8 {
+                    if let Some(found) = walk(set, allow_list, inner, release, depth + 1) {
+                        return Some(found);
+                    }
+                }
+                continue;
+            }
+            if !resolvable(call) {
+                continue;
+            }
+            if set.contains(call) == allow_list {
+                return Some(call);
+            }
+        }
+        None
+    }
+    walk(set, allow_list, group(group_name, release)?, release, 0)
+}
