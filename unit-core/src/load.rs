@@ -62,8 +62,7 @@ fn yes(unit: &Unit, section: &str, key: &str) -> bool {
 fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
     let service_type = last(unit, "Service", "Type").map(|e| e.value.as_str());
     let oneshot = service_type == Some("oneshot");
-    // A second `ExecStart=` outside `Type=oneshot` is reported by `validate` as a single value
-    // set twice.
+    // A second `ExecStart=` outside `Type=oneshot` is reported by `validate`.
     let starts = current(unit, "Service", "ExecStart");
     if let (Some(t), None) = (
         last(unit, "Service", "Type").filter(|e| e.value == "dbus"),

@@ -27,9 +27,11 @@ pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
             }
         }
     }
-    check_repeats(unit, &mut out);
+    // A single-valued directive given twice takes the last value and a list value given
+    // twice is appended twice, as systemd reads them; a definition's repeats are judged where
+    // they are merged (`merge`).
     match kind {
-        UnitKind::Service => check_service(unit, &mut out),
+        UnitKind::Service => check_service(unit, target, &mut out),
         UnitKind::Socket => check_socket(unit, &mut out),
         _ => {}
     }
@@ -265,54 +267,38 @@ fn check_release(directive: &Directive, value: &str, target: Target) -> Result<(
     Ok(())
 }
 
-fn check_repeats(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let oneshot = unit.value("Service", "Type") == Some("oneshot");
-    for section in &unit.sections {
-        for (i, entry) in section.entries.iter().enumerate() {
-            let key = entry.key.as_str();
-            if entry.value.is_empty() {
-                continue;
-            }
-            let Some(d) = directive(&section.name, key) else {
-                continue;
-            };
-            let earlier = section.entries[..i]
-                .iter()
-                .rev()
-                .filter(|e| e.key == key)
-                .take_while(|e| !e.value.is_empty());
-            // systemd takes several `ExecStart=` only for `Type=oneshot` services.
-            let list = if key == "ExecStart" && section.name == "Service" {
-                oneshot
-            } else {
-                d.list
-            };
-            if list {
-                if earlier.into_iter().any(|e| e.value == entry.value) {
-                    out.push(Diagnostic::new(
-                        entry.origin,
-                        format!("`{key}={}` is listed twice; remove the repeat", entry.value),
-                    ));
-                }
-            } else if earlier.into_iter().next().is_some() {
-                out.push(Diagnostic::new(
-                    entry.origin,
-                    format!(
-                        "`{key}=` is set twice in `[{}]` but takes one value; remove one, or mark the later one `override`",
-                        section.name
-                    ),
-                ));
-            }
-        }
-    }
+/// The entries of `key` in `section` after its last empty assignment.
+fn current<'a>(unit: &'a Unit, section: &str, key: &str) -> Vec<&'a Entry> {
+    let all: Vec<&Entry> = unit
+        .sections
+        .iter()
+        .filter(|s| s.name == section)
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| e.key == key)
+        .collect();
+    let from = all
+        .iter()
+        .rposition(|e| e.value.is_empty())
+        .map_or(0, |i| i + 1);
+    all[from..].to_vec()
 }
 
-fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let starts = unit
-        .values("Service", "ExecStart")
-        .into_iter()
-        .filter(|v| !v.is_empty())
-        .count();
+fn check_service(unit: &Unit, target: Target, out: &mut Vec<Diagnostic>) {
+    let cx = Cx {
+        unit: &unit.name,
+        section: "Service",
+        key: "ExecStart",
+        ltype: "SERVICE_EXEC_START",
+        version: target.reference(),
+    };
+    let mut starts = 0;
+    let mut second = None;
+    for e in current(unit, "Service", "ExecStart") {
+        starts += parsers::exec::commands(&cx, &e.value);
+        if starts > 1 && second.is_none() {
+            second = Some(e);
+        }
+    }
     let has_in = |s: &str, k: &str| unit.values(s, k).iter().any(|v| !v.is_empty());
     let has = |k: &str| has_in("Service", k);
     // Without `Type=`, systemd makes a service without `ExecStart=` (and without `BusName=`)
@@ -335,6 +321,19 @@ fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
             format!(
                 "service `{}` has no `ExecStart=`, `ExecStop=` or `SuccessAction=`; add one of them",
                 unit.name
+            ),
+        ));
+    }
+    if let (Some(e), false) = (second, oneshot) {
+        let what = if parsers::exec::commands(&cx, &e.value) > 1 {
+            "a `;` that starts a second command"
+        } else {
+            "a second command"
+        };
+        out.push(Diagnostic::new(
+            e.origin,
+            format!(
+                "`ExecStart=` is given {what}, and systemd refuses to load a service with more than one unless `Type=oneshot`; keep one, or replace the earlier with `override ExecStart = ...` (in a drop-in, `reset ExecStart;` first)"
             ),
         ));
     }
@@ -463,7 +462,7 @@ mod tests {
     }
 
     #[test]
-    fn single_values_once_lists_without_repeats() {
+    fn the_last_value_wins_and_lists_append_as_systemd_reads_them() {
         let u = unit(
             "a.service",
             &[
@@ -472,14 +471,29 @@ mod tests {
                 ("Service", "Type", "simple"),
                 ("Unit", "After", "b.service"),
                 ("Unit", "After", "b.service"),
-                ("Unit", "Wants", "b.service"),
+                ("Service", "StandardInputText", "a"),
+                ("Service", "StandardInputText", "b"),
             ],
         );
-        let m = messages(&u);
-        assert_eq!(m.len(), 2, "{m:?}");
-        assert!(m[0].contains("`Type=` is set twice"), "{m:?}");
-        assert!(m[1].contains("`After=b.service` is listed twice"), "{m:?}");
-        assert_eq!(validate(&u)[0].origin, Origin(12));
+        assert_eq!(messages(&u), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_command_line_unless_oneshot_in_any_order() {
+        let lines = [
+            ("Service", "ExecStart", "/bin/a"),
+            ("Service", "ExecStart", "/bin/a"),
+            ("Service", "Type", "oneshot"),
+        ];
+        assert_eq!(messages(&unit("a.service", &lines)), Vec::<String>::new());
+        let m = messages(&unit("a.service", &lines[..2]));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("a second command"), "{m:?}");
+        assert_eq!(validate(&unit("a.service", &lines[..2]))[0].origin, Origin(11));
+        let semicolon = unit("a.service", &[("Service", "ExecStart", "/bin/a ; /bin/b")]);
+        assert!(messages(&semicolon)[0].contains("a `;`"));
+        let literal = unit("a.service", &[("Service", "ExecStart", "/bin/a \\; b")]);
+        assert_eq!(messages(&literal), Vec::<String>::new());
     }
 
     #[test]

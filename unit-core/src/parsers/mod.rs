@@ -152,7 +152,10 @@ pub fn accumulates(parser: &str, name: &str) -> bool {
         | "allowed_mems"
         | "managed_oom_rules"
         | "xattr"
-        | "luo_sessions" => true,
+        | "luo_sessions"
+        // `StandardInputText=` and `StandardInputData=` append a line (data) per assignment.
+        | "exec_input_text"
+        | "exec_input_data" => true,
         _ => name == "SupplementaryGroups",
     }
 }
