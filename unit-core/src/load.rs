@@ -3,7 +3,7 @@
 //! `systemctl enable` refuses. Each `check_*` is one rule.
 
 use crate::model::{Diagnostic, Entry, Unit, UnitKind};
-use crate::value::split_words;
+use crate::value::split_names;
 
 /// Every load-time refusal of `unit`.
 pub fn check(unit: &Unit, out: &mut Vec<Diagnostic>) {
@@ -237,7 +237,7 @@ fn check_alias(unit: &Unit, kind: UnitKind, out: &mut Vec<Diagnostic>) {
         .flat_map(|s| s.entries.iter())
         .filter(|e| e.key == "Alias")
     {
-        for alias in split_words(&e.value).unwrap_or_default() {
+        for alias in split_names(&e.value) {
             if alias.contains('%') {
                 continue;
             }

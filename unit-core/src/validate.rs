@@ -14,19 +14,9 @@ pub fn validate(unit: &Unit) -> Vec<Diagnostic> {
 /// Every diagnostic of `unit` for the systemd releases of `target`.
 pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let Some(kind) = check_name(unit, &mut out) else {
+    let Some(kind) = check_lines(unit, target, &mut out) else {
         return out;
     };
-    for section in &unit.sections {
-        if !check_section(unit, kind, section, &mut out) {
-            continue;
-        }
-        for entry in &section.entries {
-            if let Some(directive) = check_directive(kind, section, entry, target, &mut out) {
-                check_value(unit, &directive, entry, target, &mut out);
-            }
-        }
-    }
     // A single-valued directive given twice takes the last value and a list value given
     // twice is appended twice, as systemd reads them; a definition's repeats are judged where
     // they are merged (`merge`).
@@ -38,6 +28,30 @@ pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
     crate::load::check(unit, &mut out);
     out.sort_by_key(|d| d.origin);
     out
+}
+
+/// The diagnostics of each line of `unit` on its own (its section, directive and value), not
+/// of what the lines make together: what a drop-in is judged by before it is merged.
+pub fn validate_lines(unit: &Unit, target: Target) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_lines(unit, target, &mut out);
+    out.sort_by_key(|d| d.origin);
+    out
+}
+
+fn check_lines(unit: &Unit, target: Target, out: &mut Vec<Diagnostic>) -> Option<UnitKind> {
+    let kind = check_name(unit, out)?;
+    for section in &unit.sections {
+        if !check_section(unit, kind, section, out) {
+            continue;
+        }
+        for entry in &section.entries {
+            if let Some(directive) = check_directive(kind, section, entry, target, out) {
+                check_value(unit, &directive, entry, target, out);
+            }
+        }
+    }
+    Some(kind)
 }
 
 /// The section `key` belongs in for a unit of `kind`: one the kind allows if possible.

@@ -13,7 +13,8 @@
 use std::collections::HashMap;
 
 use unit_core::placeholder::{self, Part};
-use unit_core::{validate, validate::validate_for, Unit};
+use unit_core::crosscheck::template_of;
+use unit_core::{dropin, validate, validate::validate_for, Unit};
 
 use super::errors::Errors;
 use super::lower::Family;
@@ -70,15 +71,42 @@ pub fn check(family: &Family, errors: &mut Errors) {
         errors.daemon = None;
         resolved.push(unit);
     }
+    // Drop-ins take part as systemd reads them: merged into the units they extend.
+    let dropins: Vec<(&str, &str, Unit)> = family
+        .dropins
+        .iter()
+        .map(|d| (d.unit.name.as_str(), d.file.as_str(), resolve(&d.unit, &defaults)))
+        .collect();
+    let table: Vec<(&str, &str, &Unit)> = dropins.iter().map(|(n, f, u)| (*n, *f, u)).collect();
+    let applied = |base: &Unit, name: &str| -> Unit {
+        let ordered: Vec<&Unit> = dropin::in_order(name, &table)
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect();
+        dropin::assemble(base, name, &ordered)
+    };
     for config in configurations(family) {
         let units: Vec<Unit> = resolved
             .iter()
             .zip(&family.units)
             .filter(|(_, out)| agrees(&out.variant, &config))
-            .map(|(u, _)| u.clone())
+            .map(|(u, _)| applied(u, &u.name))
             .collect();
+        let mut extended: Vec<Unit> = Vec::new();
+        for &(name, _, _) in &table {
+            if units.iter().chain(&extended).any(|u| u.name == name) {
+                continue;
+            }
+            let template = template_of(name);
+            let base = units
+                .iter()
+                .find(|u| Some(&u.name) == template.as_ref())
+                .cloned()
+                .unwrap_or_else(|| Unit::new(name, unit_core::Origin::NONE));
+            extended.push(applied(&base, name));
+        }
         let externals = family.externals.iter().map(|e| e.name.as_str());
-        for d in unit_core::crosscheck::check_family(&units, externals) {
+        for d in unit_core::crosscheck::check_extended(&units, &extended, externals) {
             errors.diag(d);
         }
     }
