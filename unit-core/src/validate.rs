@@ -202,22 +202,72 @@ fn check_value(
         ));
         return;
     }
-    if let Err(e) = check_release(directive, &entry.value, target) {
+    if let Err(e) = check_release(directive, &cx, &entry.value, target) {
         out.push(Diagnostic::value(entry.origin, e));
         return;
     }
     let result =
         text::check_line(&entry.value).and_then(|()| parsers::check(directive, &cx, &entry.value));
     if let Err(e) = result {
-        out.push(Diagnostic::value(
-            entry.origin,
-            format!("invalid `{}=`: {e}", entry.key),
-        ));
+        let message = newer_release(directive, &cx, &entry.value, target)
+            .unwrap_or_else(|| format!("invalid `{}=`: {e}", entry.key));
+        out.push(Diagnostic::value(entry.origin, message));
     }
 }
 
+/// For a value the target's oldest release refuses: the message naming the later release
+/// whose parser takes it (`PrivateTmp=disconnected` is 257's), if one does.
+fn newer_release(directive: &Directive, cx: &Cx<'_>, value: &str, target: Target) -> Option<String> {
+    if value.is_empty() {
+        return None;
+    }
+    let (section, key) = (directive.section, directive.name);
+    let (i, v) = catalog::VERSIONS
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v > cx.version)
+        .find(|&(i, &v)| {
+            catalog::rows(section, key).iter().any(|r| {
+                let later = Directive {
+                    parser: r.parser,
+                    ltype: r.ltype,
+                    ..directive.clone()
+                };
+                let cx = Cx {
+                    version: v,
+                    ltype: r.ltype,
+                    ..*cx
+                };
+                r.mask & 1 << i != 0
+                    && text::check_line(value).is_ok()
+                    && parsers::judge(&later, &cx, value).is_some_and(|r| r.is_ok())
+            })
+        })?;
+    let documented = catalog::table::VALUE_SINCE
+        .iter()
+        .find(|(s, k, x, _)| *s == section && *k == key && *x == value)
+        .map(|t| t.3)
+        .filter(|d| *d > cx.version && *d <= *v);
+    let targets = target.describe();
+    Some(match (documented, i.checked_sub(1).map(|b| catalog::VERSIONS[b])) {
+        (Some(since), _) => format!("`{key}={value}` needs systemd {since}; this family targets {targets}"),
+        (None, Some(b)) if b > cx.version => format!(
+            "`{key}={value}` needs a systemd newer than {b} ({v} has it); this family targets {targets}"
+        ),
+        (None, _) => format!(
+            "`{key}={value}` needs a systemd newer than {} ({v} has it); this family targets {targets}",
+            cx.version
+        ),
+    })
+}
+
 /// A value that only some releases of the target take (`Type=notify-reload` before 253).
-fn check_release(directive: &Directive, value: &str, target: Target) -> Result<(), String> {
+fn check_release(
+    directive: &Directive,
+    cx: &Cx<'_>,
+    value: &str,
+    target: Target,
+) -> Result<(), String> {
     let (section, key) = (directive.section, directive.name);
     let documented = catalog::table::VALUE_SINCE
         .iter()
@@ -225,14 +275,37 @@ fn check_release(directive: &Directive, value: &str, target: Target) -> Result<(
         .map(|t| t.3);
     // Each release reads the value with its own parser (`RuntimeDirectoryPreserve=` changed
     // parser between releases): the releases that take it are the union over the rows.
-    let releases = catalog::rows(section, key)
+    let rows = catalog::rows(section, key);
+    let releases = rows
         .iter()
         .filter_map(|r| {
             if parsers::basic::is_enum_parser(r.parser) {
                 parsers::basic::enum_releases(r.parser, value).map(|m| m & r.mask)
-            } else {
-                // Its own parser judges the value; the release's table does not limit it.
+            } else if rows.len() == 1 {
+                // One parser in every release: it judges the value below.
                 Some(r.mask)
+            } else {
+                // Each release's own parser judges the value (`PrivateTmp=` was a boolean
+                // before 257); a parser not modelled takes it.
+                let release = Directive {
+                    parser: r.parser,
+                    ltype: r.ltype,
+                    ..directive.clone()
+                };
+                let taken = catalog::VERSIONS
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| r.mask & 1 << i != 0)
+                    .filter(|&(_, &version)| {
+                        let cx = Cx {
+                            version,
+                            ltype: r.ltype,
+                            ..*cx
+                        };
+                        parsers::judge(&release, &cx, value).is_none_or(|v| v.is_ok())
+                    })
+                    .fold(0u8, |m, (i, _)| m | 1 << i);
+                Some(taken)
             }
         })
         .reduce(|a, b| a | b)
@@ -605,6 +678,31 @@ mod release_tests {
     }
 
     #[test]
+    fn values_a_later_parser_takes_name_the_release() {
+        let u = unit(
+            "a.service",
+            &[
+                ("Service", "PrivateTmp", "disconnected"),
+                ("Service", "ExecStart", "/bin/a"),
+            ],
+        );
+        let m = messages_for(&u, Target::from(252));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("`PrivateTmp=disconnected` needs "), "{m:?}");
+        assert!(m[0].contains("257"), "{m:?}");
+        assert!(messages_for(&u, Target::from(257)).is_empty());
+        let typo = unit(
+            "a.service",
+            &[
+                ("Service", "PrivateTmp", "disconected"),
+                ("Service", "ExecStart", "/bin/a"),
+            ],
+        );
+        let m = messages_for(&typo, Target::from(252));
+        assert!(m[0].starts_with("invalid `PrivateTmp=`"), "{m:?}");
+    }
+
+    #[test]
     fn enum_values_with_suggestions() {
         let u = unit(
             "a.service",
@@ -691,5 +789,73 @@ mod parser_changes {
         let unit =
             crate::parse("a.service", "[Service]\nExecStart=/bin/a\nPrivateTmp=yes\n").unwrap();
         assert_eq!(validate(&unit), Vec::new());
+    }
+}
+
+#[cfg(test)]
+mod release_values {
+    use super::*;
+    use crate::catalog::table::{ENUMS, ENUM_PARSERS, ROWS};
+    use crate::model::{test_unit, Origin};
+
+    /// Every enum value a release after 252 added to a directive 252 has is refused under a
+    /// 252 target with the release named, never as an invalid value.
+    #[test]
+    fn every_later_enum_value_names_its_release() {
+        let old = 1u8 << 1; // 252
+        let mut checked = 0;
+        for row in ROWS.iter().filter(|r| r.mask & !0b11 != 0) {
+            if catalog::releases(row.section, row.name) & old == 0 {
+                continue;
+            }
+            let unit_name = match row.section {
+                "Unit" | "Install" | "Service" => "a.service".to_owned(),
+                s => format!("a.{}", s.to_ascii_lowercase()),
+            };
+            for ep in ENUM_PARSERS.iter().filter(|p| p.parser == row.parser) {
+                let Some(table) = ENUMS.iter().find(|t| t.name == ep.table) else {
+                    continue;
+                };
+                for (value, mask) in table.values {
+                    let taken_by_252 = catalog::rows(row.section, row.name).iter().any(|r| {
+                        r.mask & old != 0
+                            && if parsers::basic::is_enum_parser(r.parser) {
+                                parsers::basic::enum_releases(r.parser, value)
+                                    .is_some_and(|m| m & old != 0)
+                            } else {
+                                let d = catalog::lookup(row.section, row.name, Target::from(252));
+                                let Lookup::Found(d) = d else { return true };
+                                let cx = Cx {
+                                    unit: &unit_name,
+                                    section: row.section,
+                                    key: row.name,
+                                    ltype: r.ltype,
+                                    version: 252,
+                                };
+                                parsers::judge(&d, &cx, value).is_none_or(|v| v.is_ok())
+                            }
+                    });
+                    if mask & ep.mask & row.mask & !0b11 == 0 || taken_by_252 {
+                        continue;
+                    }
+                    let u = test_unit(&unit_name, &[(row.section, row.name, value)]);
+                    let m: Vec<String> = validate_for(&u, Target::from(252))
+                        .into_iter()
+                        .filter(|d| d.origin == Origin(10))
+                        .map(|d| d.message)
+                        .collect();
+                    let head = format!("`{}={value}` ", row.name);
+                    assert!(
+                        m.len() == 1 && m[0].starts_with(&head) && m[0].contains("needs"),
+                        "{}.{}={value}: {m:?}",
+                        row.section,
+                        row.name
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        eprintln!("{checked} values checked");
+        assert!(checked > 20, "{checked}");
     }
 }
