@@ -219,8 +219,7 @@ impl DropinDef {
                 shift(&mut lines, i as u32 + 1);
                 all.push((d.unit, d.file, lines));
             }
-            let table: Vec<(&str, &str, &Unit)> =
-                all.iter().map(|(u, f, l)| (*u, *f, l)).collect();
+            let table: Vec<(&str, &str, &Unit)> = all.iter().map(|(u, f, l)| (*u, *f, l)).collect();
             let ordered: Vec<&Unit> = in_order(self.unit, &table)
                 .into_iter()
                 .map(|(_, u)| u)

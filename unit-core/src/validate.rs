@@ -217,7 +217,12 @@ fn check_value(
 
 /// For a value the target's oldest release refuses: the message naming the later release
 /// whose parser takes it (`PrivateTmp=disconnected` is 257's), if one does.
-fn newer_release(directive: &Directive, cx: &Cx<'_>, value: &str, target: Target) -> Option<String> {
+fn newer_release(
+    directive: &Directive,
+    cx: &Cx<'_>,
+    value: &str,
+    target: Target,
+) -> Option<String> {
     if value.is_empty() {
         return None;
     }
@@ -576,7 +581,10 @@ mod tests {
         let m = messages(&unit("a.service", &lines[..2]));
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(m[0].contains("a second command"), "{m:?}");
-        assert_eq!(validate(&unit("a.service", &lines[..2]))[0].origin, Origin(11));
+        assert_eq!(
+            validate(&unit("a.service", &lines[..2]))[0].origin,
+            Origin(11)
+        );
         let semicolon = unit("a.service", &[("Service", "ExecStart", "/bin/a ; /bin/b")]);
         assert!(messages(&semicolon)[0].contains("a `;`"));
         let literal = unit("a.service", &[("Service", "ExecStart", "/bin/a \\; b")]);
@@ -688,7 +696,10 @@ mod release_tests {
         );
         let m = messages_for(&u, Target::from(252));
         assert_eq!(m.len(), 1, "{m:?}");
-        assert!(m[0].starts_with("`PrivateTmp=disconnected` needs "), "{m:?}");
+        assert!(
+            m[0].starts_with("`PrivateTmp=disconnected` needs "),
+            "{m:?}"
+        );
         assert!(m[0].contains("257"), "{m:?}");
         assert!(messages_for(&u, Target::from(257)).is_empty());
         let typo = unit(

@@ -107,7 +107,11 @@ pub(super) fn check(units: &[Unit], out: &mut Vec<Diagnostic>) {
     let edges = ordering_edges(units);
     let mut graph: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
     // systemd drops a unit's ordering on itself (reported by `references::check_self`).
-    for (i, e) in edges.iter().enumerate().filter(|(_, e)| e.before != e.after) {
+    for (i, e) in edges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.before != e.after)
+    {
         graph.entry(&e.before).or_default().push((&e.after, i));
         graph.entry(&e.after).or_default();
     }

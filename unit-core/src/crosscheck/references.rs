@@ -256,7 +256,10 @@ mod self_tests {
         assert_eq!(messages(&[template]).len(), 1);
         let other = service(
             "worker@.service",
-            &[("Unit", "After", "worker@x.service"), ("Unit", "Requires", "%n")],
+            &[
+                ("Unit", "After", "worker@x.service"),
+                ("Unit", "Requires", "%n"),
+            ],
         );
         assert_eq!(messages(&[other]), Vec::<String>::new());
     }

@@ -124,7 +124,11 @@ pub fn unescape(s: &str) -> String {
 /// for what only the running system knows (a template's instance among them).
 fn value_of(c: char, cx: &Cx<'_>) -> String {
     let (prefix, instance) = stem(cx.unit).split_once('@').unwrap_or((stem(cx.unit), ""));
-    let instance = if instance.is_empty() { "instance" } else { instance };
+    let instance = if instance.is_empty() {
+        "instance"
+    } else {
+        instance
+    };
     // `%j` is the prefix's last `-` component, or the whole prefix without one.
     let last = prefix.rsplit_once('-').map_or(prefix, |(_, l)| l);
     match c {
@@ -230,8 +234,14 @@ mod tests {
         assert_eq!(expand(&c, "a%ib", Table::Full).unwrap(), "ab");
         assert!(expand(&cx("a@.service"), "%i", Table::Full).is_ok());
         let made = cx("systemd-makefs@dev-sdx12.service");
-        assert_eq!(expand(&made, "%i.device", Table::Name).unwrap(), "dev-sdx12.device");
-        assert_eq!(expand(&made, "%I %j %J %P", Table::Full).unwrap(), "dev/sdx12 makefs makefs systemd/makefs");
+        assert_eq!(
+            expand(&made, "%i.device", Table::Name).unwrap(),
+            "dev-sdx12.device"
+        );
+        assert_eq!(
+            expand(&made, "%I %j %J %P", Table::Full).unwrap(),
+            "dev/sdx12 makefs makefs systemd/makefs"
+        );
         assert_eq!(
             expand(&cx("w@a\\x2db.service"), "%I", Table::Full).unwrap(),
             "a-b"

@@ -90,7 +90,10 @@ mod tests {
     fn unit_names_keep_their_escapes() {
         assert_eq!(
             split_names(r"dev-virtio\x2dports-org.qemu.guest_agent.0.device  b.service"),
-            [r"dev-virtio\x2dports-org.qemu.guest_agent.0.device", "b.service"]
+            [
+                r"dev-virtio\x2dports-org.qemu.guest_agent.0.device",
+                "b.service"
+            ]
         );
         assert!(split_names("  ").is_empty());
     }
