@@ -12,8 +12,8 @@
 
 use std::collections::HashMap;
 
-use unit_core::placeholder::{self, Part};
 use unit_core::crosscheck::template_of;
+use unit_core::placeholder::{self, Part};
 use unit_core::{dropin, validate, validate::validate_for, Unit};
 
 use super::errors::Errors;
@@ -75,7 +75,13 @@ pub fn check(family: &Family, errors: &mut Errors) {
     let dropins: Vec<(&str, &str, Unit)> = family
         .dropins
         .iter()
-        .map(|d| (d.unit.name.as_str(), d.file.as_str(), resolve(&d.unit, &defaults)))
+        .map(|d| {
+            (
+                d.unit.name.as_str(),
+                d.file.as_str(),
+                resolve(&d.unit, &defaults),
+            )
+        })
         .collect();
     let table: Vec<(&str, &str, &Unit)> = dropins.iter().map(|(n, f, u)| (*n, *f, u)).collect();
     let applied = |base: &Unit, name: &str| -> Unit {

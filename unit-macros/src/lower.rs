@@ -635,8 +635,8 @@ impl<'a> Lowering<'a, '_> {
     fn dropin_entries(&mut self, unit: &mut Unit, changes: Vec<Change>) {
         for c in changes {
             let mut entry = c.entry;
-            let single = unit_core::validate::directive(&c.section, &entry.key)
-                .is_some_and(|d| !d.list);
+            let single =
+                unit_core::validate::directive(&c.section, &entry.key).is_some_and(|d| !d.list);
             let earlier = unit
                 .section(&c.section)
                 .and_then(|s| {
@@ -655,7 +655,9 @@ impl<'a> Lowering<'a, '_> {
                 }
                 unit_core::Op::Override => {
                     if let Some(i) = earlier {
-                        unit.section_mut(&c.section, c.section_origin).entries.remove(i);
+                        unit.section_mut(&c.section, c.section_origin)
+                            .entries
+                            .remove(i);
                     }
                 }
                 unit_core::Op::Set => {}
