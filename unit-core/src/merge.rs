@@ -95,7 +95,14 @@ pub fn merge(unit: &mut Unit, changes: Vec<Change>, base: &str) -> Vec<Diagnosti
                 )),
                 None => target.entries.push(entry),
             },
-            Op::Set => match target.entries.iter().find(|e| same_key(e)) {
+            // An empty assignment before it resets the directive: no second value.
+            Op::Set => match target
+                .entries
+                .iter()
+                .rev()
+                .find(|e| same_key(e))
+                .filter(|e| !e.value.is_empty())
+            {
                 Some(old) if from_base(&section, old) => report(format!(
                     "`{key}=` is already set to `{}` by {base}; write `override {key} = ...` to replace it",
                     old.value
