@@ -299,6 +299,98 @@ mod tests {
     }
 
     #[test]
+    fn drop_ins_are_judged_in_the_assembled_unit() {
+        let base = unit(
+            "app.service",
+            "[Service]\nType=notify\nExecStart=/usr/bin/app\n",
+        );
+        let restart = unit("app.service", "[Service]\nRestart=always\n");
+        // Alone, without `Type=` and `ExecStart=`, it would be a oneshot service.
+        assert_eq!(check(&restart, Some(&base), Target::DEFAULT), []);
+        let mut reset = unit("app.service", "[Service]\nExecStart=\n");
+        reset.origin = crate::Origin(77);
+        let e = check_assembled(&base, "app.service", &[&restart, &reset], Target::DEFAULT);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].message.contains("no `ExecStart=`"), "{e:?}");
+        assert_eq!(e[0].origin, crate::Origin(77));
+        let again = unit("app.service", "[Service]\nExecStart=/usr/bin/app --again\n");
+        let fixed = check_assembled(&base, "app.service", &[&reset, &again], Target::DEFAULT);
+        assert_eq!(fixed, []);
+    }
+
+    #[test]
+    fn instances_take_their_templates_drop_ins_in_file_name_order() {
+        let t10 = unit("w@.service", "[Service]\nNice=1\n");
+        let i10 = unit("w@1.service", "[Service]\nNice=2\n");
+        let i05 = unit("w@1.service", "[Service]\nNice=3\n");
+        let other = unit("w@2.service", "[Service]\nNice=4\n");
+        let all = [
+            ("w@.service", "10-a.conf", &t10),
+            ("w@1.service", "10-a.conf", &i10),
+            ("w@1.service", "05-b.conf", &i05),
+            ("w@2.service", "10-a.conf", &other),
+        ];
+        let order: Vec<&str> = in_order("w@1.service", &all)
+            .iter()
+            .map(|(f, _)| *f)
+            .collect();
+        assert_eq!(order, ["05-b.conf", "10-a.conf"]);
+        assert!(std::ptr::eq(in_order("w@1.service", &all)[1].1, &i10));
+        assert_eq!(in_order("w@.service", &all).len(), 1);
+        let template = unit(
+            "w@.service",
+            "[Service]\nType=oneshot\nExecStart=/bin/w %i\n",
+        );
+        let ordered: Vec<&Unit> = in_order("w@1.service", &all)
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect();
+        let merged = assemble(&template, "w@1.service", &ordered);
+        assert_eq!(merged.name, "w@1.service");
+        assert_eq!(merged.value("Service", "Nice"), Some("2"));
+        let restart = unit("w@1.service", "[Service]\nRestart=always\n");
+        let e = check_assembled(&template, "w@1.service", &[&restart], Target::DEFAULT);
+        assert!(e[0].message.contains("`Type=oneshot`"), "{e:?}");
+    }
+
+    #[test]
+    fn rendering_judges_each_drop_in_in_its_assembled_unit() {
+        static UNITS: [UnitDef; 1] = [UnitDef {
+            name: "w@.service",
+            daemon: "",
+            text: "[Service]\nType=notify\nExecStart=/usr/bin/w %i\n",
+        }];
+        static DROPINS: [DropinDef; 3] = [
+            DropinDef {
+                unit: "w@1.service",
+                file: "10-restart.conf",
+                text: "[Service]\nRestart=always\n",
+            },
+            DropinDef {
+                unit: "w@2.service",
+                file: "10-quiet.conf",
+                text: "[Service]\nExecStart=\n",
+            },
+            DropinDef {
+                unit: "w@2.service",
+                file: "20-fine.conf",
+                text: "[Service]\nNice=5\n",
+            },
+        ];
+        let family = Family {
+            units: &UNITS,
+            dropins: &DROPINS,
+            ..Family::EMPTY
+        };
+        let options = family.default_options();
+        assert!(DROPINS[0].render(&family, &options).is_ok());
+        let e = DROPINS[1].render(&family, &options).unwrap_err();
+        assert!(e[0].starts_with("w@2.service.d/10-quiet.conf: "), "{e:?}");
+        assert!(e[0].contains("no `ExecStart=`"), "{e:?}");
+        assert!(DROPINS[2].render(&family, &options).is_ok());
+    }
+
+    #[test]
     fn paths() {
         assert_eq!(
             split_path("libvirtd.service.d/10-secret.conf"),
