@@ -381,7 +381,7 @@ fn check_alias(unit: &Unit, kind: UnitKind, out: &mut Vec<Diagnostic>) {
             }
             let other = UnitKind::of_name(&alias);
             let template = unit.is_template();
-            if !alias.contains('@') == template || (!template && alias.contains('@')) {
+            if alias.contains('@') != template {
                 let (want, example) = if template {
                     (
                         "a template may be aliased only as a template or one of its instances",

@@ -236,7 +236,7 @@ fn newer_release(
                 let later = Directive {
                     parser: r.parser,
                     ltype: r.ltype,
-                    ..directive.clone()
+                    ..*directive
                 };
                 let cx = Cx {
                     version: v,
@@ -295,7 +295,7 @@ fn check_release(
                 let release = Directive {
                     parser: r.parser,
                     ltype: r.ltype,
-                    ..directive.clone()
+                    ..*directive
                 };
                 let taken = catalog::VERSIONS
                     .iter()
