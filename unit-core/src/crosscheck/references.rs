@@ -247,6 +247,16 @@ mod self_tests {
     use crate::crosscheck::testing::{messages, service};
 
     #[test]
+    fn names_keep_their_escapes() {
+        let name = "dev-virtio\\x2dports-org.qemu.guest_agent.0.device";
+        let u = service("a.service", &[("Unit", "BindsTo", name)]);
+        let named: Vec<String> = super::references(&u).map(|(_, n, _)| n).collect();
+        assert_eq!(named, [name]);
+        let d = crate::crosscheck::check_family(std::slice::from_ref(&u), [name]);
+        assert_eq!(d, []);
+    }
+
+    #[test]
     fn a_unit_ordered_against_itself() {
         let own = service("a.service", &[("Unit", "After", "%n")]);
         let m = messages(&[own]);
