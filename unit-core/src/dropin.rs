@@ -182,7 +182,7 @@ pub fn check(dropin: &Unit, base: Option<&Unit>, target: Target) -> Vec<Diagnost
 
 impl DropinDef {
     /// The drop-in's lines with `options` filled in.
-    fn lines(&self, options: &Options) -> Result<Unit, String> {
+    pub(crate) fn lines(&self, options: &Options) -> Result<Unit, String> {
         let as_unit = UnitDef {
             name: self.unit,
             daemon: "",
