@@ -844,8 +844,13 @@ def news_since(tree, versions, rows_out, enum_parsers, table_values, known):
                     continue
                 first = (vmask & -vmask).bit_length() - 1
                 prev = versions[first - 1]
-                mentions = [release_at(m.start()) for m in
-                            re.finditer(re.escape(f"{name}={value}") + r"(?![\w-])", news)]
+                # `Type=notify-reload`, or the value quoted near the setting's name in one
+                # note: `The new value "disconnected" for the unit setting PrivateTmp=`.
+                near = (rf'"{re.escape(value)}"[^*]{{0,80}}?\b{re.escape(name)}='
+                        rf'|\b{re.escape(name)}=[^*]{{0,80}}?"{re.escape(value)}"')
+                patterns = [re.escape(f"{name}={value}") + r"(?![\w-])", near]
+                mentions = [release_at(m.start()) for pat in patterns
+                            for m in re.finditer(pat, news)]
                 good = sorted(v for v in mentions if v and prev < v <= versions[first])
                 if good:
                     out.add((section, name, value, good[0]))

@@ -9,7 +9,7 @@
 use crate::catalog::{catalog, Target};
 use crate::family::{Family, Options, UnitDef};
 use crate::model::{Diagnostic, Unit};
-use crate::validate::validate_for;
+use crate::validate::{validate_for, validate_lines};
 use crate::{parse, render};
 
 /// One drop-in of a family: the unit it extends, its file name and its checked text.
@@ -90,37 +90,110 @@ pub fn apply(base: &Unit, dropin: &Unit) -> Unit {
     merged
 }
 
-/// Every problem of a drop-in (a unit named after the unit it extends), and of `base` with it
-/// applied when the extended unit is the family's own, for the systemd releases of `target`
-/// (the family's, as for its units). Requirements on whole units (a service needs
-/// `ExecStart=`) concern the unit, not the drop-in, so they apply only to the merged unit.
-pub fn check(dropin: &Unit, base: Option<&Unit>, target: Target) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = validate_for(dropin, target)
-        .into_iter()
-        .filter(|d| d.origin != dropin.origin)
-        .collect();
-    if let (Some(base), true) = (base, out.is_empty()) {
-        let merged = apply(base, dropin);
-        let before: Vec<String> = validate_for(base, target)
-            .into_iter()
-            .map(|d| d.message)
-            .collect();
-        for d in validate_for(&merged, target) {
-            if !before.contains(&d.message) {
-                let origin = if d.origin == merged.origin {
-                    dropin.origin
-                } else {
-                    d.origin
-                };
-                out.push(Diagnostic { origin, ..d });
-            }
+/// Whether a drop-in written for `extends` (`NAME.d/`) applies to `unit`: it is the unit, or
+/// the unit is an instance of the template `extends` (`w@.service.d/` applies to `w@1.service`).
+pub fn applies_to(extends: &str, unit: &str) -> bool {
+    extends == unit || crate::crosscheck::template_of(unit).is_some_and(|t| t == extends)
+}
+
+/// The drop-ins among `all` (the unit each extends, its file name, its lines) that systemd
+/// applies to `unit`, in its order: by file name, a file of the instance's own directory
+/// taking the place of its template's file of the same name.
+pub fn in_order<'a>(unit: &str, all: &[(&str, &'a str, &'a Unit)]) -> Vec<(&'a str, &'a Unit)> {
+    let mut chosen: Vec<(&'a str, bool, &'a Unit)> = Vec::new();
+    for &(extends, file, lines) in all {
+        if !applies_to(extends, unit) {
+            continue;
         }
+        let own = extends == unit;
+        match chosen.iter_mut().find(|(f, _, _)| *f == file) {
+            Some(slot) if own && !slot.1 => *slot = (file, own, lines),
+            Some(_) => {}
+            None => chosen.push((file, own, lines)),
+        }
+    }
+    chosen.sort_by(|a, b| a.0.cmp(b.0));
+    chosen.into_iter().map(|(f, _, u)| (f, u)).collect()
+}
+
+/// `base` as systemd assembles it for the unit called `name` (an instance of a template
+/// `base`, or `base` itself) with `dropins` read after it, in the order given.
+pub fn assemble(base: &Unit, name: &str, dropins: &[&Unit]) -> Unit {
+    let mut unit = base.clone();
+    unit.name = name.to_owned();
+    dropins.iter().fold(unit, |u, d| apply(&u, d))
+}
+
+/// The problems of a drop-in's own lines: each must be a directive of the extended unit's
+/// type, with a value that type's parser takes. What the lines make together is judged on the
+/// unit they are merged into ([`check_assembled`]).
+pub fn check_lines(dropin: &Unit, target: Target) -> Vec<Diagnostic> {
+    validate_lines(dropin, target)
+}
+
+/// The problems `dropins` (in systemd's order, each with its origin) bring to `base` once
+/// systemd has assembled the unit called `name` from them: each a problem of the assembled
+/// unit that `base` alone does not have. A problem of the whole unit (no `ExecStart=` left)
+/// is blamed on the drop-in from which on it stays.
+pub fn check_assembled(
+    base: &Unit,
+    name: &str,
+    dropins: &[&Unit],
+    target: Target,
+) -> Vec<Diagnostic> {
+    let messages = |n: usize| -> Vec<Diagnostic> {
+        validate_for(&assemble(base, name, &dropins[..n]), target)
+    };
+    let before: Vec<String> = messages(0).into_iter().map(|d| d.message).collect();
+    let prefixes: Vec<Vec<String>> = (1..dropins.len())
+        .map(|n| messages(n).into_iter().map(|d| d.message).collect())
+        .collect();
+    let mut out = Vec::new();
+    for d in messages(dropins.len()) {
+        if before.contains(&d.message) {
+            continue;
+        }
+        let origin = if d.origin == base.origin {
+            // The first drop-in after which every assembly has the problem.
+            let from = (0..prefixes.len())
+                .rev()
+                .take_while(|&i| prefixes[i].contains(&d.message))
+                .last()
+                .map_or(dropins.len() - 1, |i| i);
+            dropins.get(from).map_or(d.origin, |u| u.origin)
+        } else {
+            d.origin
+        };
+        out.push(Diagnostic { origin, ..d });
+    }
+    out
+}
+
+/// Every problem of one drop-in (a unit named after the unit it extends), and of `base` with
+/// it applied when the extended unit is the family's own, for the systemd releases of
+/// `target`.
+pub fn check(dropin: &Unit, base: Option<&Unit>, target: Target) -> Vec<Diagnostic> {
+    let mut out = check_lines(dropin, target);
+    if let (Some(base), true) = (base, out.is_empty()) {
+        out = check_assembled(base, &dropin.name, &[dropin], target);
     }
     out
 }
 
 impl DropinDef {
-    /// Fills in `options`, checks the drop-in (against the family's unit it extends, if any) and
+    /// The drop-in's lines with `options` filled in.
+    pub(crate) fn lines(&self, options: &Options) -> Result<Unit, String> {
+        let as_unit = UnitDef {
+            name: self.unit,
+            daemon: "",
+            text: self.text,
+        };
+        let text = as_unit.text_with(options)?;
+        parse(self.unit, &text).map_err(|e| e.to_string())
+    }
+
+    /// Fills in `options`, checks the drop-in (its lines, and the family's unit it extends
+    /// as systemd assembles it with every drop-in of the family that applies to it) and
     /// renders it.
     pub fn render(
         &self,
@@ -129,18 +202,40 @@ impl DropinDef {
     ) -> Result<RenderedDropin, Vec<String>> {
         let label = format!("{}.d/{}", self.unit, self.file);
         let prefix = |m: String| format!("{label}: {m}");
-        let as_unit = UnitDef {
-            name: self.unit,
-            daemon: "",
-            text: self.text,
-        };
-        let text = as_unit.text_with(options).map_err(|e| vec![prefix(e)])?;
-        let unit = parse(self.unit, &text).map_err(|e| vec![prefix(e.to_string())])?;
-        let base = match family.unit(self.unit) {
-            Some(def) => Some(def.resolve(options)?),
-            None => None,
-        };
-        let problems = check(&unit, base.as_ref(), family.target);
+        let unit = self.lines(options).map_err(|e| vec![prefix(e)])?;
+        let mut problems = check_lines(&unit, family.target);
+        let base = family
+            .unit(self.unit)
+            .or_else(|| crate::crosscheck::template_of(self.unit).and_then(|t| family.unit(&t)));
+        if let (Some(def), true) = (base, problems.is_empty()) {
+            let base = def.resolve(options)?;
+            // Each drop-in's lines get origins of their own, so the problems that concern
+            // this one are told apart from the others'.
+            let mut all = Vec::new();
+            for (i, d) in family.dropins.iter().enumerate() {
+                let Ok(mut lines) = d.lines(options) else {
+                    continue;
+                };
+                shift(&mut lines, i as u32 + 1);
+                all.push((d.unit, d.file, lines));
+            }
+            let table: Vec<(&str, &str, &Unit)> = all.iter().map(|(u, f, l)| (*u, *f, l)).collect();
+            let ordered: Vec<&Unit> = in_order(self.unit, &table)
+                .into_iter()
+                .map(|(_, u)| u)
+                .collect();
+            let me = family
+                .dropins
+                .iter()
+                .position(|d| std::ptr::eq(d, self))
+                .map_or(0, |i| i as u32 + 1);
+            // A problem on a line of the unit itself goes with the last drop-in.
+            let last = ordered.last().map_or(0, |u| u.origin.0 >> SHIFT);
+            problems = check_assembled(&base, self.unit, &ordered, family.target)
+                .into_iter()
+                .filter(|d| d.origin.0 >> SHIFT == me || (d.origin.0 >> SHIFT == 0 && last == me))
+                .collect();
+        }
         if !problems.is_empty() {
             return Err(problems.into_iter().map(|d| prefix(d.message)).collect());
         }
@@ -151,6 +246,17 @@ impl DropinDef {
             file: self.file,
             text,
         })
+    }
+}
+
+const SHIFT: u32 = 20;
+
+/// Gives `unit` and its lines origins of the drop-in numbered `n`.
+fn shift(unit: &mut Unit, n: u32) {
+    let tag = |o: crate::Origin| crate::Origin(n << SHIFT | o.0);
+    unit.origin = tag(unit.origin);
+    for e in unit.sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
+        e.origin = tag(e.origin);
     }
 }
 
@@ -190,6 +296,98 @@ mod tests {
         assert!(!check(&wrong, None, Target::DEFAULT).is_empty());
         let extern_ok = unit("b.service", "[Service]\nEnvironment=A=1\n");
         assert_eq!(check(&extern_ok, None, Target::DEFAULT), []);
+    }
+
+    #[test]
+    fn drop_ins_are_judged_in_the_assembled_unit() {
+        let base = unit(
+            "app.service",
+            "[Service]\nType=notify\nExecStart=/usr/bin/app\n",
+        );
+        let restart = unit("app.service", "[Service]\nRestart=always\n");
+        // Alone, without `Type=` and `ExecStart=`, it would be a oneshot service.
+        assert_eq!(check(&restart, Some(&base), Target::DEFAULT), []);
+        let mut reset = unit("app.service", "[Service]\nExecStart=\n");
+        reset.origin = crate::Origin(77);
+        let e = check_assembled(&base, "app.service", &[&restart, &reset], Target::DEFAULT);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].message.contains("no `ExecStart=`"), "{e:?}");
+        assert_eq!(e[0].origin, crate::Origin(77));
+        let again = unit("app.service", "[Service]\nExecStart=/usr/bin/app --again\n");
+        let fixed = check_assembled(&base, "app.service", &[&reset, &again], Target::DEFAULT);
+        assert_eq!(fixed, []);
+    }
+
+    #[test]
+    fn instances_take_their_templates_drop_ins_in_file_name_order() {
+        let t10 = unit("w@.service", "[Service]\nNice=1\n");
+        let i10 = unit("w@1.service", "[Service]\nNice=2\n");
+        let i05 = unit("w@1.service", "[Service]\nNice=3\n");
+        let other = unit("w@2.service", "[Service]\nNice=4\n");
+        let all = [
+            ("w@.service", "10-a.conf", &t10),
+            ("w@1.service", "10-a.conf", &i10),
+            ("w@1.service", "05-b.conf", &i05),
+            ("w@2.service", "10-a.conf", &other),
+        ];
+        let order: Vec<&str> = in_order("w@1.service", &all)
+            .iter()
+            .map(|(f, _)| *f)
+            .collect();
+        assert_eq!(order, ["05-b.conf", "10-a.conf"]);
+        assert!(std::ptr::eq(in_order("w@1.service", &all)[1].1, &i10));
+        assert_eq!(in_order("w@.service", &all).len(), 1);
+        let template = unit(
+            "w@.service",
+            "[Service]\nType=oneshot\nExecStart=/bin/w %i\n",
+        );
+        let ordered: Vec<&Unit> = in_order("w@1.service", &all)
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect();
+        let merged = assemble(&template, "w@1.service", &ordered);
+        assert_eq!(merged.name, "w@1.service");
+        assert_eq!(merged.value("Service", "Nice"), Some("2"));
+        let restart = unit("w@1.service", "[Service]\nRestart=always\n");
+        let e = check_assembled(&template, "w@1.service", &[&restart], Target::DEFAULT);
+        assert!(e[0].message.contains("`Type=oneshot`"), "{e:?}");
+    }
+
+    #[test]
+    fn rendering_judges_each_drop_in_in_its_assembled_unit() {
+        static UNITS: [UnitDef; 1] = [UnitDef {
+            name: "w@.service",
+            daemon: "",
+            text: "[Service]\nType=notify\nExecStart=/usr/bin/w %i\n",
+        }];
+        static DROPINS: [DropinDef; 3] = [
+            DropinDef {
+                unit: "w@1.service",
+                file: "10-restart.conf",
+                text: "[Service]\nRestart=always\n",
+            },
+            DropinDef {
+                unit: "w@2.service",
+                file: "10-quiet.conf",
+                text: "[Service]\nExecStart=\n",
+            },
+            DropinDef {
+                unit: "w@2.service",
+                file: "20-fine.conf",
+                text: "[Service]\nNice=5\n",
+            },
+        ];
+        let family = Family {
+            units: &UNITS,
+            dropins: &DROPINS,
+            ..Family::EMPTY
+        };
+        let options = family.default_options();
+        assert!(DROPINS[0].render(&family, &options).is_ok());
+        let e = DROPINS[1].render(&family, &options).unwrap_err();
+        assert!(e[0].starts_with("w@2.service.d/10-quiet.conf: "), "{e:?}");
+        assert!(e[0].contains("no `ExecStart=`"), "{e:?}");
+        assert!(DROPINS[2].render(&family, &options).is_ok());
     }
 
     #[test]

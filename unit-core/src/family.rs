@@ -151,10 +151,58 @@ impl Family {
     /// Validates and renders every unit with `options`; all problems are returned at once,
     /// each prefixed with its unit's name.
     pub fn render(&self, options: &Options) -> Result<Vec<Rendered>, Vec<String>> {
-        all_or_every_error(
-            self.units
-                .iter()
-                .map(|def| def.render_for(options, self.target)),
+        all_or_every_error(self.units.iter().map(|def| {
+            def.render_for(options, self.target).or_else(|problems| {
+                // A problem the family's own drop-ins resolve is none of the unit systemd
+                // loads (the drop-ins' own are reported when they are rendered).
+                let remains = self.assembled_problems(def, options);
+                let kept: Vec<String> = problems
+                    .into_iter()
+                    .filter(|p| remains.as_ref().is_none_or(|r| r.contains(p)))
+                    .collect();
+                if kept.is_empty() {
+                    let unit = def.resolve(options)?;
+                    let text = render(&unit).map_err(|e| {
+                        e.into_iter()
+                            .map(|d| format!("{}: {}", def.name, d.message))
+                            .collect::<Vec<_>>()
+                    })?;
+                    Ok(Rendered {
+                        name: def.name,
+                        daemon: def.daemon,
+                        text,
+                    })
+                } else {
+                    Err(kept)
+                }
+            })
+        }))
+    }
+
+    /// The problems of `def` as systemd assembles it with the family's drop-ins that apply to
+    /// it, in the form [`UnitDef::render_for`] gives them; `None` without such drop-ins.
+    fn assembled_problems(&self, def: &UnitDef, options: &Options) -> Option<Vec<String>> {
+        let lines: Vec<(&str, &str, Unit)> = self
+            .dropins
+            .iter()
+            .filter(|d| crate::dropin::applies_to(d.unit, def.name))
+            .filter_map(|d| Some((d.unit, d.file, d.lines(options).ok()?)))
+            .collect();
+        if lines.is_empty() {
+            return None;
+        }
+        let table: Vec<(&str, &str, &Unit)> = lines.iter().map(|(u, f, l)| (*u, *f, l)).collect();
+        let ordered: Vec<&Unit> = crate::dropin::in_order(def.name, &table)
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect();
+        let base = def.resolve(options).ok()?;
+        let unit = crate::dropin::assemble(&base, def.name, &ordered);
+        Some(
+            crate::validate::validate_for(&unit, self.target)
+                .into_iter()
+                .map(|d| format!("{}: {}", def.name, d.message))
+                .collect(),
         )
     }
 }

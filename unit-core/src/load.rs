@@ -3,7 +3,7 @@
 //! `systemctl enable` refuses. Each `check_*` is one rule.
 
 use crate::model::{Diagnostic, Entry, Unit, UnitKind};
-use crate::value::split_words;
+use crate::value::split_names;
 
 /// Every load-time refusal of `unit`.
 pub fn check(unit: &Unit, out: &mut Vec<Diagnostic>) {
@@ -11,6 +11,18 @@ pub fn check(unit: &Unit, out: &mut Vec<Diagnostic>) {
         return;
     };
     check_alias(unit, kind, out);
+    check_default_instance(unit, out);
+    if unit.name.contains('@') && !TEMPLATED.contains(&kind) {
+        out.push(Diagnostic::new(
+            unit.origin,
+            format!(
+                "`{}` cannot be loaded: systemd has no templates or instances of `.{kind}` units; drop the `@`",
+                unit.name
+            ),
+        ));
+        return;
+    }
+    check_log_namespace(unit, out);
     match kind {
         UnitKind::Scope => out.push(Diagnostic::new(
             unit.origin,
@@ -20,12 +32,101 @@ pub fn check(unit: &Unit, out: &mut Vec<Diagnostic>) {
             ),
         )),
         UnitKind::Service => check_service(unit, out),
-        UnitKind::Socket => check_accept(unit, out),
+        UnitKind::Socket => {
+            check_accept(unit, out);
+            check_socket_paths(unit, out);
+        }
         UnitKind::Timer => check_trigger_settings(unit, "Timer", TIMER_SETTINGS, out),
         UnitKind::Path => check_trigger_settings(unit, "Path", PATH_SETTINGS, out),
         UnitKind::Mount => check_where(unit, "Mount", ".mount", out),
         UnitKind::Automount => check_where(unit, "Automount", ".automount", out),
         _ => {}
+    }
+}
+
+/// Whether every specifier in `value` has one value for the system manager running `unit`
+/// (`%t` is `/run`, `%n` the unit's name), unlike `%H` or a template's `%i`.
+fn fixed_specifiers(value: &str, unit: &str) -> bool {
+    let instance = unit
+        .rsplit_once('.')
+        .and_then(|(stem, _)| stem.split_once('@'))
+        .is_some_and(|(_, i)| !i.is_empty());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        match chars.next() {
+            Some('i' | 'I') if !instance => return false,
+            Some(
+                '%' | 't' | 'S' | 'C' | 'L' | 'E' | 'T' | 'V' | 'n' | 'N' | 'p' | 'P' | 'j' | 'J'
+                | 'i' | 'I',
+            ) => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The unit types that may be templates (`unit_type_may_template()`); systemd refuses to
+/// load a unit of another type whose name has an `@`.
+const TEMPLATED: &[UnitKind] = &[
+    UnitKind::Service,
+    UnitKind::Socket,
+    UnitKind::Target,
+    UnitKind::Timer,
+    UnitKind::Path,
+];
+
+/// The longest `LogNamespace=` whose journal sockets fit in a socket address: the longest,
+/// `/run/systemd/journal.NAME/io.systemd.journal`, must stay within the 107 bytes of
+/// `sun_path` before its NUL.
+pub const LOG_NAMESPACE_MAX: usize = 107 - "/run/systemd/journal./io.systemd.journal".len();
+
+fn check_log_namespace(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    let Some(kind) = unit.kind() else { return };
+    let Some(e) = kind
+        .own_section()
+        .and_then(|s| last(unit, s, "LogNamespace"))
+    else {
+        return;
+    };
+    if e.value.len() > LOG_NAMESPACE_MAX && !e.value.contains('%') {
+        out.push(Diagnostic::value(
+            e.origin,
+            format!(
+                "`LogNamespace={}` is {} characters long, too long for the journal's socket paths (at most {LOG_NAMESPACE_MAX}): systemd refuses to load `systemd-journald@{}.socket`, so `{}` cannot start; use a shorter name",
+                e.value,
+                e.value.len(),
+                e.value,
+                unit.name
+            ),
+        ));
+    }
+}
+
+/// Socket paths with a `..` component: systemd refuses to load the socket
+/// (`unit_require_mounts_for()` wants a normalized path once `.` and `//` are dropped).
+fn check_socket_paths(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    const PATHS: &[&str] = &[
+        "ListenStream",
+        "ListenDatagram",
+        "ListenSequentialPacket",
+        "ListenFIFO",
+        "ListenSpecial",
+    ];
+    for key in PATHS {
+        for e in current(unit, "Socket", key) {
+            let path = e.value.as_str();
+            if path.starts_with('/') && path.split('/').any(|c| c == "..") {
+                out.push(Diagnostic::value(
+                    e.origin,
+                    format!(
+                        "`{key}={path}` has a `..` component, and systemd refuses to load a socket whose path is not normalized; write the path without `..`"
+                    ),
+                ));
+            }
+        }
     }
 }
 
@@ -62,8 +163,7 @@ fn yes(unit: &Unit, section: &str, key: &str) -> bool {
 fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
     let service_type = last(unit, "Service", "Type").map(|e| e.value.as_str());
     let oneshot = service_type == Some("oneshot");
-    // A second `ExecStart=` outside `Type=oneshot` is reported by `validate` as a single value
-    // set twice.
+    // A second `ExecStart=` outside `Type=oneshot` is reported by `validate`.
     let starts = current(unit, "Service", "ExecStart");
     if let (Some(t), None) = (
         last(unit, "Service", "Type").filter(|e| e.value == "dbus"),
@@ -210,10 +310,23 @@ fn check_where(unit: &Unit, section: &str, suffix: &str, out: &mut Vec<Diagnosti
     let Some(place) = last(unit, section, "Where") else {
         return;
     };
-    if place.value.contains('%') {
+    // `Where=` is read with every specifier expanded (`%t/x` is `/run/x`), then simplified.
+    let cx = crate::parsers::Cx {
+        unit: &unit.name,
+        section,
+        key: "Where",
+        ltype: "0",
+        version: crate::catalog::Target::DEFAULT.reference(),
+    };
+    let Ok(path) =
+        crate::parsers::spec::expand(&cx, &place.value, crate::parsers::spec::Table::Full)
+    else {
+        return;
+    };
+    if !fixed_specifiers(&place.value, &unit.name) {
         return;
     }
-    let expected = name_from_path(&place.value, suffix);
+    let expected = name_from_path(&path, suffix);
     if expected != unit.name {
         out.push(Diagnostic::value(
             place.origin,
@@ -230,6 +343,30 @@ fn check_where(unit: &Unit, section: &str, suffix: &str, out: &mut Vec<Diagnosti
     }
 }
 
+/// `DefaultInstance=` on a unit that is no template: `systemctl enable` ignores the line with
+/// a warning ("only makes sense for template units"); like every line systemd ignores, it is
+/// refused.
+fn check_default_instance(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    if unit.is_template() {
+        return;
+    }
+    let lines = unit
+        .sections
+        .iter()
+        .filter(|s| s.name == "Install")
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| e.key == "DefaultInstance");
+    for e in lines {
+        out.push(Diagnostic::new(
+            e.origin,
+            format!(
+                "`DefaultInstance=` only means something in a template such as `foo@.service`, and `systemctl enable` ignores it in `{}`; remove it",
+                unit.name
+            ),
+        ));
+    }
+}
+
 fn check_alias(unit: &Unit, kind: UnitKind, out: &mut Vec<Diagnostic>) {
     for e in unit
         .sections
@@ -238,11 +375,33 @@ fn check_alias(unit: &Unit, kind: UnitKind, out: &mut Vec<Diagnostic>) {
         .flat_map(|s| s.entries.iter())
         .filter(|e| e.key == "Alias")
     {
-        for alias in split_words(&e.value).unwrap_or_default() {
+        for alias in split_names(&e.value) {
             if alias.contains('%') {
                 continue;
             }
             let other = UnitKind::of_name(&alias);
+            let template = unit.is_template();
+            if alias.contains('@') != template {
+                let (want, example) = if template {
+                    (
+                        "a template may be aliased only as a template or one of its instances",
+                        "`x@.service`",
+                    )
+                } else {
+                    (
+                        "a unit that is no template may be aliased only as another plain name",
+                        "`x.service`",
+                    )
+                };
+                out.push(Diagnostic::value(
+                    e.origin,
+                    format!(
+                        "`Alias={alias}` does not fit `{}`, and `systemctl enable` refuses it: {want}, e.g. {example}",
+                        unit.name
+                    ),
+                ));
+                continue;
+            }
             if other.is_some_and(|k| k != kind) {
                 let stem = alias.rsplit_once('.').map_or(alias.as_str(), |(s, _)| s);
                 out.push(Diagnostic::value(
@@ -295,6 +454,59 @@ mod tests {
         assert!(messages(&bad)[0].contains("name the unit `srv-other.mount`"));
         let root = unit("-.automount", &[("Automount", "Where", "/")]);
         assert!(messages(&root)[0].contains("root directory"));
+    }
+
+    #[test]
+    fn where_after_specifiers_and_simplification() {
+        let at = |name: &str, place: &str| {
+            messages(&unit(
+                name,
+                &[("Mount", "What", "/dev/a"), ("Mount", "Where", place)],
+            ))
+        };
+        // systemd 252: `x.mount` with `Where=%t/x` is refused ("Where= setting doesn't
+        // match unit name"); `run-x.mount`, `a-b.mount` with `/a/./b` and `etc.mount` with
+        // `//etc` load.
+        assert!(at("x.mount", "%t/x")[0].contains("name the unit `run-x.mount`"));
+        assert!(at("run-x.mount", "%t/x").is_empty());
+        assert!(at("a-b.mount", "/a/./b").is_empty());
+        assert!(at("etc.mount", "//etc").is_empty());
+        assert!(at("x.mount", "/%H").is_empty());
+    }
+
+    #[test]
+    fn names_paths_and_namespaces_systemd_refuses() {
+        assert!(messages(&unit("foo@bar.slice", &[]))[0].contains("no templates or instances"));
+        assert!(messages(&unit("foo@bar.service", &[])).is_empty());
+        let up = unit("a.socket", &[("Socket", "ListenStream", "/run/../x")]);
+        assert!(messages(&up)[0].contains("`..` component"));
+        let dot = unit("a.socket", &[("Socket", "ListenStream", "/run/./x")]);
+        assert!(messages(&dot).is_empty());
+        let ns = |n: usize| unit("a.service", &[("Service", "LogNamespace", &"a".repeat(n))]);
+        assert!(messages(&ns(67)).is_empty());
+        assert!(messages(&ns(68))[0].contains("too long"));
+        let plain = unit(
+            "a.service",
+            &[
+                ("Install", "Alias", "x@.service"),
+                ("Install", "DefaultInstance", "x"),
+            ],
+        );
+        let m = messages(&plain);
+        assert_eq!(m.len(), 2, "{m:?}");
+        let template = unit(
+            "a@.service",
+            &[
+                ("Install", "Alias", "x@.service"),
+                ("Install", "Alias", "x@b.service"),
+                ("Install", "DefaultInstance", ""),
+            ],
+        );
+        assert!(messages(&template).is_empty());
+        assert_eq!(
+            messages(&unit("a@.service", &[("Install", "Alias", "x.service")])).len(),
+            1
+        );
     }
 
     #[test]

@@ -70,44 +70,59 @@ pub fn merge(unit: &mut Unit, changes: Vec<Change>, base: &str) -> Vec<Diagnosti
             section_origin,
         } = change;
         let key = entry.key.clone();
-        // Several `ExecStart=` make a list only in a `Type=oneshot` service.
-        let single_start = key == "ExecStart"
-            && section == "Service"
-            && unit.value("Service", "Type") != Some("oneshot");
-        let list = !single_start && directive(&section, &key).is_none_or(|d| d.list);
+        // `ExecStart=` accumulates as systemd reads it; whether the service may have several is
+        // judged on the whole unit once it is assembled, not on the lines merged so far.
+        let list = directive(&section, &key).is_none_or(|d| d.list);
         let target = unit.section_mut(&section, section_origin);
         let same_key = |e: &Entry| e.key == key;
         let origin = entry.origin;
         let mut report = |message: String| out.push(Diagnostic::new(origin, message));
         match op {
             Op::Set if list && entry.value.is_empty() => target.entries.push(entry),
+            // systemd appends a value given twice; only an extra that repeats what the base
+            // already lists is a mistake of the definition.
             Op::Set if list => match target
                 .entries
                 .iter()
                 .rev()
                 .filter(|e| same_key(e))
                 .take_while(|e| !e.value.is_empty())
-                .find(|e| e.value == entry.value)
+                .find(|e| e.value == entry.value && from_base(&section, e))
             {
-                Some(old) => {
-                    let whence = if from_base(&section, old) { format!(" by {base}") } else { String::new() };
-                    report(format!(
-                        "`{key}={}` is already listed{whence}; remove this repeat",
-                        entry.value
-                    ))
-                }
+                Some(_) => report(format!(
+                    "`{key}={}` is already listed by {base}; remove this repeat",
+                    entry.value
+                )),
                 None => target.entries.push(entry),
             },
-            Op::Set => match target.entries.iter().find(|e| same_key(e)) {
+            // An empty assignment before it resets the directive: no second value.
+            Op::Set => match target
+                .entries
+                .iter()
+                .rev()
+                .find(|e| same_key(e))
+                .filter(|e| !e.value.is_empty())
+            {
                 Some(old) if from_base(&section, old) => report(format!(
                     "`{key}=` is already set to `{}` by {base}; write `override {key} = ...` to replace it",
                     old.value
                 )),
                 Some(_) => report(format!(
-                    "`{key}=` is set twice in `[{section}]` but takes one value; remove one"
+                    "`{key}=` is set twice in `[{section}]` but takes one value; remove one, or write `override {key} = ...` to replace the earlier one"
                 )),
                 None => target.entries.push(entry),
             },
+            // A command line replaces the ones before it: systemd's reset, then the new value.
+            Op::Override if key == "ExecStart" => {
+                if target.entries.iter().any(same_key) {
+                    target.entries.retain(|e| !same_key(e));
+                    target.entries.push(entry);
+                } else {
+                    report(format!(
+                        "`override {key}` has nothing to replace: {base} does not set `{key}=`; drop `override`"
+                    ));
+                }
+            }
             Op::Override if list => report(format!(
                 "`{key}=` takes a list, so `override` does not apply; use `remove {key} = ...` or `reset {key}`"
             )),
@@ -267,9 +282,32 @@ mod tests {
             ],
             "t",
         );
-        assert_eq!(d.len(), 2);
+        // systemd appends a value listed twice in one body; only a repeat of the base's is
+        // refused.
+        assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("set twice"));
-        assert!(d[1].message.contains("already listed;"));
+        assert_eq!(u.values("Unit", "Wants"), ["y.service", "y.service"]);
+    }
+
+    #[test]
+    fn override_takes_the_last_value_and_replaces_command_lines() {
+        let mut u = base();
+        let d = merge(
+            &mut u,
+            vec![
+                change("Service", "KillMode", "process", Op::Set, 10),
+                change("Service", "KillMode", "mixed", Op::Override, 11),
+                change("Service", "ExecStart", "/bin/a", Op::Set, 12),
+                change("Service", "ExecStart", "/bin/b", Op::Set, 13),
+                change("Service", "ExecStart", "/bin/c", Op::Override, 14),
+                change("Service", "ExecStop", "/bin/c", Op::Override, 15),
+            ],
+            "t",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("`ExecStop=` takes a list"), "{d:?}");
+        assert_eq!(u.values("Service", "KillMode"), ["mixed"]);
+        assert_eq!(u.values("Service", "ExecStart"), ["/bin/c"]);
     }
 
     #[test]

@@ -6,6 +6,9 @@ use crate::parsers::{self, Cx};
 use crate::suggest::closest;
 use crate::{text, value};
 
+mod release;
+use release::{check_release, newer_release};
+
 /// Every diagnostic of `unit` for [`Target::DEFAULT`], in file order within each rule.
 pub fn validate(unit: &Unit) -> Vec<Diagnostic> {
     validate_for(unit, Target::DEFAULT)
@@ -14,28 +17,44 @@ pub fn validate(unit: &Unit) -> Vec<Diagnostic> {
 /// Every diagnostic of `unit` for the systemd releases of `target`.
 pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let Some(kind) = check_name(unit, &mut out) else {
+    let Some(kind) = check_lines(unit, target, &mut out) else {
         return out;
     };
-    for section in &unit.sections {
-        if !check_section(unit, kind, section, &mut out) {
-            continue;
-        }
-        for entry in &section.entries {
-            if let Some(directive) = check_directive(kind, section, entry, target, &mut out) {
-                check_value(unit, &directive, entry, target, &mut out);
-            }
-        }
-    }
-    check_repeats(unit, &mut out);
+    // A single-valued directive given twice takes the last value and a list value given
+    // twice is appended twice, as systemd reads them; a definition's repeats are judged where
+    // they are merged (`merge`).
     match kind {
-        UnitKind::Service => check_service(unit, &mut out),
+        UnitKind::Service => check_service(unit, target, &mut out),
         UnitKind::Socket => check_socket(unit, &mut out),
         _ => {}
     }
     crate::load::check(unit, &mut out);
     out.sort_by_key(|d| d.origin);
     out
+}
+
+/// The diagnostics of each line of `unit` on its own (its section, directive and value), not
+/// of what the lines make together: what a drop-in is judged by before it is merged.
+pub fn validate_lines(unit: &Unit, target: Target) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_lines(unit, target, &mut out);
+    out.sort_by_key(|d| d.origin);
+    out
+}
+
+fn check_lines(unit: &Unit, target: Target, out: &mut Vec<Diagnostic>) -> Option<UnitKind> {
+    let kind = check_name(unit, out)?;
+    for section in &unit.sections {
+        if !check_section(unit, kind, section, out) {
+            continue;
+        }
+        for entry in &section.entries {
+            if let Some(directive) = check_directive(kind, section, entry, target, out) {
+                check_value(unit, &directive, entry, target, out);
+            }
+        }
+    }
+    Some(kind)
 }
 
 /// The section `key` belongs in for a unit of `kind`: one the kind allows if possible.
@@ -186,133 +205,51 @@ fn check_value(
         ));
         return;
     }
-    if let Err(e) = check_release(directive, &entry.value, target) {
+    if let Err(e) = check_release(directive, &cx, &entry.value, target) {
         out.push(Diagnostic::value(entry.origin, e));
         return;
     }
     let result =
         text::check_line(&entry.value).and_then(|()| parsers::check(directive, &cx, &entry.value));
     if let Err(e) = result {
-        out.push(Diagnostic::value(
-            entry.origin,
-            format!("invalid `{}=`: {e}", entry.key),
-        ));
+        let message = newer_release(directive, &cx, &entry.value, target)
+            .unwrap_or_else(|| format!("invalid `{}=`: {e}", entry.key));
+        out.push(Diagnostic::value(entry.origin, message));
     }
 }
 
-/// A value that only some releases of the target take (`Type=notify-reload` before 253).
-fn check_release(directive: &Directive, value: &str, target: Target) -> Result<(), String> {
-    let (section, key) = (directive.section, directive.name);
-    let documented = catalog::table::VALUE_SINCE
+/// The entries of `key` in `section` after its last empty assignment.
+fn current<'a>(unit: &'a Unit, section: &str, key: &str) -> Vec<&'a Entry> {
+    let all: Vec<&Entry> = unit
+        .sections
         .iter()
-        .find(|(s, k, v, _)| *s == section && *k == key && *v == value)
-        .map(|t| t.3);
-    // Each release reads the value with its own parser (`RuntimeDirectoryPreserve=` changed
-    // parser between releases): the releases that take it are the union over the rows.
-    let releases = catalog::rows(section, key)
+        .filter(|s| s.name == section)
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| e.key == key)
+        .collect();
+    let from = all
         .iter()
-        .filter_map(|r| {
-            if parsers::basic::is_enum_parser(r.parser) {
-                parsers::basic::enum_releases(r.parser, value).map(|m| m & r.mask)
-            } else {
-                // Its own parser judges the value; the release's table does not limit it.
-                Some(r.mask)
-            }
-        })
-        .reduce(|a, b| a | b)
-        .filter(|m| *m != 0);
-    let want = target.mask();
-    let targets = target.describe();
-    if let Some(have) = releases {
-        if have & want != want {
-            let first = catalog::VERSIONS
-                .iter()
-                .enumerate()
-                .find(|(i, _)| have & 1 << i != 0)
-                .map(|(_, v)| *v);
-            let removed = catalog::VERSIONS
-                .iter()
-                .enumerate()
-                .find(|(i, v)| want & 1 << i != 0 && have & 1 << i == 0 && Some(**v) > first)
-                .map(|(_, v)| *v);
-            return Err(match (removed, documented.or(first)) {
-                (Some(r), _) if first.is_some_and(|f| f <= target.min) => format!(
-                    "`{key}={value}` was removed in systemd {r}; this family targets {targets}"
-                ),
-                (_, Some(since)) if documented.is_some() => {
-                    format!("`{key}={value}` needs systemd {since}; this family targets {targets}")
-                }
-                (_, Some(since)) => {
-                    let before = catalog::VERSIONS.iter().rfind(|v| **v < since);
-                    match before {
-                        Some(b) => format!(
-                            "`{key}={value}` needs a systemd newer than {b} ({since} has it); this family targets {targets}"
-                        ),
-                        None => format!(
-                            "`{key}={value}` needs systemd {since}; this family targets {targets}"
-                        ),
-                    }
-                }
-                _ => format!("`{key}={value}` is not taken by every release of {targets}"),
-            });
+        .rposition(|e| e.value.is_empty())
+        .map_or(0, |i| i + 1);
+    all[from..].to_vec()
+}
+
+fn check_service(unit: &Unit, target: Target, out: &mut Vec<Diagnostic>) {
+    let cx = Cx {
+        unit: &unit.name,
+        section: "Service",
+        key: "ExecStart",
+        ltype: "SERVICE_EXEC_START",
+        version: target.reference(),
+    };
+    let mut starts = 0;
+    let mut second = None;
+    for e in current(unit, "Service", "ExecStart") {
+        starts += parsers::exec::commands(&cx, &e.value);
+        if starts > 1 && second.is_none() {
+            second = Some(e);
         }
     }
-    if let Some(since) = documented.filter(|v| *v > target.min && releases.is_some()) {
-        return Err(format!(
-            "`{key}={value}` needs systemd {since}; this family targets {targets}"
-        ));
-    }
-    Ok(())
-}
-
-fn check_repeats(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let oneshot = unit.value("Service", "Type") == Some("oneshot");
-    for section in &unit.sections {
-        for (i, entry) in section.entries.iter().enumerate() {
-            let key = entry.key.as_str();
-            if entry.value.is_empty() {
-                continue;
-            }
-            let Some(d) = directive(&section.name, key) else {
-                continue;
-            };
-            let earlier = section.entries[..i]
-                .iter()
-                .rev()
-                .filter(|e| e.key == key)
-                .take_while(|e| !e.value.is_empty());
-            // systemd takes several `ExecStart=` only for `Type=oneshot` services.
-            let list = if key == "ExecStart" && section.name == "Service" {
-                oneshot
-            } else {
-                d.list
-            };
-            if list {
-                if earlier.into_iter().any(|e| e.value == entry.value) {
-                    out.push(Diagnostic::new(
-                        entry.origin,
-                        format!("`{key}={}` is listed twice; remove the repeat", entry.value),
-                    ));
-                }
-            } else if earlier.into_iter().next().is_some() {
-                out.push(Diagnostic::new(
-                    entry.origin,
-                    format!(
-                        "`{key}=` is set twice in `[{}]` but takes one value; remove one, or mark the later one `override`",
-                        section.name
-                    ),
-                ));
-            }
-        }
-    }
-}
-
-fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let starts = unit
-        .values("Service", "ExecStart")
-        .into_iter()
-        .filter(|v| !v.is_empty())
-        .count();
     let has_in = |s: &str, k: &str| unit.values(s, k).iter().any(|v| !v.is_empty());
     let has = |k: &str| has_in("Service", k);
     // Without `Type=`, systemd makes a service without `ExecStart=` (and without `BusName=`)
@@ -335,6 +272,19 @@ fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
             format!(
                 "service `{}` has no `ExecStart=`, `ExecStop=` or `SuccessAction=`; add one of them",
                 unit.name
+            ),
+        ));
+    }
+    if let (Some(e), false) = (second, oneshot) {
+        let what = if parsers::exec::commands(&cx, &e.value) > 1 {
+            "a `;` that starts a second command"
+        } else {
+            "a second command"
+        };
+        out.push(Diagnostic::new(
+            e.origin,
+            format!(
+                "`ExecStart=` is given {what}, and systemd refuses to load a service with more than one unless `Type=oneshot`; keep one, or replace the earlier with `override ExecStart = ...` (in a drop-in, `reset ExecStart;` first)"
             ),
         ));
     }
@@ -463,7 +413,7 @@ mod tests {
     }
 
     #[test]
-    fn single_values_once_lists_without_repeats() {
+    fn the_last_value_wins_and_lists_append_as_systemd_reads_them() {
         let u = unit(
             "a.service",
             &[
@@ -472,14 +422,32 @@ mod tests {
                 ("Service", "Type", "simple"),
                 ("Unit", "After", "b.service"),
                 ("Unit", "After", "b.service"),
-                ("Unit", "Wants", "b.service"),
+                ("Service", "StandardInputText", "a"),
+                ("Service", "StandardInputText", "b"),
             ],
         );
-        let m = messages(&u);
-        assert_eq!(m.len(), 2, "{m:?}");
-        assert!(m[0].contains("`Type=` is set twice"), "{m:?}");
-        assert!(m[1].contains("`After=b.service` is listed twice"), "{m:?}");
-        assert_eq!(validate(&u)[0].origin, Origin(12));
+        assert_eq!(messages(&u), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_command_line_unless_oneshot_in_any_order() {
+        let lines = [
+            ("Service", "ExecStart", "/bin/a"),
+            ("Service", "ExecStart", "/bin/a"),
+            ("Service", "Type", "oneshot"),
+        ];
+        assert_eq!(messages(&unit("a.service", &lines)), Vec::<String>::new());
+        let m = messages(&unit("a.service", &lines[..2]));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("a second command"), "{m:?}");
+        assert_eq!(
+            validate(&unit("a.service", &lines[..2]))[0].origin,
+            Origin(11)
+        );
+        let semicolon = unit("a.service", &[("Service", "ExecStart", "/bin/a ; /bin/b")]);
+        assert!(messages(&semicolon)[0].contains("a `;`"));
+        let literal = unit("a.service", &[("Service", "ExecStart", "/bin/a \\; b")]);
+        assert_eq!(messages(&literal), Vec::<String>::new());
     }
 
     #[test]
@@ -532,61 +500,6 @@ mod tests {
         assert!(messages(&u).is_empty());
         let t = unit("a@.service", &[("Service", "ExecStart", "/bin/a %i")]);
         assert!(messages(&t).is_empty());
-    }
-}
-
-#[cfg(test)]
-mod release_tests {
-    use super::*;
-    use crate::model::test_unit as unit;
-
-    fn messages_for(u: &Unit, target: Target) -> Vec<String> {
-        validate_for(u, target)
-            .into_iter()
-            .map(|d| d.message)
-            .collect()
-    }
-
-    #[test]
-    fn values_and_directives_newer_than_the_target() {
-        let u = unit(
-            "a.service",
-            &[
-                ("Service", "Type", "notify-reload"),
-                ("Service", "ExecStart", "/bin/a"),
-            ],
-        );
-        let m = messages_for(&u, Target::from(252));
-        assert_eq!(m.len(), 1, "{m:?}");
-        assert!(m[0].starts_with("`Type=notify-reload` needs "), "{m:?}");
-        assert!(
-            m[0].ends_with("this family targets systemd 252 and later"),
-            "{m:?}"
-        );
-        assert!(messages_for(&u, Target::from(253)).is_empty());
-        let e = unit(
-            "a.service",
-            &[
-                ("Service", "OpenFile", "/etc/a"),
-                ("Service", "ExecStart", "/bin/a"),
-            ],
-        );
-        let m = messages_for(&e, Target::from(252));
-        assert_eq!(m.len(), 1, "{m:?}");
-        assert!(m[0].starts_with("`OpenFile=` needs systemd 253"), "{m:?}");
-    }
-
-    #[test]
-    fn enum_values_with_suggestions() {
-        let u = unit(
-            "a.service",
-            &[
-                ("Service", "Type", "notfy"),
-                ("Service", "ExecStart", "/bin/a"),
-            ],
-        );
-        let m = messages_for(&u, Target::DEFAULT);
-        assert!(m[0].contains("did you mean `notify`?"), "{m:?}");
     }
 }
 

@@ -7,7 +7,7 @@ mod command;
 
 pub use crate::parsers::basic::mode;
 pub use address::{socket_address, ListenAddress};
-pub use command::split_words;
+pub use command::{split_names, split_words};
 
 /// What a build option's or template parameter's value must look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

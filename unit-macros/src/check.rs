@@ -12,8 +12,9 @@
 
 use std::collections::HashMap;
 
+use unit_core::crosscheck::template_of;
 use unit_core::placeholder::{self, Part};
-use unit_core::{validate, validate::validate_for, Unit};
+use unit_core::{dropin, validate, validate::validate_for, Unit};
 
 use super::errors::Errors;
 use super::lower::Family;
@@ -35,6 +36,26 @@ pub fn check(family: &Family, errors: &mut Errors) {
         .filter(|o| !o.valid)
         .map(|o| o.name.as_str())
         .collect();
+    // Drop-ins take part as systemd reads them: merged into the units they extend.
+    let dropins: Vec<(&str, &str, Unit)> = family
+        .dropins
+        .iter()
+        .map(|d| {
+            (
+                d.unit.name.as_str(),
+                d.file.as_str(),
+                resolve(&d.unit, &defaults),
+            )
+        })
+        .collect();
+    let table: Vec<(&str, &str, &Unit)> = dropins.iter().map(|(n, f, u)| (*n, *f, u)).collect();
+    let applied = |base: &Unit, name: &str| -> Unit {
+        let ordered: Vec<&Unit> = dropin::in_order(name, &table)
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect();
+        dropin::assemble(base, name, &ordered)
+    };
     let mut names: HashMap<&str, (&str, unit_core::Origin)> = HashMap::new();
     let mut resolved = Vec::new();
     for out in &family.units {
@@ -59,8 +80,23 @@ pub fn check(family: &Family, errors: &mut Errors) {
         let unsure = entries_using(&out.unit, &bad_options);
         let incomplete = out.incomplete || unrecognised(&unit);
         errors.daemon = Some(out.daemon.clone()).filter(|d| !d.is_empty());
+        let extended = table
+            .iter()
+            .any(|(n, _, _)| dropin::applies_to(n, &unit.name));
+        let assembled = extended.then(|| applied(&unit, &unit.name));
         for target in targets_for(family, &out.variant) {
+            // A problem the family's own drop-ins resolve is none of the unit systemd loads;
+            // the ones they bring are reported at the drop-in (`adopt`).
+            let remains: Option<Vec<String>> = assembled.as_ref().map(|a| {
+                validate_for(a, target)
+                    .into_iter()
+                    .map(|d| d.message)
+                    .collect()
+            });
             for d in validate_for(&unit, target) {
+                if remains.as_ref().is_some_and(|r| !r.contains(&d.message)) {
+                    continue;
+                }
                 let about_missing_parts = d.origin == unit.origin && incomplete;
                 if !about_missing_parts && !unsure.contains(&d.origin) {
                     errors.diag(refine(&unit, d));
@@ -75,10 +111,23 @@ pub fn check(family: &Family, errors: &mut Errors) {
             .iter()
             .zip(&family.units)
             .filter(|(_, out)| agrees(&out.variant, &config))
-            .map(|(u, _)| u.clone())
+            .map(|(u, _)| applied(u, &u.name))
             .collect();
+        let mut extended: Vec<Unit> = Vec::new();
+        for &(name, _, _) in &table {
+            if units.iter().chain(&extended).any(|u| u.name == name) {
+                continue;
+            }
+            let template = template_of(name);
+            let base = units
+                .iter()
+                .find(|u| Some(&u.name) == template.as_ref())
+                .cloned()
+                .unwrap_or_else(|| Unit::new(name, unit_core::Origin::NONE));
+            extended.push(applied(&base, name));
+        }
         let externals = family.externals.iter().map(|e| e.name.as_str());
-        for d in unit_core::crosscheck::check_family(&units, externals) {
+        for d in unit_core::crosscheck::check_extended(&units, &extended, externals) {
             errors.diag(d);
         }
     }

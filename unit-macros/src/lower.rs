@@ -632,13 +632,38 @@ impl<'a> Lowering<'a, '_> {
     }
 
     /// A drop-in's directives as systemd reads them: `reset Key;` is the empty assignment
-    /// `Key=` that clears what the unit and earlier drop-ins set; `override` is a plain
-    /// assignment (a drop-in's single value replaces the unit's); `remove` has no equivalent.
+    /// `Key=` that clears what the unit and earlier drop-ins set; a single value replaces the
+    /// unit's; `remove` has no equivalent. Within the drop-in, a single-valued directive is
+    /// set once, or again with `override`, which replaces the drop-in's earlier line.
     fn dropin_entries(&mut self, unit: &mut Unit, changes: Vec<Change>) {
         for c in changes {
             let mut entry = c.entry;
+            let single =
+                unit_core::validate::directive(&c.section, &entry.key).is_some_and(|d| !d.list);
+            let earlier = unit
+                .section(&c.section)
+                .and_then(|s| {
+                    let i = s.entries.iter().rposition(|e| e.key == entry.key)?;
+                    (!s.entries[i].value.is_empty()).then_some(i)
+                })
+                .filter(|_| single);
             match c.op {
-                unit_core::Op::Set | unit_core::Op::Override => {}
+                unit_core::Op::Set if earlier.is_some() => {
+                    let key = &entry.key;
+                    self.errors.at(
+                        entry.origin.0,
+                        format!("`{key}=` is set twice in `[{}]` but takes one value; remove one, or write `override {key} = ...` to replace the earlier one", c.section),
+                    );
+                    continue;
+                }
+                unit_core::Op::Override => {
+                    if let Some(i) = earlier {
+                        unit.section_mut(&c.section, c.section_origin)
+                            .entries
+                            .remove(i);
+                    }
+                }
+                unit_core::Op::Set => {}
                 unit_core::Op::Reset => entry.value.clear(),
                 unit_core::Op::Remove => {
                     self.errors.at(

@@ -1,3 +1,7 @@
+// The drop-in is judged merged into its unit: systemd 252 appends the drop-in's command line
+// to the unit's and refuses the service ("more than one ExecStart= setting"); a drop-in
+// resets it first with `reset ExecStart;`.
+
 use unit_macros::systemd_unit;
 
 systemd_unit! {

@@ -1,3 +1,7 @@
+// An extra that repeats its template's list value exactly stays an error (the SPEC's rule),
+// although systemd (252 and later) would append it again; the same value twice within one
+// body is accepted, as systemd appends it.
+
 use unit_macros::systemd_unit;
 
 systemd_unit! {

@@ -1,3 +1,6 @@
+// systemd takes the last of two values; an extra replacing its template's value says so with
+// `override Type = ...;`, which is accepted.
+
 use unit_macros::systemd_unit;
 
 systemd_unit! {

@@ -121,6 +121,44 @@ pub fn implicit(unit: &Unit, mounts: &HashMap<String, &Unit>) -> Vec<Implicit> {
             format!("a {kind} is ordered before the unit it activates"),
         );
     }
+    // A unit runs in its slice, and systemd orders it after it (`unit_add_slice_dependencies()`),
+    // with or without default dependencies; a slice's parent follows from its name.
+    let own = kind.own_section().filter(|_| {
+        matches!(
+            kind,
+            UnitKind::Service | UnitKind::Socket | UnitKind::Mount | UnitKind::Swap
+        )
+    });
+    let slice = own.and_then(|section| {
+        unit.sections
+            .iter()
+            .filter(|s| s.name == section)
+            .flat_map(|s| s.entries.iter())
+            .rfind(|e| e.key == "Slice")
+            .filter(|e| e.value.ends_with(".slice") && !e.value.contains('%'))
+    });
+    if let Some(e) = slice {
+        add(
+            &e.value,
+            me,
+            e.origin,
+            format!(
+                "a unit is ordered after its slice; `Slice={}` puts `{me}` in it",
+                e.value
+            ),
+        );
+    }
+    if kind == UnitKind::Slice {
+        let stem = me.trim_end_matches(".slice");
+        if let Some((parent, _)) = stem.rsplit_once('-').filter(|(p, _)| !p.is_empty()) {
+            add(
+                &format!("{parent}.slice"),
+                me,
+                unit.origin,
+                "a slice is ordered after its parent slice".to_owned(),
+            );
+        }
+    }
     if kind == UnitKind::Mount {
         for (parent, _) in parents(unit, mounts) {
             add(

@@ -1,7 +1,7 @@
 //! `Also=` names units that can be enabled.
 
 use crate::model::{Diagnostic, Unit};
-use crate::value::split_words;
+use crate::value::split_names;
 
 use super::Known;
 
@@ -21,7 +21,7 @@ pub(super) fn check_also(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic>) 
         if entry.key != "Also" {
             continue;
         }
-        for name in split_words(&entry.value).unwrap_or_default() {
+        for name in split_names(&entry.value) {
             if let Some(target) = known.units.get(name.as_str()) {
                 if !installable(target) {
                     out.push(Diagnostic::value(

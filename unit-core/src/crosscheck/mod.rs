@@ -52,8 +52,8 @@ impl<'a> Known<'a> {
     }
 }
 
-/// `foo@.service` for an instance name `foo@bar.service`.
-pub(crate) fn template_of(name: &str) -> Option<String> {
+/// `foo@.service` for an instance name `foo@bar.service`, `None` for any other name.
+pub fn template_of(name: &str) -> Option<String> {
     let (stem, suffix) = name.rsplit_once('.')?;
     let (prefix, instance) = stem.split_once('@')?;
     (!instance.is_empty()).then(|| format!("{prefix}@.{suffix}"))
@@ -64,17 +64,40 @@ pub fn check_family<'a>(
     units: &'a [Unit],
     external: impl IntoIterator<Item = &'a str>,
 ) -> Vec<Diagnostic> {
+    check_extended(units, &[], external)
+}
+
+/// Every family-wide diagnostic of `units` as their drop-ins leave them, and of `extended`:
+/// units the family does not define that its drop-ins extend (an `extern` unit, an instance
+/// of the family's template), each as systemd assembles it. What `extended` units name must
+/// exist, and their orderings count towards cycles.
+pub fn check_extended<'a>(
+    units: &'a [Unit],
+    extended: &[Unit],
+    external: impl IntoIterator<Item = &'a str>,
+) -> Vec<Diagnostic> {
     let known = Known::new(units, external);
     let mut out = Vec::new();
+    for unit in extended {
+        references::check(unit, &known, &mut out);
+        references::check_self(unit, &mut out);
+    }
     for unit in units {
         references::check(unit, &known, &mut out);
+        references::check_self(unit, &mut out);
         sockets::check_service(unit, &known, &mut out);
         sockets::check_bound(unit, &known, &mut out);
         triggers::check(unit, &known, &mut out);
         install::check_also(unit, &known, &mut out);
     }
-    ordering::check(units, &mut out);
+    if extended.is_empty() {
+        ordering::check(units, &mut out);
+    } else {
+        let all: Vec<Unit> = units.iter().chain(extended).cloned().collect();
+        ordering::check(&all, &mut out);
+    }
     listen::check(units, &mut out);
+    out.dedup();
     out
 }
 

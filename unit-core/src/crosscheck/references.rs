@@ -2,7 +2,7 @@
 
 use crate::model::{Diagnostic, Origin, Unit};
 use crate::suggest::closest;
-use crate::value::split_words;
+use crate::value::split_names;
 
 use super::Known;
 
@@ -100,12 +100,36 @@ fn written(unit: &Unit) -> impl Iterator<Item = (&'static str, String, Origin)> 
             .flat_map(|s| s.entries.iter())
             .filter(move |e| e.key == key)
             .flat_map(move |e| {
-                split_words(&e.value)
-                    .unwrap_or_default()
+                split_names(&e.value)
                     .into_iter()
                     .map(move |name| (key, name, e.origin))
             })
     })
+}
+
+/// The dependencies systemd drops with a warning when they name the unit itself
+/// (`unit_should_warn_about_dependency()`); a `Requires=` on itself is dropped silently.
+const SELF_WARNED: &[&str] = &["After", "Before", "Conflicts", "OnFailure", "OnSuccess"];
+
+/// A unit ordered against, or conflicting with, itself once its specifiers are expanded
+/// (`After=%n`, `After=worker@%i.service` in `worker@.service`). systemd 252 drops the
+/// dependency with a warning ("Dependency After=a.service is dropped"); as with every line
+/// systemd ignores, the definition is refused.
+pub(super) fn check_self(unit: &Unit, out: &mut Vec<Diagnostic>) {
+    // In a template, `%i` stands for the instance every instance has.
+    let me = unit.name.replacen("@.", "@%i.", 1);
+    for (key, raw, origin) in written(unit) {
+        if !SELF_WARNED.contains(&key) {
+            continue;
+        }
+        let name = expand_specifiers(&raw, &unit.name);
+        if name == unit.name || name == me {
+            out.push(Diagnostic::value(
+                origin,
+                format!("`{key}={raw}` names `{}` itself, and systemd drops it with a warning; remove it", unit.name),
+            ));
+        }
+    }
 }
 
 pub(super) fn check(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic>) {
@@ -215,5 +239,38 @@ mod tests {
             service("b@.service", &[]),
         ];
         assert!(messages(&instance).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod self_tests {
+    use crate::crosscheck::testing::{messages, service};
+
+    #[test]
+    fn names_keep_their_escapes() {
+        let name = "dev-virtio\\x2dports-org.qemu.guest_agent.0.device";
+        let u = service("a.service", &[("Unit", "BindsTo", name)]);
+        let named: Vec<String> = super::references(&u).map(|(_, n, _)| n).collect();
+        assert_eq!(named, [name]);
+        let d = crate::crosscheck::check_family(std::slice::from_ref(&u), [name]);
+        assert_eq!(d, []);
+    }
+
+    #[test]
+    fn a_unit_ordered_against_itself() {
+        let own = service("a.service", &[("Unit", "After", "%n")]);
+        let m = messages(&[own]);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("names `a.service` itself"), "{m:?}");
+        let template = service("worker@.service", &[("Unit", "After", "worker@%i.service")]);
+        assert_eq!(messages(&[template]).len(), 1);
+        let other = service(
+            "worker@.service",
+            &[
+                ("Unit", "After", "worker@x.service"),
+                ("Unit", "Requires", "%n"),
+            ],
+        );
+        assert_eq!(messages(&[other]), Vec::<String>::new());
     }
 }

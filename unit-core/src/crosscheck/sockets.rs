@@ -2,7 +2,7 @@
 //! activates.
 
 use crate::model::{is_template_name, Diagnostic, Origin, Unit, UnitKind};
-use crate::value::split_words;
+use crate::value::split_names;
 
 use super::{template_of, Known};
 
@@ -99,7 +99,7 @@ pub(super) fn check_bound(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic>)
                 || (*s, e.key.as_str()) == ("Service", "Sockets")
         });
     for (_, entry) in bound {
-        for name in split_words(&entry.value).unwrap_or_default() {
+        for name in split_names(&entry.value) {
             let Some(socket) = known.units.get(name.as_str()) else {
                 continue;
             };

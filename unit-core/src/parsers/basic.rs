@@ -438,6 +438,13 @@ fn reboot_parameter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 }
 
 fn slice(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if cx.unit.ends_with(".slice") {
+        // `unit_set_slice()` refuses, and the line is ignored with a warning.
+        return Err(format!(
+            "a slice's parent follows from its name, so systemd ignores `Slice=` in `{}`; remove it, or name the slice `<parent>-<name>.slice`",
+            cx.unit
+        ));
+    }
     let name = spec::expand(cx, value, Table::Name)?;
     unit_name(&name)?;
     if !name.ends_with(".slice") {
@@ -462,9 +469,11 @@ fn trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 fn install(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if cx.key == "DefaultInstance" {
         let v = spec::expand(cx, value, Table::Name)?;
-        if v.is_empty()
-            || v.contains(|c: char| !(c.is_ascii_alphanumeric() || ":-_.\\@".contains(c)))
-        {
+        // An empty value clears the default instance (`config_parse_default_instance()`).
+        if v.is_empty() {
+            return Ok(());
+        }
+        if v.contains(|c: char| !(c.is_ascii_alphanumeric() || ":-_.\\@".contains(c))) {
             return Err(format!(
                 "`{value}` is not a valid instance name; use letters, digits and `:-_.\\`"
             ));

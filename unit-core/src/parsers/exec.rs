@@ -295,18 +295,30 @@ pub(super) fn string_is_safe(p: &str) -> bool {
 }
 
 pub(super) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    exec_commands(cx, value).map(|_| ())
+}
+
+/// How many command lines a valid `Exec*=` value holds: a lone `;` separates them, as
+/// systemd 252's `config_parse_exec` reads it (`/bin/a ; /bin/b` is two). 0 for a reset.
+pub fn commands(cx: &Cx<'_>, value: &str) -> usize {
+    exec_commands(cx, value).unwrap_or(1)
+}
+
+fn exec_commands(cx: &Cx<'_>, value: &str) -> Result<usize, String> {
+    let mut count = 0;
     if value.is_empty() {
-        return Ok(());
+        return Ok(count);
     }
     let key = cx.key;
     let mut p = Some(value.as_bytes());
     loop {
         let Some(first) = next_word_warn(&mut p, flags::UNQUOTE | flags::CUNESCAPE, key)? else {
-            return Ok(());
+            return Ok(count);
         };
         if first == ";" {
             continue;
         }
+        count += 1;
         let (prefix_len, argv0, shell) = exec_prefixes(cx, &first)?;
         let f = &first[prefix_len..];
         let mut args = 0usize;
@@ -394,7 +406,7 @@ pub(super) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
             ));
         }
         if !semicolon {
-            return Ok(());
+            return Ok(count);
         }
     }
 }

@@ -62,6 +62,11 @@ pub fn check(directive: &Directive, cx: &Cx<'_>, value: &str) -> Result<(), Stri
     dispatch(directive.parser, cx, value).unwrap_or(Ok(()))
 }
 
+/// The verdict of `directive`'s parser on `value`, or `None` if this crate does not model it.
+pub(crate) fn judge(directive: &Directive, cx: &Cx<'_>, value: &str) -> Option<Result<(), String>> {
+    dispatch(directive.parser, cx, value)
+}
+
 /// The verdict of the parser called `parser`, or `None` if this crate does not model it.
 fn dispatch(parser: &str, cx: &Cx<'_>, value: &str) -> Option<Result<(), String>> {
     basic::check(parser, cx, value)
@@ -152,7 +157,10 @@ pub fn accumulates(parser: &str, name: &str) -> bool {
         | "allowed_mems"
         | "managed_oom_rules"
         | "xattr"
-        | "luo_sessions" => true,
+        | "luo_sessions"
+        // `StandardInputText=` and `StandardInputData=` append a line (data) per assignment.
+        | "exec_input_text"
+        | "exec_input_data" => true,
         _ => name == "SupplementaryGroups",
     }
 }

@@ -95,14 +95,51 @@ fn stem(unit: &str) -> &str {
     unit.rsplit_once('.').map_or(unit, |(s, _)| s)
 }
 
-/// A representative expansion of `%c` in `cx`'s unit.
+/// A unit name's escapes undone, as `unit_name_unescape()` does: `-` is `/`, `\xNN` the byte.
+pub fn unescape(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 2..i + 4)
+            .filter(|_| bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'x'))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (_, Some(b)) => {
+                out.push(b);
+                i += 4;
+                continue;
+            }
+            (b'-', None) => out.push(b'/'),
+            (b, None) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The expansion of `%c` in `cx`'s unit: the unit's own name parts, and representative values
+/// for what only the running system knows (a template's instance among them).
 fn value_of(c: char, cx: &Cx<'_>) -> String {
-    let prefix = stem(cx.unit).split('@').next().unwrap_or("");
+    let (prefix, instance) = stem(cx.unit).split_once('@').unwrap_or((stem(cx.unit), ""));
+    let instance = if instance.is_empty() {
+        "instance"
+    } else {
+        instance
+    };
+    // `%j` is the prefix's last `-` component, or the whole prefix without one.
+    let last = prefix.rsplit_once('-').map_or(prefix, |(_, l)| l);
     match c {
-        'i' | 'I' | 'j' | 'J' => "instance".into(),
+        'i' => instance.into(),
+        'I' => unescape(instance),
+        'j' => last.into(),
+        'J' => unescape(last),
         'n' => cx.unit.into(),
         'N' => stem(cx.unit).into(),
-        'p' | 'P' => prefix.into(),
+        'p' => prefix.into(),
+        'P' => unescape(prefix),
         'f' => format!("/{prefix}"),
         'y' => format!("/etc/systemd/system/{}", cx.unit),
         'Y' => "/etc/systemd/system".into(),
@@ -150,9 +187,9 @@ pub fn expand(cx: &Cx<'_>, value: &str, table: Table) -> Result<String, String> 
             None => out.push('%'),
             Some('%') => out.push('%'),
             Some(s) if known(table, s, cx.version) => {
-                // A unit that is no template has no instance: `%i` expands to nothing there,
-                // as systemd expands it.
-                if !matches!(s, 'i' | 'I') || cx.template() {
+                // A unit without `@` has no instance: `%i` expands to nothing there, as
+                // systemd expands it.
+                if !matches!(s, 'i' | 'I') || cx.unit.contains('@') {
                     out.push_str(&value_of(s, cx));
                 }
             }
@@ -196,6 +233,19 @@ mod tests {
         assert!(expand(&c, "%t", Table::Name).is_err());
         assert_eq!(expand(&c, "a%ib", Table::Full).unwrap(), "ab");
         assert!(expand(&cx("a@.service"), "%i", Table::Full).is_ok());
+        let made = cx("systemd-makefs@dev-sdx12.service");
+        assert_eq!(
+            expand(&made, "%i.device", Table::Name).unwrap(),
+            "dev-sdx12.device"
+        );
+        assert_eq!(
+            expand(&made, "%I %j %J %P", Table::Full).unwrap(),
+            "dev/sdx12 makefs makefs systemd/makefs"
+        );
+        assert_eq!(
+            expand(&cx("w@a\\x2db.service"), "%I", Table::Full).unwrap(),
+            "a-b"
+        );
         let old = Cx {
             version: 247,
             ..cx("a.service")

@@ -37,6 +37,38 @@ pub fn split_words(value: &str) -> Result<Vec<String>, String> {
     }
 }
 
+/// Splits a list of unit names the way systemd's dependency parsers do
+/// (`extract_first_word()` with `EXTRACT_RETAIN_ESCAPE`): white space separates, and a
+/// backslash stays in the name with the character after it, so
+/// `dev-virtio\x2dports.device` keeps its `\x2d` escape. Quotes group words, as in
+/// `[Install]` lists.
+pub fn split_names(value: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (_, '\\') => {
+                word.push(c);
+                word.extend(chars.next());
+            }
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, c) if c.is_whitespace() => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            (_, c) => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +84,17 @@ mod tests {
         assert!(split_words("\"open").unwrap_err().contains("unterminated"));
         assert!(split_words("a\\").is_err());
         assert!(split_words("   ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn unit_names_keep_their_escapes() {
+        assert_eq!(
+            split_names(r"dev-virtio\x2dports-org.qemu.guest_agent.0.device  b.service"),
+            [
+                r"dev-virtio\x2dports-org.qemu.guest_agent.0.device",
+                "b.service"
+            ]
+        );
+        assert!(split_names("  ").is_empty());
     }
 }
