@@ -227,3 +227,21 @@ fn libvirt_9_9_has_no_drop_in() {
         .unwrap()
         .is_empty());
 }
+
+/// `show` prints each unit as `render` writes it, in either release of libvirt: it judges the
+/// unit for the systemd releases the family targets (12.8's `Type=notify-reload` needs 253).
+#[test]
+fn show_prints_every_unit_as_rendered() {
+    let family = &daemons::FAMILY;
+    let units = family
+        .render(&family.default_options())
+        .expect("the family renders");
+    for unit in &units {
+        assert_eq!(
+            tests::cli(&["show", &unit.name]).as_deref(),
+            Ok(unit.text.as_str()),
+            "{}",
+            unit.name
+        );
+    }
+}

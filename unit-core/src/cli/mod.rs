@@ -296,7 +296,7 @@ impl<'f> Cli<'f> {
                 .unwrap_or_else(|| format!("; `{} list` shows them all", self.name));
             Error::Failed(format!("unknown unit `{name}`{hint}"))
         })?;
-        let rendered = def.render(options).map_err(joined)?;
+        let rendered = def.render_for(options, family.target).map_err(joined)?;
         out.write_all(rendered.text.as_bytes()).map_err(io)
     }
 
