@@ -69,8 +69,10 @@ pub struct Report {
 /// extends, if imported), and the family with its drop-ins applied and its `extern` units.
 fn runtime_errors(imported: &Imported, target: Target) -> Vec<String> {
     let mut out = Vec::new();
+    // Each unit as systemd assembles it: its own lines, then its drop-ins in systemd's order.
     for u in &imported.units {
-        for d in unit_core::validate::validate_for(u, target) {
+        let assembled = imported.merged(&u.name);
+        for d in unit_core::validate::validate_for(assembled.as_ref().unwrap_or(u), target) {
             out.push(format!("{}: {}", u.name, d.message));
         }
     }

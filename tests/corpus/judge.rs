@@ -98,8 +98,8 @@ pub fn normalise(block: &str, root: &Path) -> String {
         })
         .map(|l| l.replace(&root, "<root>"))
         .collect::<Vec<_>>();
-    // Dependencies and address lists are sets that systemd prints in hash order: sort each
-    // run of them.
+    // Dependencies, address lists and the sets 257 prints one word a line are sets that
+    // systemd prints in hash order: sort each run of them.
     let mut lines = lines;
     let dep = |l: &String| {
         let t = l.trim_start();
@@ -107,6 +107,7 @@ pub fn normalise(block: &str, root: &Path) -> String {
             || l.contains("(destination-")
             || t.starts_with("IPAddressDeny:")
             || t.starts_with("IPAddressAllow:")
+            || SETS.iter().any(|k| t.starts_with(k))
     };
     let mut i = 0;
     while i < lines.len() {
@@ -120,16 +121,18 @@ pub fn normalise(block: &str, root: &Path) -> String {
     lines.join("\n")
 }
 
-/// Settings that systemd prints as sets, in hash order: their words sorted.
+/// Settings that systemd prints as sets, in hash order.
+const SETS: &[&str] = &[
+    "SystemCallFilter:",
+    "SystemCallLog:",
+    "RestrictAddressFamilies:",
+    "RestrictFileSystems:",
+    "RestrictNetworkInterfaces:",
+    "SystemCallArchitectures:",
+];
+
+/// A set printed on one line: its words sorted.
 fn sort_sets(line: &str) -> String {
-    const SETS: &[&str] = &[
-        "SystemCallFilter:",
-        "SystemCallLog:",
-        "RestrictAddressFamilies:",
-        "RestrictFileSystems:",
-        "RestrictNetworkInterfaces:",
-        "SystemCallArchitectures:",
-    ];
     let t = line.trim_start();
     match SETS.iter().find(|k| t.starts_with(*k)) {
         Some(k) => {
