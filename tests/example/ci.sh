@@ -42,12 +42,16 @@ echo "== example: package"
 grep -qx 'ID=_any' "$scratch/ext/notesd/usr/lib/extension-release.d/extension-release.notesd" \
     || fail "no ID=_any in the extension-release file"
 if command -v systemctl >/dev/null; then
-    systemctl --root="$scratch/ext/notesd" list-unit-files 'notesd*' --no-legend | grep -q notesd.socket \
+    # Whole outputs first: `grep -q` stops reading at its match, and under `pipefail` the
+    # writer's broken pipe would fail the pipeline.
+    systemctl --root="$scratch/ext/notesd" list-unit-files 'notesd*' --no-legend > "$scratch/ext.list"
+    grep -q notesd.socket "$scratch/ext.list" \
         || fail "systemctl does not see the extension's units"
 fi
 if command -v dpkg-deb >/dev/null; then
     "$units" package --format deb --out "$scratch/deb" --maintainer "notesd team <notesd@example.org>"
-    dpkg-deb --contents "$scratch/deb/notesd_0.3.0_all.deb" | grep -q './usr/lib/systemd/system/notesd.socket' \
+    dpkg-deb --contents "$scratch/deb/notesd_0.3.0_all.deb" > "$scratch/deb.list"
+    grep -q './usr/lib/systemd/system/notesd.socket' "$scratch/deb.list" \
         || fail "notesd.socket missing from the .deb"
 fi
 
