@@ -238,7 +238,7 @@ fn show_prints_every_unit_as_rendered() {
         .expect("the family renders");
     for unit in &units {
         assert_eq!(
-            tests::cli(&["show", &unit.name]).as_deref(),
+            tests::cli(&["show", unit.name]).as_deref(),
             Ok(unit.text.as_str()),
             "{}",
             unit.name
