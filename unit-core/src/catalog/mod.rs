@@ -103,7 +103,8 @@ impl Directive {
 
     /// Whether systemd expands `%` specifiers in this directive's value.
     pub fn expands_specifiers(&self) -> bool {
-        crate::parsers::expands_specifiers(self.parser, self.name)
+        let newest = VERSIONS.last().copied().unwrap_or(0);
+        crate::parsers::registry::get(self.parser).is_some_and(|p| p.expands_specifiers(newest))
     }
 }
 
@@ -348,13 +349,13 @@ pub fn for_target(target: Target) -> Catalog {
 
 /// Whether repeated assignments of `row` accumulate into a list that an empty one resets.
 pub fn is_list(row: &Row) -> bool {
+    use crate::parsers::registry;
     if row.section == "Install" {
-        return matches!(
-            row.name,
-            "Alias" | "WantedBy" | "RequiredBy" | "UpheldBy" | "Also"
-        );
+        return registry::INSTALL
+            .iter()
+            .any(|(name, _, list)| *name == row.name && *list);
     }
-    crate::parsers::accumulates(row.parser, row.name)
+    registry::get(row.parser).is_some_and(|p| p.list)
 }
 
 #[cfg(test)]

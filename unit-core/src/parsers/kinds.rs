@@ -38,14 +38,6 @@ fn expanded(value: &str, k: &str, message: String) -> String {
 
 /// The verdict of the unit-type parser `parser` on `value`, or `None` if `parser` is not one.
 pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
-    // Parsers another group models: one implementation each, the one `parsers::check` uses.
-    match parser {
-        "socket_bind" | "swap_priority" | "mount_node" | "ip_tos" => {
-            return super::cgroup::check(parser, cx, value)
-        }
-        "pid_file" => return super::exec::check(parser, cx, value),
-        _ => {}
-    }
     Some(match parser {
         "socket_listen" => socket::listen(cx, value),
         "socket_bindtodevice" => bind_to_device(cx, value),

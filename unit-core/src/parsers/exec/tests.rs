@@ -2,7 +2,6 @@
 //! code reads.
 
 use super::super::Cx;
-use super::check;
 
 fn cx(key: &'static str, version: u16) -> Cx<'static> {
     Cx {
@@ -15,7 +14,9 @@ fn cx(key: &'static str, version: u16) -> Cx<'static> {
 }
 
 fn verdict(parser: &str, key: &'static str, version: u16, value: &str) -> Result<(), String> {
-    check(parser, &cx(key, version), value).expect("parser of this group")
+    crate::parsers::registry::get(parser)
+        .and_then(|p| p.check(&cx(key, version), value))
+        .expect("a modelled parser")
 }
 
 /// Checks each `(value, accepted)` pair for `parser` and `key` in `version`.
