@@ -8,6 +8,8 @@
 //! A family targets a range of releases ([`Target`]); a directive is known to it when every
 //! release in that range has it.
 
+#[cfg(test)]
+mod check;
 mod find;
 /// The generated tables.
 pub mod table;
