@@ -91,14 +91,15 @@ pub fn get(name: &str) -> Option<&'static Parser> {
 }
 
 /// The `[Install]` directives, which the unit-file table leaves to `systemctl` (parser `NULL`):
-/// each with its parser in systemd's `install.c` and whether it accumulates.
+/// each with its parser in systemd's `install.c` and whether it accumulates, in that table's
+/// order.
 pub const INSTALL: &[(&str, &str, bool)] = &[
     ("Alias", "alias", true),
     ("WantedBy", "strv", true),
     ("RequiredBy", "strv", true),
     ("UpheldBy", "strv", true),
-    ("Also", "also", true),
     ("DefaultInstance", "default_instance", false),
+    ("Also", "also", true),
 ];
 
 /// Every parser of the catalog, sorted by name.
