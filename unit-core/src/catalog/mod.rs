@@ -6,7 +6,9 @@
 //! `unit-core/data/make-catalogs.py`. Nothing is parsed when the catalog is used.
 //!
 //! A family targets a range of releases ([`Target`]); a directive is known to it when every
-//! release in that range has it.
+//! release in that range has it. [`find`] answers for a section, a unit type and a target;
+//! which parser reads a directive's values, and how, is the parser registry's
+//! ([`crate::parsers::registry`]).
 
 #[cfg(test)]
 mod check;
