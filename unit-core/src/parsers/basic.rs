@@ -84,16 +84,17 @@ pub fn enums(parser: &Parser, cx: &Cx<'_>, value: &str) -> Verdict {
 
 /// The enum-table reading of `parser` in systemd `version`, if it reads one there.
 fn enum_parser(parser: &str, version: u16) -> Option<&'static EnumParser> {
-    let bit = 1u8 << VERSIONS.iter().position(|v| *v == version)?;
+    let bit = release_bit(version);
     ENUM_PARSERS
         .iter()
         .find(|p| p.parser == parser && p.mask & bit != 0)
 }
 
 /// The words of the string table that `table` names, as systemd `version` has them, in
-/// table order; `None` if the catalog has no such table or no such release.
+/// table order (a release without a catalog reads as the catalogued one before it); `None` if
+/// the catalog has no such table.
 pub fn table_words(table: &str, version: u16) -> Option<Vec<&'static str>> {
-    let bit = 1u8 << VERSIONS.iter().position(|v| *v == version)?;
+    let bit = release_bit(version);
     let table = ENUMS.iter().find(|t| t.name == table)?;
     Some(
         table
@@ -103,6 +104,12 @@ pub fn table_words(table: &str, version: u16) -> Option<Vec<&'static str>> {
             .map(|(w, _)| *w)
             .collect(),
     )
+}
+
+/// The catalog release that stands for `version`, as a bit over [`VERSIONS`]: the newest one
+/// not newer than it, or the oldest.
+fn release_bit(version: u16) -> u8 {
+    1 << VERSIONS.iter().rposition(|v| *v <= version).unwrap_or(0)
 }
 
 /// The words of the table that enum `parser` reads in systemd `version`.
