@@ -128,6 +128,23 @@ mod tests {
     }
 
     #[test]
+    fn enum_parsers_are_those_with_a_string_table() {
+        let tables: BTreeSet<&str> = crate::catalog::table::ENUM_PARSERS
+            .iter()
+            .map(|p| p.parser)
+            .collect();
+        let registry: BTreeSet<&str> = PARSERS
+            .iter()
+            .filter(|p| p.read == Read::Enum)
+            .map(|p| p.name)
+            .collect();
+        // `ManagedOOM*=` reads its table in its own function, after checking the unit type.
+        let own: Vec<&str> = tables.difference(&registry).copied().collect();
+        assert_eq!(own, ["managed_oom_mode"]);
+        assert!(registry.is_subset(&tables));
+    }
+
+    #[test]
     fn free_text_is_rare() {
         let mut directives = BTreeSet::new();
         let mut free = 0;
