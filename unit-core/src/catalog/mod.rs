@@ -107,7 +107,9 @@ impl Directive {
         }
     }
 
-    /// Whether systemd expands `%` specifiers in this directive's value.
+    /// Whether systemd expands `%` specifiers in this directive's value, in the newest
+    /// catalogued release (the registry's [`crate::parsers::registry::Parser::specifiers`]
+    /// says from which release).
     pub fn expands_specifiers(&self) -> bool {
         let newest = VERSIONS.last().copied().unwrap_or(0);
         crate::parsers::registry::get(self.parser).is_some_and(|p| p.expands_specifiers(newest))
