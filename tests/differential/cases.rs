@@ -1,12 +1,15 @@
 //! The (unit type, section, directive, value) cases and the unit file written for each.
 //!
-//! The directives and the parser systemd uses for each come from `parsers.tsv` (rendered from
-//! systemd 252's `load-fragment-gperf.gperf.in` by `table.py`); the values from `values.txt`
-//! (per parser, plus extras per directive) and from [`GENERIC`], tried on every directive.
+//! The directives and the parser systemd uses for each come from the catalog: systemd 252's
+//! `load-fragment-gperf` table as `unit-core/data/make-catalogs.py` rendered it (which
+//! `table.rs` is checked against), with the `[Install]` parsers of the parser registry; the
+//! values from `values.txt` (per parser, plus extras per directive) and from [`GENERIC`], tried
+//! on every directive.
 
 use std::collections::BTreeSet;
 
-const TABLE: &str = include_str!("parsers.tsv");
+/// systemd 252's unit-file table, one directive a line: section, name, parser, ltype, field.
+const TABLE: &str = include_str!("../../unit-core/data/systemd-252.table");
 const VALUES: &str = include_str!("values.txt");
 
 /// Values every directive is tried with: resets, specifiers valid and not, quoting, numbers at
@@ -76,16 +79,28 @@ pub fn kind_of(section: &str) -> Option<&'static str> {
     })
 }
 
-/// Every (section, directive, parser) of systemd's table, in its order.
+/// Every (section, directive, parser) of systemd's table, in its order, then `[Install]`'s in
+/// the order of `install.c`, each with the parser that reads it there.
 pub fn directives() -> Vec<(String, String, String)> {
-    TABLE
+    let rows: Vec<Vec<&str>> = TABLE
         .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f[0].to_owned(), f[1].to_owned(), f[2].to_owned())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let mut out: Vec<(String, String, String)> = rows
+        .iter()
+        .filter(|f| f[2] != "NULL")
+        .map(|f| {
+            let parser = f[2].strip_prefix("config_parse_").unwrap_or(f[2]);
+            (f[0].to_owned(), f[1].to_owned(), parser.to_owned())
         })
-        .collect()
+        .collect();
+    for (name, parser, _) in unit_core::parsers::registry::INSTALL {
+        if rows.iter().any(|f| f[0] == "Install" && f[1] == *name) {
+            out.push(("Install".into(), (*name).into(), (*parser).into()));
+        }
+    }
+    out
 }
 
 /// The values of `values.txt` under `[header]`.

@@ -57,22 +57,7 @@ fn check_lines(unit: &Unit, target: Target, out: &mut Vec<Diagnostic>) -> Option
     Some(kind)
 }
 
-/// The section `key` belongs in for a unit of `kind`: one the kind allows if possible.
-pub fn home_section(kind: Option<UnitKind>, key: &str) -> Option<&'static str> {
-    let homes = catalog().sections_of(key);
-    let allowed = kind.map(UnitKind::sections).unwrap_or_default();
-    homes
-        .iter()
-        .find(|h| allowed.contains(h))
-        .or_else(|| homes.iter().find(|h| **h == "Service"))
-        .or(homes.first())
-        .copied()
-}
-
-/// The catalog entry for `key` in `section`, if any.
-pub fn directive(section: &str, key: &str) -> Option<Directive> {
-    catalog().get(section, key)
-}
+pub use crate::catalog::{directive, home_section};
 
 fn check_name(unit: &Unit, out: &mut Vec<Diagnostic>) -> Option<UnitKind> {
     if let Err(e) = value::unit_name(&unit.name) {
@@ -134,7 +119,7 @@ fn check_directive(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Directive> {
     let (name, key) = (section.name.as_str(), entry.key.as_str());
-    match catalog::lookup(name, key, target) {
+    let home = match catalog::find(name, key, Some(kind), target) {
         Lookup::Found(d) => return Some(d),
         Lookup::Version {
             since,
@@ -159,15 +144,13 @@ fn check_directive(
             out.push(Diagnostic::new(entry.origin, message));
             return None;
         }
-        Lookup::Unknown => {}
-    }
-    if key.starts_with("X-") {
-        return None;
-    }
-    let home = home_section(Some(kind), key);
-    let message = if let Some(home) = home.filter(|h| kind.sections().contains(h)) {
+        _ if key.starts_with("X-") => return None,
+        Lookup::Elsewhere { home, allowed } => Some((home, allowed)),
+        Lookup::Unknown => None,
+    };
+    let message = if let Some((home, true)) = home {
         format!("`{key}` belongs in `[{home}]`, not `[{name}]`; move it there")
-    } else if let Some(home) = home {
+    } else if let Some((home, false)) = home {
         format!("`{key}` is a `[{home}]` directive and has no place in a `.{kind}` unit; remove it")
     } else {
         let names = catalog().directives_in(name).map(|d| d.name);

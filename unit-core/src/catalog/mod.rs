@@ -6,11 +6,17 @@
 //! `unit-core/data/make-catalogs.py`. Nothing is parsed when the catalog is used.
 //!
 //! A family targets a range of releases ([`Target`]); a directive is known to it when every
-//! release in that range has it.
+//! release in that range has it. [`find`] answers for a section, a unit type and a target;
+//! which parser reads a directive's values, and how, is the parser registry's
+//! ([`crate::parsers::registry`]).
 
+#[cfg(test)]
+mod check;
+mod find;
 /// The generated tables.
 pub mod table;
 
+pub use find::{directive, find, home_section, lookup, releases, rows, since, value_since, Lookup};
 pub use table::{Row, ROWS, VERSIONS};
 
 /// The systemd releases a family is checked against: every release from `min` to `max`.
@@ -90,7 +96,7 @@ pub struct Directive {
 }
 
 impl Directive {
-    fn of(row: &'static Row) -> Directive {
+    pub(crate) fn of(row: &'static Row) -> Directive {
         Directive {
             section: row.section,
             name: row.name,
@@ -101,155 +107,13 @@ impl Directive {
         }
     }
 
-    /// Whether systemd expands `%` specifiers in this directive's value.
+    /// Whether systemd expands `%` specifiers in this directive's value, in the newest
+    /// catalogued release (the registry's [`crate::parsers::registry::Parser::specifiers`]
+    /// says from which release).
     pub fn expands_specifiers(&self) -> bool {
-        crate::parsers::expands_specifiers(self.parser, self.name)
+        let newest = VERSIONS.last().copied().unwrap_or(0);
+        crate::parsers::registry::get(self.parser).is_some_and(|p| p.expands_specifiers(newest))
     }
-}
-
-/// The answer to "does `section` have `name`" for a target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lookup {
-    /// Every release of the target has it.
-    Found(Directive),
-    /// Some release of the target lacks it: it is too new or was removed.
-    Version {
-        /// The release that added it, if the target's oldest release predates it.
-        since: Option<u16>,
-        /// The release that removed it, if one in the target's range did.
-        removed: Option<u16>,
-        /// Its name in releases that renamed it, if it was renamed.
-        renamed: Option<&'static str>,
-    },
-    /// No release has it.
-    Unknown,
-}
-
-fn rows_of(section: &str, name: &str) -> &'static [Row] {
-    // Sections first, then names, as the table is sorted.
-    let start = ROWS.partition_point(|r| r.section.cmp(section).then(r.name.cmp(name)).is_lt());
-    let len = ROWS[start..]
-        .iter()
-        .take_while(|r| r.section == section && r.name == name)
-        .count();
-    &ROWS[start..start + len]
-}
-
-/// Every row of `name` in `section`: one per parser it had over the releases.
-pub fn rows(section: &str, name: &str) -> &'static [Row] {
-    rows_of(section, name)
-}
-
-/// The releases in which `section` has `name`, as a mask over [`VERSIONS`].
-pub fn releases(section: &str, name: &str) -> u8 {
-    rows_of(section, name).iter().fold(0, |m, r| m | r.mask)
-}
-
-/// The release that added `name` to `section`: the man pages' word, else the oldest catalog
-/// with it (`None` if no catalog has it, `Some(0)` if older than every catalog).
-pub fn since(section: &str, name: &str) -> Option<u16> {
-    since_in(rows_of(section, name))
-}
-
-/// [`since`] of the directive whose rows are `rows`.
-fn since_in(rows: &[Row]) -> Option<u16> {
-    let first = rows.iter().fold(0u8, |m, r| m | r.mask).trailing_zeros() as usize;
-    let oldest = *VERSIONS.get(first)?;
-    let previous = first.checked_sub(1).and_then(|i| VERSIONS.get(i)).copied();
-    // The man pages' word counts only where the catalogs agree with it: after the last
-    // release without the directive and no later than the first with it.
-    let documented = rows
-        .iter()
-        .map(|r| r.since)
-        .max()
-        .filter(|s| *s > 0 && *s <= oldest && previous.is_none_or(|p| *s > p));
-    match documented {
-        Some(s) => Some(s),
-        None if first == 0 => Some(0),
-        None => Some(oldest),
-    }
-}
-
-/// Looks up `name` in `section` for the releases of `target`.
-pub fn lookup(section: &str, name: &str, target: Target) -> Lookup {
-    let rows = rows_of(section, name);
-    if rows.is_empty() {
-        return Lookup::Unknown;
-    }
-    let want = target.mask();
-    let have = rows.iter().fold(0u8, |m, r| m | r.mask);
-    let added = since_in(rows).unwrap_or(u16::MAX);
-    // A release that only keeps the name to say it ignores it has removed the directive.
-    let legacy = rows
-        .iter()
-        .filter(|r| r.parser == "warn_compat")
-        .fold(0u8, |m, r| m | r.mask);
-    let working = have & !legacy;
-    if working != 0 && legacy & want != 0 && working & want != 0 {
-        let removed = VERSIONS
-            .iter()
-            .enumerate()
-            .find(|(i, _)| legacy & want & 1 << i != 0)
-            .map(|(_, v)| *v);
-        let renamed = renamed_to(rows);
-        return Lookup::Version {
-            since: None,
-            removed,
-            renamed,
-        };
-    }
-    if have & want == want && want != 0 && added <= target.min {
-        let reference = target.reference();
-        let bit = VERSIONS.iter().position(|v| *v == reference).unwrap_or(0);
-        let row = rows
-            .iter()
-            .find(|r| r.mask & 1 << bit != 0)
-            .or_else(|| rows.iter().find(|r| r.mask & want != 0))
-            .unwrap_or(&rows[0]);
-        return Lookup::Found(Directive::of(row));
-    }
-    if have & want == 0 && want == 0 {
-        // No catalog in range: judge by the newest catalog older than the range.
-        let reference = target.reference();
-        if let Some(bit) = VERSIONS.iter().position(|v| *v == reference) {
-            if let Some(row) = rows.iter().find(|r| r.mask & 1 << bit != 0) {
-                if added <= target.min {
-                    return Lookup::Found(Directive::of(row));
-                }
-            }
-        }
-    }
-    let since = (added > target.min).then_some(added);
-    let removed = VERSIONS
-        .iter()
-        .enumerate()
-        .find(|(i, v)| **v > added.min(target.min) && want & 1 << i != 0 && have & 1 << i == 0)
-        .map(|(_, v)| *v)
-        .filter(|_| since.is_none());
-    let renamed = removed.and_then(|_| renamed_to(rows));
-    Lookup::Version {
-        since,
-        removed,
-        renamed,
-    }
-}
-
-/// The current name of a directive whose rows write the same field as another name's.
-fn renamed_to(rows: &[Row]) -> Option<&'static str> {
-    let row = rows.last()?;
-    if row.field.is_empty() || row.field == "0" {
-        return None;
-    }
-    let newest = 1u8 << (VERSIONS.len() - 1);
-    ROWS.iter()
-        .find(|r| {
-            r.section == row.section
-                && r.name != row.name
-                && r.field == row.field
-                && r.parser == row.parser
-                && r.mask & newest != 0
-        })
-        .map(|r| r.name)
 }
 
 /// Every directive of `section` that every release of `target` has, sorted by name.
@@ -348,13 +212,13 @@ pub fn for_target(target: Target) -> Catalog {
 
 /// Whether repeated assignments of `row` accumulate into a list that an empty one resets.
 pub fn is_list(row: &Row) -> bool {
+    use crate::parsers::registry;
     if row.section == "Install" {
-        return matches!(
-            row.name,
-            "Alias" | "WantedBy" | "RequiredBy" | "UpheldBy" | "Also"
-        );
+        return registry::INSTALL
+            .iter()
+            .any(|(name, _, list)| *name == row.name && *list);
     }
-    crate::parsers::accumulates(row.parser, row.name)
+    registry::get(row.parser).is_some_and(|p| p.list)
 }
 
 #[cfg(test)]

@@ -2,8 +2,11 @@
 //! specifiers, dependencies, documentation, conditions and the unit-level settings.
 
 use super::c::{self, flags};
+use super::registry::{Empty, Parser};
 use super::spec::{self, Table};
 use super::Cx;
+use crate::catalog::table::{EnumParser, ENUMS, ENUM_PARSERS};
+use crate::catalog::VERSIONS;
 
 type Verdict = Option<Result<(), String>>;
 
@@ -54,43 +57,74 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
 }
 
 /// Enum parsers: the value must be one of the words of systemd's string table for the
-/// release (and, for tables that take them, a boolean).
-pub fn enums(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
-    use crate::catalog::table::{ENUMS, ENUM_PARSERS};
-    let bit = 1u8
-        << crate::catalog::VERSIONS
-            .iter()
-            .position(|v| *v == cx.version)?;
-    let ep = ENUM_PARSERS
-        .iter()
-        .find(|p| p.parser == parser && p.mask & bit != 0)?;
-    let table = ENUMS.iter().find(|t| t.name == ep.table)?;
+/// release (and, for tables that take them, a boolean); an empty value as the registry says.
+pub fn enums(parser: &Parser, cx: &Cx<'_>, value: &str) -> Verdict {
+    let ep = enum_parser(parser.name, cx.version)?;
+    if value.is_empty() && parser.empty == Empty::Resets {
+        return Some(Ok(()));
+    }
     if ep.with_boolean && c::parse_boolean(value).is_some() {
         return Some(Ok(()));
     }
-    let mut words: Vec<&str> = table
-        .values
-        .iter()
-        .filter(|(_, m)| m & bit != 0)
-        .map(|(w, _)| *w)
-        .collect();
-    if ep.with_boolean {
-        words.extend(["yes", "no"]);
+    let words = enum_words(parser.name, cx.version)?;
+    if !ep.with_boolean {
+        return Some(one_of(cx, value, &words));
     }
-    Some(one_of(cx, value, &words))
+    // The booleans are named once, whether or not the table lists `yes` and `no`.
+    let words: Vec<&str> = words
+        .into_iter()
+        .filter(|w| c::parse_boolean(w).is_none())
+        .collect();
+    Some(match one_of(cx, value, &words) {
+        Ok(()) => Ok(()),
+        Err(_) if words.is_empty() => Err(format!("`{value}` is not a boolean; use `yes` or `no`")),
+        Err(e) => Err(format!("{e}, or a boolean")),
+    })
+}
+
+/// The enum-table reading of `parser` in systemd `version`, if it reads one there.
+fn enum_parser(parser: &str, version: u16) -> Option<&'static EnumParser> {
+    let bit = release_bit(version);
+    ENUM_PARSERS
+        .iter()
+        .find(|p| p.parser == parser && p.mask & bit != 0)
+}
+
+/// The words of the string table that `table` names, as systemd `version` has them, in
+/// table order (a release without a catalog reads as the catalogued one before it); `None` if
+/// the catalog has no such table.
+pub fn table_words(table: &str, version: u16) -> Option<Vec<&'static str>> {
+    let bit = release_bit(version);
+    let table = ENUMS.iter().find(|t| t.name == table)?;
+    Some(
+        table
+            .values
+            .iter()
+            .filter(|(_, m)| m & bit != 0)
+            .map(|(w, _)| *w)
+            .collect(),
+    )
+}
+
+/// The catalog release that stands for `version`, as a bit over [`VERSIONS`]: the newest one
+/// not newer than it, or the oldest.
+fn release_bit(version: u16) -> u8 {
+    1 << VERSIONS.iter().rposition(|v| *v <= version).unwrap_or(0)
+}
+
+/// The words of the table that enum `parser` reads in systemd `version`.
+fn enum_words(parser: &str, version: u16) -> Option<Vec<&'static str>> {
+    table_words(enum_parser(parser, version)?.table, version)
 }
 
 /// Whether `parser` reads its value through one of systemd's string tables in some release.
 pub fn is_enum_parser(parser: &str) -> bool {
-    crate::catalog::table::ENUM_PARSERS
-        .iter()
-        .any(|p| p.parser == parser)
+    ENUM_PARSERS.iter().any(|p| p.parser == parser)
 }
 
 /// The releases that take `value` for an enum `parser`, as a mask, if `parser` reads an enum
 /// table and some release has the word.
 pub fn enum_releases(parser: &str, value: &str) -> Option<u8> {
-    use crate::catalog::table::{ENUMS, ENUM_PARSERS};
     let mut mask = 0u8;
     for ep in ENUM_PARSERS.iter().filter(|p| p.parser == parser) {
         let table = ENUMS.iter().find(|t| t.name == ep.table)?;

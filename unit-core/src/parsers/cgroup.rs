@@ -3,7 +3,7 @@
 //! management, and the socket and swap numbers read near them (`IPTOS=`, `BindIPv6Only=`,
 //! `Priority=`, `What=`).
 
-use super::basic::one_of;
+use super::basic::{one_of, table_words};
 use super::c::{self, flags};
 use super::spec::{self, Table};
 use super::Cx;
@@ -29,7 +29,6 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "delegate_subgroup" => delegate_subgroup(cx, value),
         "disable_controllers" => disable_controllers(cx, value),
         "device_allow" => device_allow(cx, value),
-        "device_policy" => one_of(cx, value, &["auto", "closed", "strict"]),
         "io_device_weight"
         | "io_device_latency"
         | "io_limit"
@@ -43,9 +42,12 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "cgroup_nft_set" => nft_set(cx, value),
         "managed_oom_mode" => managed_oom(cx).and_then(|()| match value {
             "" => Ok(()),
-            _ => one_of(cx, value, &["auto", "kill"]),
+            _ => one_of(
+                cx,
+                value,
+                &table_words("managed_oom_mode", cx.version).unwrap_or_default(),
+            ),
         }),
-        "managed_oom_preference" => one_of(cx, value, &["none", "avoid", "omit"]),
         "managed_oom_mem_pressure_limit" => {
             managed_oom(cx).and_then(|()| pressure_limit(cx, value))
         }
@@ -53,21 +55,11 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
             managed_oom(cx).and_then(|()| pressure_duration(cx, value))
         }
         "managed_oom_rules" => managed_oom(cx).and_then(|()| oom_rules(cx, value)),
-        "memory_pressure_watch" | "pressure_watch" => match c::parse_boolean(value) {
-            Some(_) => Ok(()),
-            None => one_of(cx, value, &["no", "yes", "auto", "skip"]),
-        },
-        "cpuset_partition" if value.is_empty() => Ok(()),
-        "cpuset_partition" => one_of(cx, value, &["member", "root", "isolated"]),
         "bind_network_interface" if value.is_empty() => Ok(()),
         "bind_network_interface" => {
             spec::expand(cx, value, Table::Full).and_then(|k| interface_name(&k, true))
         }
         "ip_tos" => ip_tos(cx, value),
-        "socket_bind" => match c::parse_boolean(value) {
-            Some(_) => Ok(()),
-            None => one_of(cx, value, &["default", "both", "ipv6-only"]),
-        },
         "swap_priority" => swap_priority(value),
         "mount_node" => mount_node(cx, value),
         _ => return None,
@@ -1125,7 +1117,9 @@ What a.swap Swap - - mount_node mount_node
             ltype: "0",
             version,
         };
-        check(parser, &cx, value).unwrap_or_else(|| Err(format!("`{parser}` is not checked")))
+        crate::parsers::registry::get(parser)
+            .and_then(|p| p.check(&cx, value))
+            .unwrap_or_else(|| Err(format!("`{parser}` is not checked")))
     }
 
     #[test]

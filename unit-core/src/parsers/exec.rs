@@ -20,6 +20,11 @@ use seccomp::*;
 
 type Verdict = Option<Result<(), String>>;
 
+/// The words of the catalog's string table `name` for the release of `cx`.
+fn table(name: &str, cx: &Cx<'_>) -> Vec<&'static str> {
+    basic::table_words(name, cx.version).unwrap_or_default()
+}
+
 /// The verdict of the execution-environment parser `parser` on `value`, or `None` if `parser`
 /// is not one.
 pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
@@ -49,7 +54,6 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "address_families" => address_families(cx, value),
         "restrict_namespaces" | "namespace_flags" => restrict_namespaces(cx, value),
         "protect_hostname" => protect_hostname(cx, value),
-        "private_bpf" => with_bool(cx, value, &[]),
         "personality" => personality(cx, value),
         "exec_nice" => ranged(cx, value, -20, 19),
         "exec_oom_score_adjust" => ranged(cx, value, -1000, 1000),
@@ -62,9 +66,8 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "exec_io_priority" => ranged(cx, value, 0, 7),
         "exec_io_class" => {
             let max = if cx.version >= 258 { 7 } else { 8 };
-            named_or_number(cx, value, &["none", "realtime", "best-effort", "idle"], max)
+            named_or_number(cx, value, &table("ioprio_class", cx), max)
         }
-        "exec_cpu_sched_policy" if cx.version >= 260 && value == "ext" => Ok(()),
         // 260 and later warn about policies the kernel does not support.
         "exec_cpu_sched_policy"
             if cx.version >= 260
@@ -77,7 +80,7 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "exec_cpu_sched_policy" => named_or_number(
             cx,
             value,
-            &["other", "batch", "idle", "fifo", "rr"],
+            &table("sched_policy", cx),
             u64::from(i32::MAX as u32),
         ),
         "exec_mount_apivfs" if value.is_empty() => Ok(()),
@@ -93,78 +96,16 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
                     cx.key
                 )
             }),
-        "protect_system" => with_bool(cx, value, &["full", "strict"]),
-        "protect_home" => with_bool(cx, value, &["read-only", "tmpfs"]),
-        "protect_proc" => basic::one_of(
-            cx,
-            value,
-            &["default", "noaccess", "invisible", "ptraceable"],
-        ),
-        "proc_subset" => basic::one_of(cx, value, &["all", "pid"]),
-        "protect_control_groups" => with_bool(cx, value, &["private", "strict"]),
-        "private_tmp" => with_bool(cx, value, &["connected", "disconnected"]),
-        "private_users" => {
-            let mut words = vec!["self", "identity"];
-            if cx.version >= 258 {
-                words.push("full");
-            }
-            if cx.version >= 260 {
-                words.push("managed");
-            }
-            with_bool(cx, value, &words)
-        }
-        "private_pids" => with_bool(cx, value, &[]),
-        "runtime_preserve_mode" | "exec_preserve_mode" if cx.version >= 261 => {
-            with_bool(cx, value, &["restart", "on-success"])
-        }
-        "runtime_preserve_mode" | "exec_preserve_mode" => with_bool(cx, value, &["restart"]),
-        "exec_keyring_mode" => basic::one_of(cx, value, &["inherit", "private", "shared"]),
-        "exec_utmp_mode" => basic::one_of(cx, value, &["init", "login", "user"]),
         "exec_mount_flags" | "exec_mount_propagation_flag" if value.is_empty() => Ok(()),
         "exec_mount_flags" | "exec_mount_propagation_flag" => {
             basic::one_of(cx, value, &["shared", "slave", "private"])
         }
-        "numa_policy" if value.is_empty() => Ok(()),
-        "numa_policy" if cx.version >= 262 => basic::one_of(
-            cx,
-            value,
-            &[
-                "default",
-                "preferred",
-                "bind",
-                "interleave",
-                "local",
-                "preferred-many",
-                "weighted-interleave",
-            ],
-        ),
-        "numa_policy" => basic::one_of(
-            cx,
-            value,
-            &["default", "preferred", "bind", "interleave", "local"],
-        ),
         // Unknown words are skipped without a message.
         "exec_secure_bits" => Ok(()),
         "exec_coredump_filter" => coredump_filter(cx, value),
-        "log_level" => named_or_number(
-            cx,
-            value,
-            &[
-                "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
-            ],
-            7,
-        )
+        "log_level" => named_or_number(cx, value, &table("log_level", cx), 7)
         .and_then(|()| nonempty(cx, value)),
-        "log_facility" => named_or_number(
-            cx,
-            value,
-            &[
-                "kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
-                "authpriv", "ftp", "local0", "local1", "local2", "local3", "local4", "local5",
-                "local6", "local7",
-            ],
-            127,
-        )
+        "log_facility" => named_or_number(cx, value, &table("log_facility_unshifted", cx), 127)
         .and_then(|()| nonempty(cx, value)),
         "log_namespace" => log_namespace(cx, value),
         "log_extra_fields" => log_extra_fields(cx, value),
@@ -185,7 +126,6 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "image_policy" => image_policy(cx, value),
         "log_filter_patterns" => log_filter_patterns(cx, value),
         "exec_quota" => quota(cx, value),
-        "exec_memory_thp" => basic::one_of(cx, value, &["inherit", "disable", "madvise", "system"]),
         "exec_root_hash" => root_hash(cx, value),
         "exec_root_hash_sig" => root_hash_sig(cx, value),
         "root_image_options" => root_image_options(cx, value),

@@ -38,14 +38,6 @@ fn expanded(value: &str, k: &str, message: String) -> String {
 
 /// The verdict of the unit-type parser `parser` on `value`, or `None` if `parser` is not one.
 pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
-    // Parsers another group models: one implementation each, the one `parsers::check` uses.
-    match parser {
-        "socket_bind" | "swap_priority" | "mount_node" | "ip_tos" => {
-            return super::cgroup::check(parser, cx, value)
-        }
-        "pid_file" => return super::exec::check(parser, cx, value),
-        _ => {}
-    }
     Some(match parser {
         "socket_listen" => socket::listen(cx, value),
         "socket_bindtodevice" => bind_to_device(cx, value),
@@ -57,12 +49,9 @@ pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
         "service_timeout" => timeout(cx, value),
         "service_timeout_abort" if value.is_empty() => Ok(()),
         "service_timeout_abort" => timeout(cx, value),
-        "kill_mode" if value.is_empty() => Ok(()),
-        "kill_mode" => one_of(cx, value, &["control-group", "process", "mixed", "none"]),
         "timer" => timer(cx, value),
         "path_spec" => path_spec(cx, value),
         "open_file" => open_file(cx, value),
-        "socket_defer_trigger" => defer_trigger(cx, value),
         "service_refresh_on_reload" => refresh_on_reload(cx, value),
         "luo_sessions" => luo_sessions(value),
         "xattr" => xattr(cx, value),
@@ -114,7 +103,8 @@ fn timestamping(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if greek_mu || aliases.contains(&value) || c::parse_boolean(value).is_some() {
         return Ok(());
     }
-    one_of(cx, value, &["off", "us", "ns"]).map_err(|e| format!("{e}, or a boolean"))
+    let words = super::basic::table_words("socket_timestamping", cx.version).unwrap_or_default();
+    one_of(cx, value, &words).map_err(|e| format!("{e}, or a boolean"))
 }
 
 fn fdname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
@@ -245,14 +235,6 @@ fn open_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         return Err(bad("use only one of `read-only`, `append` and `truncate`"));
     }
     Ok(())
-}
-
-/// `DeferTrigger=` (262): `patient` or a boolean.
-fn defer_trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
-    if c::parse_boolean(value).is_some() {
-        return Ok(());
-    }
-    one_of(cx, value, &["no", "yes", "patient"])
 }
 
 /// `RefreshOnReload=` (262): a boolean, or flags, the first optionally negated with `~`.

@@ -6,7 +6,8 @@
 //! and ignore it (or refuse the unit). Each parser follows the release's C code; the rules are
 //! written once here and used at compile time and at render time alike.
 //!
-//! Groups: [`basic`] (numbers, time spans, strings, paths, dependencies, conditions),
+//! [`registry`] maps each parser name to its function and traits, as systemd's gperf table
+//! does. Groups: [`basic`] (numbers, time spans, strings, paths, dependencies, conditions),
 //! `exec` (the execution environment), `cgroup` (resource control), `kinds` (the settings of
 //! each unit type: services, sockets, timers, paths, mounts, swaps).
 
@@ -15,6 +16,7 @@ pub mod c;
 pub mod cgroup;
 pub mod exec;
 pub mod kinds;
+pub mod registry;
 pub mod spec;
 
 use crate::catalog::Directive;
@@ -69,184 +71,114 @@ pub(crate) fn judge(directive: &Directive, cx: &Cx<'_>, value: &str) -> Option<R
 
 /// The verdict of the parser called `parser`, or `None` if this crate does not model it.
 fn dispatch(parser: &str, cx: &Cx<'_>, value: &str) -> Option<Result<(), String>> {
-    basic::check(parser, cx, value)
-        .or_else(|| exec::check(parser, cx, value))
-        .or_else(|| cgroup::check(parser, cx, value))
-        .or_else(|| kinds::check(parser, cx, value))
-        .or_else(|| basic::enums(parser, cx, value))
-}
-
-/// Whether `parser` is one this crate does not model in `section` for any catalogued release
-/// (its values are taken as free text).
-pub fn is_free_text(parser: &str, section: &str, key: &str, ltype: &str) -> bool {
-    crate::catalog::VERSIONS.iter().all(|&version| {
-        let cx = Cx {
-            unit: "a.service",
-            section,
-            key,
-            ltype,
-            version,
-        };
-        dispatch(parser, &cx, "").is_none() && dispatch(parser, &cx, "x").is_none()
-    })
-}
-
-/// Whether repeated assignments of a directive read by `parser` accumulate (and an empty one
-/// resets the list), rather than the last one winning.
-pub fn accumulates(parser: &str, name: &str) -> bool {
-    match parser {
-        "exec" => true,
-        "unit_deps"
-        | "obsolete_unit_deps"
-        | "documentation"
-        | "unit_condition_path"
-        | "unit_condition_string"
-        | "environ"
-        | "unit_env_file"
-        | "pass_environ"
-        | "unset_environ"
-        | "user_group_strv_compat"
-        | "namespace_path_strv"
-        | "unit_path_strv_printf"
-        | "capability_set"
-        | "syscall_filter"
-        | "syscall_archs"
-        | "address_families"
-        | "restrict_namespaces"
-        | "restrict_filesystems"
-        | "exec_directories"
-        | "set_credential"
-        | "load_credential"
-        | "import_credential"
-        | "bind_paths"
-        | "temporary_filesystems"
-        | "socket_listen"
-        | "device_allow"
-        | "io_device_weight"
-        | "io_device_latency"
-        | "io_limit"
-        | "blockio_device_weight"
-        | "blockio_bandwidth"
-        | "in_addr_prefixes"
-        | "ip_address_access"
-        | "ip_filter_bpf_progs"
-        | "cgroup_socket_bind"
-        | "socket_bind"
-        | "log_extra_fields"
-        | "log_filter_patterns"
-        | "set_status"
-        | "timer"
-        | "path_spec"
-        | "service_sockets"
-        | "exec_cpu_affinity"
-        | "mount_images"
-        | "extension_images"
-        | "root_image_options"
-        | "bpf_foreign_program"
-        | "restrict_network_interfaces"
-        | "disable_controllers"
-        | "unit_requires_mounts_for"
-        | "unit_mounts_for"
-        | "open_file"
-        | "cgroup_nft_set"
-        | "delegate"
-        | "exit_status"
-        | "allowed_cpuset"
-        | "unit_cpu_set"
-        | "allowed_cpus"
-        | "allowed_mems"
-        | "managed_oom_rules"
-        | "xattr"
-        | "luo_sessions"
-        // `StandardInputText=` and `StandardInputData=` append a line (data) per assignment.
-        | "exec_input_text"
-        | "exec_input_data" => true,
-        _ => name == "SupplementaryGroups",
-    }
-}
-
-/// Whether systemd expands `%` specifiers in the value of a directive read by `parser`.
-pub fn expands_specifiers(parser: &str, _name: &str) -> bool {
-    !matches!(
-        parser,
-        "bool"
-            | "tristate"
-            | "sec"
-            | "nsec"
-            | "sec_fix_0"
-            | "sec_def_infinity"
-            | "unsigned"
-            | "int"
-            | "long"
-            | "mode"
-            | "iec_size"
-            | "signal"
-    )
+    registry::get(parser)?.check(cx, value)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::registry::{self, Read, PARSERS};
+    use super::Cx;
+    use std::collections::BTreeSet;
 
     #[test]
-    fn free_text_parsers_are_few() {
-        let parsers: std::collections::BTreeSet<&str> =
-            crate::catalog::ROWS.iter().map(|r| r.parser).collect();
-        let free: Vec<&str> = parsers
-            .into_iter()
-            .filter(|p| is_free_text(p, "Service", "X", "0"))
-            .collect();
-        assert!(!free.contains(&"bool"), "{free:?}");
+    fn the_registry_is_sorted_and_has_every_parser_of_the_catalog() {
+        for w in PARSERS.windows(2) {
+            assert!(w[0].name < w[1].name, "{w:?}");
+        }
+        let catalog: BTreeSet<&str> = crate::catalog::ROWS.iter().map(|r| r.parser).collect();
+        let registry: BTreeSet<&str> = PARSERS.iter().map(|p| p.name).collect();
+        assert_eq!(catalog, registry);
     }
-}
 
-/// The parsers this crate takes as free text, each with the reason: systemd releases newer
-/// than the checks model. Their directives exist only in systemd 262.
-pub const FREE_TEXT: &[(&str, &str)] = &[
-    (
-        "bpf_delegate_attachments",
-        "262's BPF token delegation lists; their names come from the kernel's BPF headers",
-    ),
-    (
-        "bpf_delegate_commands",
-        "262's BPF token delegation lists; their names come from the kernel's BPF headers",
-    ),
-    (
-        "bpf_delegate_maps",
-        "262's BPF token delegation lists; their names come from the kernel's BPF headers",
-    ),
-    (
-        "bpf_delegate_programs",
-        "262's BPF token delegation lists; their names come from the kernel's BPF headers",
-    ),
-    (
-        "concurrency_max",
-        "262's slice concurrency limits, not yet read from its source",
-    ),
-];
-
-#[cfg(test)]
-mod coverage {
-    use std::collections::BTreeMap;
-
+    /// Each parser's function answers for it, in every release and section that has it, and
+    /// judges an empty value as the registry says.
     #[test]
-    fn free_text_is_listed_and_rare() {
-        let mut free: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut directives = std::collections::BTreeSet::new();
+    fn each_function_reads_its_parsers_as_the_registry_says() {
         for r in crate::catalog::ROWS {
-            directives.insert((r.section, r.name));
-            if super::is_free_text(r.parser, r.section, r.name, r.ltype) {
-                *free.entry(r.parser).or_insert(0) += 1;
+            let Some(p) = registry::get(r.parser) else {
+                panic!("{} is not in the registry", r.parser);
+            };
+            for (i, &version) in crate::catalog::VERSIONS.iter().enumerate() {
+                if r.mask & 1 << i == 0 {
+                    continue;
+                }
+                let cx = Cx {
+                    unit: "a.service",
+                    section: r.section,
+                    key: r.name,
+                    ltype: r.ltype,
+                    version,
+                };
+                let empty = p.check(&cx, "");
+                let word = p.check(&cx, "x");
+                if let Read::Free(_) = p.read {
+                    assert!(empty.is_none() && word.is_none(), "{}", p.name);
+                    continue;
+                }
+                assert!(empty.is_some() && word.is_some(), "{} in {version}", p.name);
+                let taken = empty.is_some_and(|v| v.is_ok());
+                assert_eq!(
+                    taken,
+                    p.empty == registry::Empty::Resets,
+                    "{}'s empty value in {version}",
+                    p.name
+                );
             }
         }
-        let listed: Vec<&str> = super::FREE_TEXT.iter().map(|(p, _)| *p).collect();
-        assert_eq!(free.keys().copied().collect::<Vec<_>>(), listed);
-        let rows: usize = free.values().sum();
+    }
+
+    #[test]
+    fn enum_parsers_are_those_with_a_string_table() {
+        let tables: BTreeSet<&str> = crate::catalog::table::ENUM_PARSERS
+            .iter()
+            .map(|p| p.parser)
+            .collect();
+        let registry: BTreeSet<&str> = PARSERS
+            .iter()
+            .filter(|p| p.read == Read::Enum)
+            .map(|p| p.name)
+            .collect();
+        // `ManagedOOM*=` reads its table in its own function, after checking the unit type.
+        let own: Vec<&str> = tables.difference(&registry).copied().collect();
+        assert_eq!(own, ["managed_oom_mode"]);
+        assert!(registry.is_subset(&tables));
+    }
+
+    #[test]
+    fn free_text_is_rare() {
+        let mut directives = BTreeSet::new();
+        let mut free = 0;
+        for r in crate::catalog::ROWS {
+            directives.insert((r.section, r.name));
+            if matches!(registry::get(r.parser).map(|p| p.read), Some(Read::Free(_))) {
+                free += 1;
+            }
+        }
+        assert!(!free_parsers().contains(&"bool"));
         // At most 5% of the catalog's directives are free text.
         assert!(
-            rows * 20 <= directives.len(),
-            "{rows} of {}",
+            free * 20 <= directives.len(),
+            "{free} of {}",
             directives.len()
         );
+    }
+
+    fn free_parsers() -> Vec<&'static str> {
+        PARSERS
+            .iter()
+            .filter(|p| matches!(p.read, Read::Free(_)))
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn lists_are_the_directives_that_accumulate() {
+        let d = |s, n| crate::catalog::catalog().get(s, n).map(|d| d.list);
+        assert_eq!(d("Service", "SupplementaryGroups"), Some(true));
+        assert_eq!(d("Service", "ExecStart"), Some(true));
+        assert_eq!(d("Service", "StandardInputText"), Some(true));
+        assert_eq!(d("Service", "User"), Some(false));
+        assert_eq!(d("Install", "WantedBy"), Some(true));
+        assert_eq!(d("Install", "DefaultInstance"), Some(false));
     }
 }

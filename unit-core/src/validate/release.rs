@@ -37,11 +37,8 @@ pub(super) fn newer_release(
                     && parsers::judge(&later, &cx, value).is_some_and(|r| r.is_ok())
             })
         })?;
-    let documented = catalog::table::VALUE_SINCE
-        .iter()
-        .find(|(s, k, x, _)| *s == section && *k == key && *x == value)
-        .map(|t| t.3)
-        .filter(|d| *d > cx.version && *d <= *v);
+    let documented =
+        catalog::value_since(section, key, value).filter(|d| *d > cx.version && *d <= *v);
     let targets = target.describe();
     Some(match (documented, i.checked_sub(1).map(|b| catalog::VERSIONS[b])) {
         (Some(since), _) => format!("`{key}={value}` needs systemd {since}; this family targets {targets}"),
@@ -63,10 +60,7 @@ pub(super) fn check_release(
     target: Target,
 ) -> Result<(), String> {
     let (section, key) = (directive.section, directive.name);
-    let documented = catalog::table::VALUE_SINCE
-        .iter()
-        .find(|(s, k, v, _)| *s == section && *k == key && *v == value)
-        .map(|t| t.3);
+    let documented = catalog::value_since(section, key, value);
     // Each release reads the value with its own parser (`RuntimeDirectoryPreserve=` changed
     // parser between releases): the releases that take it are the union over the rows.
     let rows = catalog::rows(section, key);

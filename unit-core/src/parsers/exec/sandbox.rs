@@ -1,21 +1,7 @@
-//! Sandboxing words that also take booleans, logging settings, bus names, PID files, exit
-//! statuses, bind mounts and temporary file systems.
+//! Logging settings, bus names, PID files, exit statuses, bind mounts and temporary file
+//! systems.
 
 use super::*;
-
-/// `DEFINE_STRING_TABLE_LOOKUP_WITH_BOOLEAN`: a boolean or one of `words`.
-pub(super) fn with_bool(cx: &Cx<'_>, value: &str, words: &[&str]) -> Result<(), String> {
-    if c::parse_boolean(value).is_some() {
-        return Ok(());
-    }
-    basic::one_of(cx, value, words).map_err(|e| {
-        if words.is_empty() {
-            format!("`{value}` is not a boolean; use `yes` or `no`")
-        } else {
-            format!("{e}, or a boolean")
-        }
-    })
-}
 
 pub(super) fn nonempty(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {

@@ -1,0 +1,198 @@
+//! Finding a directive: its rows for a section, a unit type and the releases of a target.
+
+use super::{catalog, sections_of, Directive, Row, Target, ROWS, VERSIONS};
+use crate::model::UnitKind;
+
+/// The answer to "does `section` have `name`" for a target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// Every release of the target has it.
+    Found(Directive),
+    /// Some release of the target lacks it: it is too new or was removed.
+    Version {
+        /// The release that added it, if the target's oldest release predates it.
+        since: Option<u16>,
+        /// The release that removed it, if one in the target's range did.
+        removed: Option<u16>,
+        /// Its name in releases that renamed it, if it was renamed.
+        renamed: Option<&'static str>,
+    },
+    /// `section` has no such directive, but `home` has: `allowed` when the unit type asked
+    /// about may have that section.
+    Elsewhere {
+        /// The section the directive belongs in.
+        home: &'static str,
+        /// Whether the unit type may have `home`.
+        allowed: bool,
+    },
+    /// No release has it.
+    Unknown,
+}
+
+fn rows_of(section: &str, name: &str) -> &'static [Row] {
+    // Sections first, then names, as the table is sorted.
+    let start = ROWS.partition_point(|r| r.section.cmp(section).then(r.name.cmp(name)).is_lt());
+    let len = ROWS[start..]
+        .iter()
+        .take_while(|r| r.section == section && r.name == name)
+        .count();
+    &ROWS[start..start + len]
+}
+
+/// Every row of `name` in `section`: one per parser it had over the releases.
+pub fn rows(section: &str, name: &str) -> &'static [Row] {
+    rows_of(section, name)
+}
+
+/// The releases in which `section` has `name`, as a mask over [`VERSIONS`].
+pub fn releases(section: &str, name: &str) -> u8 {
+    rows_of(section, name).iter().fold(0, |m, r| m | r.mask)
+}
+
+/// The release that added `name` to `section`: the man pages' word, else the oldest catalog
+/// with it (`None` if no catalog has it, `Some(0)` if older than every catalog).
+pub fn since(section: &str, name: &str) -> Option<u16> {
+    since_in(rows_of(section, name))
+}
+
+/// [`since`] of the directive whose rows are `rows`.
+fn since_in(rows: &[Row]) -> Option<u16> {
+    let first = rows.iter().fold(0u8, |m, r| m | r.mask).trailing_zeros() as usize;
+    let oldest = *VERSIONS.get(first)?;
+    let previous = first.checked_sub(1).and_then(|i| VERSIONS.get(i)).copied();
+    // The man pages' word counts only where the catalogs agree with it: after the last
+    // release without the directive and no later than the first with it.
+    let documented = rows
+        .iter()
+        .map(|r| r.since)
+        .max()
+        .filter(|s| *s > 0 && *s <= oldest && previous.is_none_or(|p| *s > p));
+    match documented {
+        Some(s) => Some(s),
+        None if first == 0 => Some(0),
+        None => Some(oldest),
+    }
+}
+
+/// Looks up `name` in `section` for the releases of `target`.
+pub fn lookup(section: &str, name: &str, target: Target) -> Lookup {
+    let rows = rows_of(section, name);
+    if rows.is_empty() {
+        return Lookup::Unknown;
+    }
+    let want = target.mask();
+    let have = rows.iter().fold(0u8, |m, r| m | r.mask);
+    let added = since_in(rows).unwrap_or(u16::MAX);
+    // A release that only keeps the name to say it ignores it has removed the directive.
+    let legacy = rows
+        .iter()
+        .filter(|r| r.parser == "warn_compat")
+        .fold(0u8, |m, r| m | r.mask);
+    let working = have & !legacy;
+    if working != 0 && legacy & want != 0 && working & want != 0 {
+        let removed = VERSIONS
+            .iter()
+            .enumerate()
+            .find(|(i, _)| legacy & want & 1 << i != 0)
+            .map(|(_, v)| *v);
+        let renamed = renamed_to(rows);
+        return Lookup::Version {
+            since: None,
+            removed,
+            renamed,
+        };
+    }
+    if have & want == want && want != 0 && added <= target.min {
+        let reference = target.reference();
+        let bit = VERSIONS.iter().position(|v| *v == reference).unwrap_or(0);
+        let row = rows
+            .iter()
+            .find(|r| r.mask & 1 << bit != 0)
+            .or_else(|| rows.iter().find(|r| r.mask & want != 0))
+            .unwrap_or(&rows[0]);
+        return Lookup::Found(Directive::of(row));
+    }
+    if have & want == 0 && want == 0 {
+        // No catalog in range: judge by the newest catalog older than the range.
+        let reference = target.reference();
+        if let Some(bit) = VERSIONS.iter().position(|v| *v == reference) {
+            if let Some(row) = rows.iter().find(|r| r.mask & 1 << bit != 0) {
+                if added <= target.min {
+                    return Lookup::Found(Directive::of(row));
+                }
+            }
+        }
+    }
+    let since = (added > target.min).then_some(added);
+    let removed = VERSIONS
+        .iter()
+        .enumerate()
+        .find(|(i, v)| **v > added.min(target.min) && want & 1 << i != 0 && have & 1 << i == 0)
+        .map(|(_, v)| *v)
+        .filter(|_| since.is_none());
+    let renamed = removed.and_then(|_| renamed_to(rows));
+    Lookup::Version {
+        since,
+        removed,
+        renamed,
+    }
+}
+
+/// The current name of a directive whose rows write the same field as another name's.
+fn renamed_to(rows: &[Row]) -> Option<&'static str> {
+    let row = rows.last()?;
+    if row.field.is_empty() || row.field == "0" {
+        return None;
+    }
+    let newest = 1u8 << (VERSIONS.len() - 1);
+    ROWS.iter()
+        .find(|r| {
+            r.section == row.section
+                && r.name != row.name
+                && r.field == row.field
+                && r.parser == row.parser
+                && r.mask & newest != 0
+        })
+        .map(|r| r.name)
+}
+
+/// Finds `key` in `section` of a unit of type `kind` for the releases of `target`: the row
+/// whose parser reads its values, the releases it lacks, or the section it belongs in.
+pub fn find(section: &str, key: &str, kind: Option<UnitKind>, target: Target) -> Lookup {
+    match lookup(section, key, target) {
+        Lookup::Unknown => match home_section(kind, key) {
+            Some(home) => Lookup::Elsewhere {
+                home,
+                allowed: kind.is_some_and(|k| k.sections().contains(&home)),
+            },
+            None => Lookup::Unknown,
+        },
+        found => found,
+    }
+}
+
+/// The section `key` belongs in for a unit of `kind`: one the kind allows if possible.
+pub fn home_section(kind: Option<UnitKind>, key: &str) -> Option<&'static str> {
+    let homes = sections_of(key);
+    let allowed = kind.map(UnitKind::sections).unwrap_or_default();
+    homes
+        .iter()
+        .find(|h| allowed.contains(h))
+        .or_else(|| homes.iter().find(|h| **h == "Service"))
+        .or(homes.first())
+        .copied()
+}
+
+/// The catalog entry for `key` in `section` for [`Target::DEFAULT`], if every release of it
+/// has the directive.
+pub fn directive(section: &str, key: &str) -> Option<Directive> {
+    catalog().get(section, key)
+}
+
+/// The release the man pages say added `value` to `key` of `section`, if they say one.
+pub fn value_since(section: &str, key: &str, value: &str) -> Option<u16> {
+    super::table::VALUE_SINCE
+        .iter()
+        .find(|(s, k, v, _)| *s == section && *k == key && *v == value)
+        .map(|t| t.3)
+}
