@@ -6,6 +6,8 @@ use super::ast::{self, Sites};
 use super::errors::Errors;
 use super::{adopt, budget, check, codegen, fallback, lower};
 
+/// What `systemd_unit! { input }` expands to: `pub static FAMILY: unit_core::Family`, or the
+/// compile errors of `input` and an empty family of that name.
 pub fn expand(input: TokenStream) -> TokenStream {
     let sites = Sites::default();
     let (items, syntax) = ast::parse_file(input, &sites);

@@ -1,0 +1,35 @@
+//! The front end of the `systemd_unit!` macro as an ordinary library: a token stream in, the
+//! generated code (or the compile errors) out.
+//!
+//! `unit-macros` is the proc-macro shim around [`expand`]; being a normal library, this crate
+//! can also be called from tests, benchmarks and fuzz targets on any
+//! [`proc_macro2::TokenStream`]. It never panics on its input.
+//!
+//! The stages, each a module:
+//!
+//! - parse: `ast` (items and statements), with `attrs` (doc comments and `#[cfg]`) and
+//!   `words` (names and values);
+//! - lower: `lower` turns items into `unit_core` units (templates filled in, snippets spliced
+//!   by `snippets`, extras merged, `#[cfg]` versions), `unused` lowers and checks the templates
+//!   and snippets nothing uses;
+//! - check: `check` validates every unit against the catalogs, `budget` the exposure budgets,
+//!   `adopt` drop-ins and presets;
+//! - report: `errors` collects every problem and turns them into `compile_error!`s, once each;
+//! - generate: `codegen` writes the `FAMILY` static, `fallback` its empty stand-in when there
+//!   are errors; `expand` runs the stages in order.
+
+mod adopt;
+mod ast;
+mod attrs;
+mod budget;
+mod check;
+mod codegen;
+mod errors;
+mod expand;
+mod fallback;
+mod lower;
+mod snippets;
+mod unused;
+mod words;
+
+pub use expand::expand;
