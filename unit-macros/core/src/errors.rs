@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use proc_macro2::Span;
 use unit_core::Diagnostic;
 
-use super::ast::Sites;
+use super::sites::Sites;
 
 struct Raised {
     site: Option<u32>,

@@ -2,8 +2,9 @@
 
 use proc_macro2::TokenStream;
 
-use super::ast::{self, Sites};
+use super::ast;
 use super::errors::Errors;
+use super::sites::Sites;
 use super::{adopt, budget, check, codegen, fallback, lower};
 
 /// What `systemd_unit! { input }` expands to: `pub static FAMILY: unit_core::Family`, or the

@@ -7,11 +7,11 @@
 //!
 //! The stages, each a module:
 //!
-//! - parse: `ast` (items and statements), with `attrs` (doc comments and `#[cfg]`) and
-//!   `words` (names and values);
-//! - lower: `lower` turns items into `unit_core` units (templates filled in, snippets spliced
-//!   by `snippets`, extras merged, `#[cfg]` versions), `unused` lowers and checks the templates
-//!   and snippets nothing uses;
+//! - parse: `ast` (items and statements), with `attrs` (doc comments and `#[cfg]`), `words`
+//!   (names and values) and `exposure` (budgets); `sites` numbers the tokens errors point at;
+//! - lower: `lower` turns items into `unit_core` units (templates filled in, snippets spliced,
+//!   extras merged, `#[cfg]` versions), a module per concern; `unused` lowers and checks the
+//!   templates and snippets nothing uses;
 //! - check: `check` validates every unit against the catalogs, `budget` the exposure budgets,
 //!   `adopt` drop-ins and presets;
 //! - report: `errors` collects every problem and turns them into `compile_error!`s, once each;
@@ -26,9 +26,10 @@ mod check;
 mod codegen;
 mod errors;
 mod expand;
+mod exposure;
 mod fallback;
 mod lower;
-mod snippets;
+mod sites;
 mod unused;
 mod words;
 

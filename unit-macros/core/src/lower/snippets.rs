@@ -4,21 +4,13 @@
 use std::collections::HashMap;
 
 use unit_core::catalog::catalog;
-use unit_core::{merge, Change, Unit, UnitKind};
+use unit_core::{merge, Change, Unit};
 
-use super::ast::{self, Stmt};
-use super::lower::{hint, spans_sections, Lowering};
-
-/// Where a `use` stands: the section it is under and how values are filled in there.
-pub(crate) struct UseContext<'c> {
-    pub section: Option<&'c (String, u32)>,
-    pub kind: Option<UnitKind>,
-    pub params: &'c dyn Fn(&str) -> Option<String>,
-    pub template: Option<&'c str>,
-}
+use super::super::ast::{self, Stmt};
+use super::state::{hint, spans_sections, Lowering, UseContext};
 
 impl Lowering<'_, '_> {
-    pub(crate) fn check_snippet(&mut self, s: &ast::Snippet) {
+    pub(super) fn check_snippet(&mut self, s: &ast::Snippet) {
         let multi = spans_sections(s);
         for stmt in &s.body.stmts {
             match stmt {
@@ -43,7 +35,7 @@ impl Lowering<'_, '_> {
     }
 
     /// The changes `use name;` makes at `site`.
-    pub(crate) fn use_snippet(&mut self, name: &str, site: u32, at: UseContext) -> Vec<Change> {
+    pub(super) fn use_snippet(&mut self, name: &str, site: u32, at: UseContext) -> Vec<Change> {
         let mut changes = Vec::new();
         let Some(snippet) = self.snippets.get(name).copied() else {
             let known: Vec<&String> = self.snippets.keys().collect();

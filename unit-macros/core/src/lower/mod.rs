@@ -1,0 +1,55 @@
+//! Lowering: the parsed items become `unit_core` units, with template parameters substituted,
+//! snippets spliced in and daemon extras merged. Build options stay as `{name}` placeholders.
+//!
+//! By concern: `declarations` (options, snippets, templates, externals), `units` (daemons,
+//! units, drop-ins, the preset), `templates` (parameters and instances), `body` (statements
+//! and placeholders), `snippets` (`use`), `cfg` (targets and `#[cfg]` versions); `state` is
+//! what they share and `model` what lowering returns.
+
+mod body;
+mod cfg;
+mod declarations;
+mod model;
+mod snippets;
+mod state;
+mod templates;
+mod units;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::ast::Item;
+use super::errors::Errors;
+pub use model::{Family, OptionOut, UnitOut};
+pub(crate) use state::{join_text, Lowering, Uses, BUILTIN};
+
+pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
+    let mut l = Lowering {
+        errors,
+        assignment: Vec::new(),
+        in_snippet: false,
+        options: BTreeMap::new(),
+        snippets: HashMap::new(),
+        templates: HashMap::new(),
+        family: Family::default(),
+        bad_names: HashSet::new(),
+        uses: Uses::default(),
+        params: Vec::new(),
+    };
+    l.declarations(items);
+    for item in items {
+        match item {
+            Item::Daemon(d) => l.daemon(d),
+            Item::Unit(u) => {
+                let preds = l.predicates_of(&[&u.body]);
+                let outs = l.variants(&preds, |l| l.standalone(u, ""));
+                l.family.units.extend(outs);
+            }
+            Item::Family(name) => l.family_name(name),
+            Item::Preset(p) => l.preset(p),
+            Item::Dropin(d) => l.dropin(d),
+            _ => {}
+        }
+    }
+    l.unused(items);
+    l.family
+}
