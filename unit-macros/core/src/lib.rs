@@ -10,11 +10,13 @@
 //! - parse: `ast` (items and statements), with `attrs` (doc comments and `#[cfg]`), `words`
 //!   (names and values) and `exposure` (budgets); `sites` numbers the tokens errors point at;
 //! - lower: `lower` turns items into `unit_core` units (templates filled in, snippets spliced,
-//!   extras merged, `#[cfg]` versions), a module per concern; `unused` lowers and checks the
-//!   templates and snippets nothing uses;
-//! - check: `check` validates every unit against the catalogs, `budget` the exposure budgets,
-//!   `adopt` drop-ins and presets;
-//! - report: `errors` collects every problem and turns them into `compile_error!`s, once each;
+//!   extras merged, `#[cfg]` versions, the templates and snippets nothing uses lowered alone),
+//!   a module per concern, and returns with them the `provenance` table: where the tokens of
+//!   templates went;
+//! - check: `check` validates every unit against the catalogs, `unused` the templates and
+//!   snippets nothing uses, `budget` the exposure budgets, `adopt` drop-ins and presets;
+//! - report: `errors` collects every problem and turns them into `compile_error!`s, once each,
+//!   reading the provenance table;
 //! - generate: `codegen` writes the `FAMILY` static, `fallback` its empty stand-in when there
 //!   are errors; `expand` runs the stages in order.
 
@@ -29,6 +31,7 @@ mod expand;
 mod exposure;
 mod fallback;
 mod lower;
+mod provenance;
 mod sites;
 mod unused;
 mod words;

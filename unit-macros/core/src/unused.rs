@@ -1,4 +1,4 @@
-//! Templates and snippets that no daemon or unit uses, checked on their own so that a mistake
+//! Templates and snippets that no daemon or unit uses, checked on their own (as `lower` lowers them) so that a mistake
 //! in them is found before the day someone uses them.
 //!
 //! A template is lowered as an instance of a daemon that gives no parameters: parameters with
@@ -8,55 +8,15 @@
 //! twice, snippets, and every value that uses no unknown parameter. A snippet is checked under
 //! the section its directives belong to.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use unit_core::catalog::catalog;
 use unit_core::placeholder::{self, Part};
-use unit_core::{validate, Origin, Unit, UnitKind};
+use unit_core::validate;
 
-use super::ast::{self, Body, Item, Member, Stmt};
-use super::check::resolve;
-use super::lower::{join_text, Lowering, Uses, BUILTIN};
-
-/// A stand-in for a value of a parameter's kind.
-fn sample(kind: &str) -> String {
-    match kind {
-        "path" => "/sample".to_owned(),
-        "mode" => "0644".to_owned(),
-        _ => "sample".to_owned(),
-    }
-}
-
-/// The snippets used anywhere in `items`.
-fn used_snippets(items: &[Item]) -> HashSet<String> {
-    let mut bodies: Vec<&Body> = Vec::new();
-    for item in items {
-        match item {
-            Item::Template(t) => bodies.push(&t.body),
-            Item::Unit(u) => bodies.push(&u.body),
-            Item::Daemon(d) => bodies.extend(d.members.iter().map(|m| match m {
-                Member::Instance(i) => &i.body,
-                Member::Unit(u) => &u.body,
-            })),
-            Item::Dropin(u) => bodies.push(&u.body),
-            Item::Options(_)
-            | Item::Snippet(_)
-            | Item::Extern(_)
-            | Item::Systemd(_)
-            | Item::Family(_)
-            | Item::Budget(_)
-            | Item::Preset(_) => {}
-        }
-    }
-    bodies
-        .iter()
-        .flat_map(|b| b.stmts.iter())
-        .filter_map(|s| match s {
-            Stmt::Use { name, .. } => Some(name.to_string()),
-            _ => None,
-        })
-        .collect()
-}
+use super::ast::{Item, Stmt};
+use super::check::{defaults, resolve};
+use super::errors::Errors;
+use super::lower::{Family, Unused};
 
 /// The raw text of every directive value of templates and snippets, by the directive's site.
 fn raw_values(items: &[Item]) -> HashMap<u32, String> {
@@ -82,155 +42,19 @@ fn uses_unknown(raw: &str, known: &dyn Fn(&str) -> bool) -> bool {
         .any(|p| matches!(p, Part::Var { name, .. } if !known(name)))
 }
 
-impl<'a> Lowering<'a, '_> {
-    /// Checks every template and snippet that nothing uses.
-    pub(crate) fn unused(&mut self, items: &'a [Item]) {
-        let used = used_snippets(items);
-        let raw = raw_values(items);
-        for item in items {
-            match item {
-                Item::Template(t) => {
-                    let name = t.name.to_string();
-                    let unused = !self.errors.template_users.contains_key(&name);
-                    if unused && !self.bad_names.contains(&name) {
-                        self.lone_template(t, &raw);
-                    }
-                }
-                Item::Snippet(s) if !used.contains(&s.name.to_string()) => {
-                    self.lone_snippet(s, &raw)
-                }
-                _ => {}
-            }
-        }
-    }
-
-    fn lone_template(&mut self, t: &ast::Template, raw: &HashMap<u32, String>) {
-        let tname = t.name.to_string();
-        let mut values: HashMap<String, String> =
-            HashMap::from([(BUILTIN.to_owned(), sample("name"))]);
-        let mut unknown: HashSet<String> = HashSet::from([BUILTIN.to_owned()]);
-        for p in &t.params {
-            let pname = p.name.to_string();
-            let default = p.default.as_ref().map(|d| d.value());
-            let value = match default.as_deref().map(placeholder::parts) {
-                Some(Ok(parts)) if parts.iter().all(|p| matches!(p, Part::Text(_))) => {
-                    join_text(&parts)
-                }
-                _ => {
-                    unknown.insert(pname.clone());
-                    sample(&p.ty.to_string())
-                }
-            };
-            values.insert(pname, value);
-        }
-        let lookup = |n: &str| values.get(n).cloned();
-        let Some(name) = self.substitute_text(&t.unit_name, &lookup, &tname) else {
-            return;
-        };
-        let site = self.errors.sites.site(t.name.span());
-        let mut unit = Unit::new(name, Origin(site));
-        self.uses = Uses::default();
-        self.params = values.keys().cloned().collect();
-        let changes = self.body(&t.body, &lookup, Some(&tname), unit.kind());
-        self.merge(&mut unit, changes, "this template");
-        self.params.clear();
-        let known = |n: &str| !unknown.contains(n);
-        self.check_alone(&unit, raw, &known);
-    }
-
-    fn lone_snippet(&mut self, s: &ast::Snippet, raw: &HashMap<u32, String>) {
-        let directives: Vec<&ast::Directive> = s
-            .body
-            .stmts
-            .iter()
-            .filter_map(|stmt| match stmt {
-                Stmt::Directive(d) => Some(d),
-                _ => None,
-            })
-            .collect();
-        let mut common: Option<Vec<&'static str>> = None;
-        for d in &directives {
-            let key = d.key.to_string();
-            let homes = catalog().sections_of(&key);
-            if homes.is_empty() {
-                let names = catalog()
-                    .sections()
-                    .iter()
-                    .flat_map(|s| catalog().directives_in(s).map(|d| d.name));
-                let hint = unit_core::suggest::closest(&key, names)
-                    .map(|n| format!("; did you mean `{n}`?"))
-                    .unwrap_or_default();
-                self.errors.at(
-                    d.site,
-                    format!("unknown directive `{key}` in snippet `{}`{hint}", s.name),
-                );
-                continue;
-            }
-            let shared: Vec<&'static str> = match &common {
-                Some(c) => c.iter().copied().filter(|h| homes.contains(h)).collect(),
-                None => homes.clone(),
-            };
-            if shared.is_empty() {
-                self.errors.at(
-                    d.site,
-                    format!(
-                        "`{key}` belongs in `[{}]`, unlike the directives above it in snippet `{}`; a snippet is used under one section, so move it into another snippet",
-                        homes.join("]` or `["),
-                        s.name
-                    ),
-                );
-                continue;
-            }
-            common = Some(shared);
-        }
-        let Some(section) = common
-            .as_ref()
-            .and_then(|c| c.iter().find(|h| **h == "Service").or(c.first()))
-        else {
-            return;
-        };
-        let kind = UnitKind::ALL
-            .into_iter()
-            .find(|k| k.own_section() == Some(section))
-            .unwrap_or(UnitKind::Service);
-        let site = self.errors.sites.site(s.name.span());
-        let mut unit = Unit::new(format!("snippet.{kind}"), Origin(site));
-        let options: HashSet<String> = self.options.keys().cloned().collect();
-        let lookup = |n: &str| (!options.contains(n)).then(|| sample("text"));
-        let mut changes = Vec::new();
-        for d in &directives {
-            if catalog().get(section, &d.key.to_string()).is_none() {
-                continue;
-            }
-            if let Some(c) = self.directive(&(section.to_string(), site), d, &lookup, None) {
-                changes.push(c);
-            }
-        }
-        self.uses = Uses::default();
-        self.merge(&mut unit, changes, "this snippet");
-        let known = |n: &str| options.contains(n);
-        self.check_alone(&unit, raw, &known);
-    }
-
-    /// Validates a unit lowered from a template or snippet alone, leaving out what depends on
-    /// unknown values and what the units using it may add.
-    fn check_alone(
-        &mut self,
-        unit: &Unit,
-        raw: &HashMap<u32, String>,
-        known: &dyn Fn(&str) -> bool,
-    ) {
-        let defaults: HashMap<&str, &str> = self
-            .family
-            .options
-            .iter()
-            .map(|o| (o.name.as_str(), o.default.as_str()))
-            .collect();
-        let resolved = resolve(unit, &defaults);
+/// Validates the templates and snippets nothing uses, lowered alone, leaving out what depends
+/// on unknown values and what the units using them may add.
+pub fn check(unused: &[Unused], items: &[Item], family: &Family, errors: &mut Errors) {
+    let raw = raw_values(items);
+    let defaults = defaults(family);
+    for u in unused {
+        let resolved = resolve(&u.unit, &defaults);
         for d in validate(&resolved) {
-            let unsure = raw.get(&d.origin.0).is_some_and(|r| uses_unknown(r, known));
-            if d.origin != unit.origin && !(d.on_value && unsure) {
-                self.errors.diag(d);
+            let unsure = raw
+                .get(&d.origin.0)
+                .is_some_and(|r| uses_unknown(r, &|n| u.known.knows(n)));
+            if d.origin != u.unit.origin && !(d.on_value && unsure) {
+                errors.diag(d);
             }
         }
     }

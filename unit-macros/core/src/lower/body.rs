@@ -34,7 +34,7 @@ impl<'a> Lowering<'a, '_> {
                 Stmt::Use { cfgs, .. } if !self.active(cfgs) => {}
                 Stmt::Directive(d) => {
                     let Some(s) = &section else {
-                        self.errors.at(d.site, format!("`{}` stands before any section; add a header such as `[Unit]` above it", d.key));
+                        self.at(d.site, format!("`{}` stands before any section; add a header such as `[Unit]` above it", d.key));
                         continue;
                     };
                     if d.op == ast::Op::Reset {
@@ -83,7 +83,7 @@ impl<'a> Lowering<'a, '_> {
             ast::Op::Reset => unit_core::Op::Reset,
         };
         if let Some(v) = &d.value {
-            self.errors.value_sites.insert(d.site, v.site);
+            self.provenance.value_sites.insert(d.site, v.site);
         }
         let value = match &d.value {
             None => String::new(),
@@ -91,7 +91,7 @@ impl<'a> Lowering<'a, '_> {
         };
         if d.value.as_ref().is_some_and(|v| !v.text.is_empty()) && value.is_empty() {
             let key = &d.key;
-            self.errors.at(
+            self.at(
                 d.site,
                 format!("`{key}` is empty once its parameters are filled in, and systemd reads an empty value as a reset; write `{key} = \"\";` if a reset is meant"),
             );
@@ -115,7 +115,7 @@ impl<'a> Lowering<'a, '_> {
         let parts = match placeholder::parts(&v.text) {
             Ok(p) => p,
             Err(e) => {
-                self.errors.at(v.site, e);
+                self.at(v.site, e);
                 return None;
             }
         };
@@ -124,9 +124,9 @@ impl<'a> Lowering<'a, '_> {
             match part {
                 Part::Var { name, upper } => match params(&name) {
                     Some(value) => {
-                        if let (Some(daemon), true) = (&self.errors.daemon, name != BUILTIN) {
+                        if let (Some(daemon), true) = (&self.daemon, name != BUILTIN) {
                             for site in [key_site, v.site] {
-                                self.errors
+                                self.provenance
                                     .param_values
                                     .entry((site, daemon.clone()))
                                     .or_default()
@@ -139,7 +139,7 @@ impl<'a> Lowering<'a, '_> {
                         out.push(Part::Var { name, upper })
                     }
                     None if self.options.contains_key(&name) => {
-                        self.errors.at(v.site, format!("`{{{name}:upper}}`: filters apply to template parameters, not to build option `{name}`"));
+                        self.at(v.site, format!("`{{{name}:upper}}`: filters apply to template parameters, not to build option `{name}`"));
                         return None;
                     }
                     None => {
@@ -155,7 +155,7 @@ impl<'a> Lowering<'a, '_> {
                             None if name == BUILTIN => format!("`{{{BUILTIN}}}` is known in templates only; write the daemon's name here"),
                             None => format!("unknown placeholder `{{{name}}}`; only build options can be used here{}", hint(&name, options)),
                         };
-                        self.errors.at(v.site, msg);
+                        self.at(v.site, msg);
                         return None;
                     }
                 },

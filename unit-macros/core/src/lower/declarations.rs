@@ -44,12 +44,12 @@ impl<'a> Lowering<'a, '_> {
                 }
                 Item::Template(t) => {
                     let name = t.name.to_string();
-                    let site = self.errors.sites.site(t.name.span());
-                    self.errors
+                    let site = self.sites.site(t.name.span());
+                    self.provenance
                         .template_names
                         .insert(name.clone(), (site, t.unit_name.value()));
                     for site in body_sites(&t.body) {
-                        self.errors.template_sites.insert(site, name.clone());
+                        self.provenance.template_sites.insert(site, name.clone());
                     }
                     if self.templates.insert(name.clone(), t).is_some() {
                         self.errors.span(
@@ -69,7 +69,7 @@ impl<'a> Lowering<'a, '_> {
                     for m in &d.members {
                         if let Member::Instance(i) = m {
                             let users = self
-                                .errors
+                                .provenance
                                 .template_users
                                 .entry(i.template.to_string())
                                 .or_default();
@@ -146,9 +146,9 @@ impl<'a> Lowering<'a, '_> {
 
     pub(super) fn external(&mut self, e: &ast::External) {
         let name = e.name.value();
-        let site = self.errors.sites.site(e.name.span());
+        let site = self.sites.site(e.name.span());
         if let Err(msg) = unit_core::value::unit_name(&name) {
-            self.errors.at(site, msg);
+            self.at(site, msg);
         }
         if e.reason.value().trim().is_empty() {
             self.errors.span(

@@ -3,9 +3,10 @@
 //!
 //! By concern: `declarations` (options, snippets, templates, externals), `units` (daemons,
 //! units, drop-ins, the preset), `templates` (parameters and instances), `body` (statements
-//! and placeholders), `snippets` (`use`), `cfg` (targets and `#[cfg]` versions); `state` is
+//! and placeholders), `snippets` (`use`), `cfg` (targets and `#[cfg]` versions), `alone` (templates and snippets nothing uses); `state` is
 //! what they share and `model` what lowering returns.
 
+mod alone;
 mod body;
 mod cfg;
 mod declarations;
@@ -19,12 +20,18 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::ast::Item;
 use super::errors::Errors;
-pub use model::{Family, OptionOut, UnitOut};
-pub(crate) use state::{join_text, Lowering, Uses, BUILTIN};
+use super::provenance::Provenance;
+use super::sites::Sites;
+pub use model::{Family, Lowered, OptionOut, UnitOut, Unused};
+use state::{Lowering, Uses};
 
-pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
+/// Lowers `items`, raising their errors in `errors`; `sites` numbers the tokens.
+pub fn lower(items: &[Item], sites: &Sites, errors: &mut Errors) -> Lowered {
     let mut l = Lowering {
         errors,
+        sites,
+        provenance: Provenance::default(),
+        daemon: None,
         assignment: Vec::new(),
         in_snippet: false,
         options: BTreeMap::new(),
@@ -50,6 +57,10 @@ pub fn lower<'a>(items: &'a [Item], errors: &mut Errors<'a>) -> Family {
             _ => {}
         }
     }
-    l.unused(items);
-    l.family
+    let unused = l.unused(items);
+    Lowered {
+        family: l.family,
+        provenance: l.provenance,
+        unused,
+    }
 }

@@ -1,10 +1,14 @@
 //! What lowering makes: the family's units, options, targets, drop-ins and preset, in the
 //! order written, for the checks and the code generator.
 
+use std::collections::HashSet;
+
 use proc_macro2::TokenStream;
 use unit_core::catalog::Target;
 use unit_core::value::ValueKind;
 use unit_core::Unit;
+
+use super::super::provenance::Provenance;
 
 pub struct OptionOut {
     pub valid: bool,
@@ -71,4 +75,36 @@ pub struct DropinOut {
     pub file: String,
     pub cfgs: Vec<TokenStream>,
     pub site: u32,
+}
+
+/// What lowering returns: the family, where the tokens of templates went, and the templates
+/// and snippets nothing uses, lowered on their own.
+pub struct Lowered {
+    pub family: Family,
+    pub provenance: Provenance,
+    pub unused: Vec<Unused>,
+}
+
+/// A template or snippet that nothing uses, lowered as a unit of its own.
+pub struct Unused {
+    pub unit: Unit,
+    /// The placeholders whose values are known, so that what depends on the others is left to
+    /// the units that will use it.
+    pub known: Known,
+}
+
+pub enum Known {
+    /// Every placeholder but these (a template's parameters without a default, `{daemon}`).
+    AllBut(HashSet<String>),
+    /// These only (a snippet's build options).
+    Only(HashSet<String>),
+}
+
+impl Known {
+    pub fn knows(&self, name: &str) -> bool {
+        match self {
+            Known::AllBut(unknown) => !unknown.contains(name),
+            Known::Only(known) => known.contains(name),
+        }
+    }
 }

@@ -39,7 +39,7 @@ impl Lowering<'_, '_> {
         let mut changes = Vec::new();
         let Some(snippet) = self.snippets.get(name).copied() else {
             let known: Vec<&String> = self.snippets.keys().collect();
-            self.errors.at(
+            self.at(
                 site,
                 format!("unknown snippet `{name}`{}", hint(name, known)),
             );
@@ -47,7 +47,7 @@ impl Lowering<'_, '_> {
         };
         if spans_sections(snippet) {
             if self.uses.snippets.insert(name.to_owned(), site).is_some() {
-                self.errors.at(
+                self.at(
                     site,
                     format!("snippet `{name}` is already used in this unit; remove this `use`"),
                 );
@@ -63,11 +63,11 @@ impl Lowering<'_, '_> {
             return changes;
         }
         let Some(s) = at.section.cloned() else {
-            self.errors.at(site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
+            self.at(site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
             return changes;
         };
         if self.uses.snippets.insert(name.to_owned(), site).is_some() {
-            self.errors.at(
+            self.at(
                 site,
                 format!("snippet `{name}` is already used in this unit; remove this `use`"),
             );
@@ -82,7 +82,7 @@ impl Lowering<'_, '_> {
             let here = &s.0;
             if catalog().get(here, &key).is_none() {
                 if let Some(home) = unit_core::validate::home_section(at.kind, &key) {
-                    self.errors.at(
+                    self.at(
                         site,
                         format!("snippet `{name}` sets `{key}`, which belongs in `[{home}]`, not `[{here}]`; `use` it under `[{home}]`"),
                     );
@@ -114,10 +114,9 @@ impl Lowering<'_, '_> {
             let via = self.uses.directives.get(&d.origin.0).cloned();
             match (via, keys.get(&d.origin.0)) {
                 (Some((site, name)), Some((key, value, list))) => {
-                    self.errors
-                        .at(site, snippet_clash(&name, key, value, *list, base));
+                    self.at(site, snippet_clash(&name, key, value, *list, base));
                 }
-                _ => self.errors.diag(d),
+                _ => self.diag(d),
             }
         }
     }

@@ -3,17 +3,24 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use unit_core::placeholder::Part;
-use unit_core::{suggest, UnitKind};
+use unit_core::{suggest, Diagnostic, UnitKind};
 
 use super::super::ast::{self, Stmt};
 use super::super::errors::Errors;
+use super::super::provenance::Provenance;
+use super::super::sites::Sites;
 use super::model::Family;
 
 /// The built-in placeholder: a daemon's name, in templates.
 pub(crate) const BUILTIN: &str = "daemon";
 
 pub(crate) struct Lowering<'a, 'e> {
-    pub(crate) errors: &'e mut Errors<'a>,
+    pub(crate) errors: &'e mut Errors,
+    pub(crate) sites: &'e Sites,
+    /// Where the tokens of templates went, for reporting their errors once.
+    pub(crate) provenance: Provenance,
+    /// The daemon whose template instance is being lowered.
+    pub(crate) daemon: Option<String>,
     /// The value of each `#[cfg]` predicate for the version of a unit being lowered.
     pub(crate) assignment: Vec<(String, bool)>,
     /// Whether a snippet with sections is being expanded.
@@ -29,6 +36,18 @@ pub(crate) struct Lowering<'a, 'e> {
     pub(crate) uses: Uses,
     /// The parameter names of the template being lowered, for "did you mean".
     pub(crate) params: Vec<String>,
+}
+
+impl Lowering<'_, '_> {
+    /// An error at a site, for the daemon being lowered if any.
+    pub(crate) fn at(&mut self, site: u32, message: impl Into<String>) {
+        self.errors.at_for(self.daemon.as_deref(), site, message);
+    }
+
+    /// A diagnostic, for the daemon being lowered if any.
+    pub(crate) fn diag(&mut self, d: Diagnostic) {
+        self.errors.diag_for(self.daemon.as_deref(), d);
+    }
 }
 
 #[derive(Default)]

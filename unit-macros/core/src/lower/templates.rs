@@ -70,7 +70,7 @@ impl<'a> Lowering<'a, '_> {
         let tname = inst.template.to_string();
         let Some(t) = self.templates.get(&tname).copied() else {
             let known: Vec<&String> = self.templates.keys().collect();
-            self.errors.at(
+            self.at(
                 inst.site,
                 format!("unknown template `{tname}`{}", hint(&tname, known)),
             );
@@ -82,18 +82,18 @@ impl<'a> Lowering<'a, '_> {
             return None;
         }
         let raised = self.errors.raised();
-        self.errors.daemon = Some(daemon.clone());
+        self.daemon = Some(daemon.clone());
         self.uses = Uses::default();
         self.params = t.params.iter().map(|p| p.name.to_string()).collect();
         self.params.push(BUILTIN.to_owned());
         let out = self.instance_of(t, d, inst, used);
         if let Some((unit, _)) = &out {
-            self.errors
+            self.provenance
                 .instances
                 .insert(inst.site, (tname.clone(), unit.name.clone()));
         }
         self.params.clear();
-        self.errors.daemon = None;
+        self.daemon = None;
         out.map(|(unit, broken)| UnitOut {
             incomplete: self.errors.raised() > raised || broken,
             variant: Vec::new(),
@@ -145,7 +145,7 @@ impl<'a> Lowering<'a, '_> {
             let value = match (given, &p.default) {
                 (Some(v), _) => {
                     if let Err(e) = check_param(&p.ty.to_string(), &v.text) {
-                        self.errors.at(
+                        self.at(
                             v.site,
                             format!(
                                 "invalid value for parameter `{pname}` of template `{tname}` in daemon `{daemon}`: {e}"
@@ -176,7 +176,7 @@ impl<'a> Lowering<'a, '_> {
                     }
                 }
                 (None, None) => {
-                    self.errors.at(
+                    self.at(
                         inst.site,
                         format!("template `{tname}` needs parameter `{pname}`; add `{pname} = \"...\"` to daemon `{daemon}`"),
                     );

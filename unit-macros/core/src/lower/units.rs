@@ -87,7 +87,7 @@ impl<'a> Lowering<'a, '_> {
         let (unit, file) = match unit_core::dropin::split_path(&path) {
             Ok(parts) => parts,
             Err(e) => {
-                self.errors.at(d.site, e);
+                self.at(d.site, e);
                 return;
             }
         };
@@ -122,7 +122,7 @@ impl<'a> Lowering<'a, '_> {
             match c.op {
                 unit_core::Op::Set if earlier.is_some() => {
                     let key = &entry.key;
-                    self.errors.at(
+                    self.at(
                         entry.origin.0,
                         format!("`{key}=` is set twice in `[{}]` but takes one value; remove one, or write `override {key} = ...` to replace the earlier one", c.section),
                     );
@@ -138,7 +138,7 @@ impl<'a> Lowering<'a, '_> {
                 unit_core::Op::Set => {}
                 unit_core::Op::Reset => entry.value.clear(),
                 unit_core::Op::Remove => {
-                    self.errors.at(
+                    self.at(
                         entry.origin.0,
                         format!("a drop-in cannot remove one value of `{}=`; write `reset {};` and set the values to keep", entry.key, entry.key),
                     );
