@@ -3,8 +3,9 @@
 //!
 //! By concern: `declarations` (options, snippets, templates, externals), `units` (daemons,
 //! units, drop-ins, the preset), `templates` (parameters and instances), `body` (statements
-//! and placeholders), `snippets` (`use`), `cfg` (targets and `#[cfg]` versions), `alone` (templates and snippets nothing uses); `state` is
-//! what they share and `model` what lowering returns.
+//! and placeholders), `snippets` (`use`), `cfg` (targets and `#[cfg]` versions), `alone`
+//! (templates and snippets nothing uses, lowered on their own); `state` is what they share
+//! and `model` what lowering returns, with the `Provenance` table.
 
 mod alone;
 mod body;
