@@ -118,39 +118,12 @@ pub fn directives(text: &str) -> String {
         .to_owned()
 }
 
-#[path = "../unit-macros/src/adopt.rs"]
-mod adopt;
-#[path = "../unit-macros/src/ast.rs"]
-mod ast;
-#[path = "../unit-macros/src/attrs.rs"]
-mod attrs;
-#[path = "../unit-macros/src/budget.rs"]
-mod budget;
-#[path = "../unit-macros/src/check.rs"]
-mod check;
-#[path = "../unit-macros/src/codegen.rs"]
-mod codegen;
-#[path = "../unit-macros/src/errors.rs"]
-mod errors;
-#[path = "../unit-macros/src/expand.rs"]
-mod expand;
-#[path = "../unit-macros/src/fallback.rs"]
-mod fallback;
-#[path = "../unit-macros/src/lower.rs"]
-mod lower;
-#[path = "../unit-macros/src/snippets.rs"]
-mod snippets;
-#[path = "../unit-macros/src/unused.rs"]
-mod unused;
-#[path = "../unit-macros/src/words.rs"]
-mod words;
-
 /// The `systemd_unit!` front end as a plain function, outside the proc-macro boundary, so tests
 /// can feed it arbitrary token streams.
 pub mod dsl {
     /// What `systemd_unit!` expands `tokens` into.
     pub fn expand(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
-        super::expand::expand(tokens)
+        unit_macros_core::expand(tokens)
     }
 }
 

@@ -1,18 +1,9 @@
 //! `systemd_unit!`: a family of systemd units written as Rust items, checked at compile time.
-
-mod adopt;
-mod ast;
-mod attrs;
-mod budget;
-mod check;
-mod codegen;
-mod errors;
-mod expand;
-mod fallback;
-mod lower;
-mod snippets;
-mod unused;
-mod words;
+//!
+//! This crate is the procedural-macro shim: it holds the macro's documentation and hands the
+//! tokens to [`unit_macros_core::expand`], the front end (parse, lower, check, generate) as an
+//! ordinary library that tests and fuzz targets call directly. The generated code uses
+//! `unit_core`, which a crate using the macro depends on too.
 
 /// Defines a family of systemd units and expands it into `pub static FAMILY: unit_core::Family`.
 ///
@@ -75,5 +66,5 @@ mod words;
 #[doc = include_str!("../doc/examples.md")]
 #[proc_macro]
 pub fn systemd_unit(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    expand::expand(input.into()).into()
+    unit_macros_core::expand(input.into()).into()
 }

@@ -79,7 +79,7 @@ pub fn check(family: &Family, errors: &mut Errors) {
         let unit = resolve(unit, &defaults);
         let unsure = entries_using(&out.unit, &bad_options);
         let incomplete = out.incomplete || unrecognised(&unit);
-        errors.daemon = Some(out.daemon.clone()).filter(|d| !d.is_empty());
+        let daemon = Some(out.daemon.as_str()).filter(|d| !d.is_empty());
         let extended = table
             .iter()
             .any(|(n, _, _)| dropin::applies_to(n, &unit.name));
@@ -99,11 +99,10 @@ pub fn check(family: &Family, errors: &mut Errors) {
                 }
                 let about_missing_parts = d.origin == unit.origin && incomplete;
                 if !about_missing_parts && !unsure.contains(&d.origin) {
-                    errors.diag(refine(&unit, d));
+                    errors.diag_for(daemon, refine(&unit, d));
                 }
             }
         }
-        errors.daemon = None;
         resolved.push(unit);
     }
     for config in configurations(family) {

@@ -5,45 +5,17 @@
 //! is reported without hiding the errors of the others: a malformed statement or member is
 //! reported and left out, and the rest of its body is still parsed and checked.
 
-use std::cell::RefCell;
-
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{braced, bracketed, parenthesized, Ident, LitStr, Token};
 
 pub use super::attrs::Attrs;
-use super::attrs::{no_cfg, parse_attrs};
+use super::attrs::{no_cfg, parse_attrs, predicates};
+use super::exposure;
+use super::sites::Sites;
+pub use super::words::Value;
 use super::words::{item_name, parse_value, starts_statement};
-
-/// The spans of the tokens diagnostics can point at. A site is a 1-based index into it, and is
-/// the `unit_core::Origin` of whatever that token defines. It also keeps the syntax errors that
-/// parsing recovered from.
-#[derive(Default)]
-pub struct Sites {
-    spans: RefCell<Vec<Span>>,
-    recovered: RefCell<Vec<syn::Error>>,
-}
-
-impl Sites {
-    pub fn site(&self, span: Span) -> u32 {
-        let mut spans = self.spans.borrow_mut();
-        spans.push(span);
-        spans.len() as u32
-    }
-
-    pub fn span(&self, site: u32) -> Span {
-        let spans = self.spans.borrow();
-        site.checked_sub(1)
-            .and_then(|i| spans.get(i as usize).copied())
-            .unwrap_or_else(Span::call_site)
-    }
-
-    /// A syntax error that parsing went on after.
-    pub fn recover(&self, e: syn::Error) {
-        self.recovered.borrow_mut().push(e);
-    }
-}
 
 pub enum Item {
     Options(Vec<OptionParam>),
@@ -57,7 +29,7 @@ pub enum Item {
     Preset(Preset),
     Dropin(UnitItem),
     /// `exposure <= N;` for the whole family.
-    Budget(super::budget::Budget),
+    Budget(exposure::Budget),
 }
 
 /// `systemd 252..;`: the systemd releases the family targets.
@@ -153,7 +125,7 @@ pub struct Body {
     /// A statement did not parse, so what the body lacks is not known.
     pub broken: bool,
     /// `exposure <= N;` statements.
-    pub budgets: Vec<super::budget::Budget>,
+    pub budgets: Vec<exposure::Budget>,
 }
 
 /// A section or directive name as systemd spells it: an identifier, or words joined by `-`
@@ -223,12 +195,6 @@ pub struct Directive {
     pub site: u32,
 }
 
-#[derive(Clone)]
-pub struct Value {
-    pub text: String,
-    pub site: u32,
-}
-
 /// Parses the whole input, returning every item that parsed and every syntax error.
 pub fn parse_file(input: TokenStream, sites: &Sites) -> (Vec<Item>, Vec<syn::Error>) {
     let mut items = Vec::new();
@@ -238,7 +204,7 @@ pub fn parse_file(input: TokenStream, sites: &Sites) -> (Vec<Item>, Vec<syn::Err
             Err(e) => sites.recover(e),
         }
     }
-    (items, sites.recovered.take())
+    (items, sites.take_recovered())
 }
 
 #[derive(Clone, Copy)]
@@ -284,23 +250,6 @@ fn split(tokens: TokenStream, boundary: impl Boundary) -> Vec<TokenStream> {
         chunks.push(current.into_iter().collect());
     }
     chunks
-}
-
-/// The predicates of the `#[cfg(...)]` attributes in `attrs`: what stands in the parentheses.
-pub fn predicates(attrs: &Attrs) -> Vec<TokenStream> {
-    attrs
-        .cfgs
-        .iter()
-        .filter_map(|attr| {
-            let TokenTree::Group(g) = attr.clone().into_iter().nth(1)? else {
-                return None;
-            };
-            match g.stream().into_iter().nth(1)? {
-                TokenTree::Group(inner) => Some(inner.stream()),
-                _ => None,
-            }
-        })
-        .collect()
 }
 
 fn keyword(input: ParseStream) -> syn::Result<Ident> {
@@ -432,7 +381,7 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             Item::Family(name)
         }
         "preset" => Item::Preset(parse_preset(input, sites)?),
-        "exposure" => Item::Budget(super::budget::parse(input, sites, Some(predicates(&attrs)))?),
+        "exposure" => Item::Budget(exposure::parse(input, sites, Some(predicates(&attrs)))?),
         "dropin" => Item::Dropin(parse_unit(input, attrs, sites)?),
         other => {
             return Err(syn::Error::new(
@@ -518,8 +467,8 @@ fn parse_braced_body(input: ParseStream, sites: &Sites) -> syn::Result<Body> {
     let tokens: TokenStream = content.parse()?;
     let mut body = Body::default();
     for chunk in split(tokens, StmtEnd) {
-        if super::budget::starts(&chunk) {
-            match (|s: ParseStream| super::budget::parse(s, sites, None)).parse2(chunk) {
+        if exposure::starts(&chunk) {
+            match (|s: ParseStream| exposure::parse(s, sites, None)).parse2(chunk) {
                 Ok(b) => body.budgets.push(b),
                 Err(e) => sites.recover(e),
             }

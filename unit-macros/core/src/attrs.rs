@@ -1,12 +1,12 @@
 //! Attributes on items, members and directives: doc comments and `#[cfg]`, and where they
 //! may stand.
 
-use proc_macro2::{Delimiter, Span, TokenStream};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Ident, LitStr, Token};
 
-use super::ast::Sites;
+use super::sites::Sites;
 
 #[derive(Default)]
 pub struct Attrs {
@@ -115,4 +115,21 @@ pub fn no_cfg(attrs: &Attrs, what: &str, sites: &Sites) {
             format!("`#[cfg]` on {what} has no effect; put it on the daemons or units that should be left out"),
         ));
     }
+}
+
+/// The predicates of the `#[cfg(...)]` attributes in `attrs`: what stands in the parentheses.
+pub fn predicates(attrs: &Attrs) -> Vec<TokenStream> {
+    attrs
+        .cfgs
+        .iter()
+        .filter_map(|attr| {
+            let TokenTree::Group(g) = attr.clone().into_iter().nth(1)? else {
+                return None;
+            };
+            match g.stream().into_iter().nth(1)? {
+                TokenTree::Group(inner) => Some(inner.stream()),
+                _ => None,
+            }
+        })
+        .collect()
 }

@@ -6,7 +6,15 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Token};
 
-use super::ast::{Sites, Value};
+use super::sites::Sites;
+
+/// A directive's or argument's value as written (a string literal, or a bare number or word),
+/// and its site.
+#[derive(Clone)]
+pub struct Value {
+    pub text: String,
+    pub site: u32,
+}
 
 /// The name of a daemon, template or snippet: an identifier. A name with `-` in it is an
 /// error naming all of it.

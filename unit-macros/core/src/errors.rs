@@ -1,5 +1,8 @@
 //! The error collector: every problem of the input, in the order found, each once.
 //!
+//! `Errors` only collects: each stage pushes what it finds, with the daemon it was lowering or
+//! checking. Reporting (`into_compile_errors`) reads the `Provenance` table lowering returned.
+//!
 //! A template's tokens are lowered once per daemon that uses it, so a mistake in a template
 //! is found once per daemon, sometimes with the daemon's values in the message. It is reported
 //! once, at the template's token, in the words of the first daemon that found it, naming the
@@ -10,65 +13,54 @@ use std::collections::{HashMap, HashSet};
 use proc_macro2::Span;
 use unit_core::Diagnostic;
 
-use super::ast::Sites;
+use super::provenance::Provenance;
+use super::sites::Sites;
 
 struct Raised {
     site: Option<u32>,
+    /// For a diagnostic about a directive's value: reported at the value, when the directive
+    /// has one.
+    on_value: bool,
     message: String,
+    /// The daemon whose units were being lowered or checked.
     daemon: Option<String>,
     error: Option<syn::Error>,
 }
 
-pub struct Errors<'a> {
-    pub sites: &'a Sites,
-    /// The site of each directive's value, by the site of its key.
-    pub value_sites: HashMap<u32, u32>,
-    /// The template each site of a template's body belongs to.
-    pub template_sites: HashMap<u32, String>,
-    /// The daemons that use each template, in definition order.
-    pub template_users: HashMap<String, Vec<String>>,
-    /// The daemon whose units are being lowered or checked.
-    pub daemon: Option<String>,
-    /// The template parameters each daemon put into each site's value.
-    pub param_values: HashMap<(u32, String), Vec<(String, String)>>,
-    /// The template and unit name of each template instance, by the instance's site.
-    pub instances: HashMap<u32, (String, String)>,
-    /// The site of each template's name and its unit name as written.
-    pub template_names: HashMap<String, (u32, String)>,
-    raised: usize,
+/// Every problem raised, in order; `into_compile_errors` reports them.
+#[derive(Default)]
+pub struct Errors {
     list: Vec<Raised>,
 }
 
-impl<'a> Errors<'a> {
-    pub fn new(sites: &'a Sites) -> Self {
-        Errors {
-            sites,
-            value_sites: HashMap::new(),
-            template_sites: HashMap::new(),
-            template_users: HashMap::new(),
-            daemon: None,
-            param_values: HashMap::new(),
-            instances: HashMap::new(),
-            template_names: HashMap::new(),
-            raised: 0,
-            list: Vec::new(),
-        }
+impl Errors {
+    pub fn new() -> Self {
+        Errors::default()
     }
 
     /// An error at a site.
     pub fn at(&mut self, site: u32, message: impl Into<String>) {
-        self.raised += 1;
+        self.at_for(None, site, message);
+    }
+
+    /// An error at a site, found in the units of `daemon`.
+    pub fn at_for(&mut self, daemon: Option<&str>, site: u32, message: impl Into<String>) {
+        self.raise(daemon, site, false, message.into());
+    }
+
+    fn raise(&mut self, daemon: Option<&str>, site: u32, on_value: bool, message: String) {
         self.list.push(Raised {
             site: Some(site),
-            message: message.into(),
-            daemon: self.daemon.clone(),
+            on_value,
+            message,
+            daemon: daemon.map(str::to_owned),
             error: None,
         });
     }
 
     /// How many errors were raised so far, repeats included.
     pub fn raised(&self) -> usize {
-        self.raised
+        self.list.len()
     }
 
     pub fn span(&mut self, span: Span, message: impl Into<String>) {
@@ -76,21 +68,18 @@ impl<'a> Errors<'a> {
     }
 
     pub fn diag(&mut self, d: Diagnostic) {
-        let site = if d.on_value {
-            self.value_sites
-                .get(&d.origin.0)
-                .copied()
-                .unwrap_or(d.origin.0)
-        } else {
-            d.origin.0
-        };
-        self.at(site, d.message);
+        self.diag_for(None, d);
+    }
+
+    /// A diagnostic found in the units of `daemon`.
+    pub fn diag_for(&mut self, daemon: Option<&str>, d: Diagnostic) {
+        self.raise(daemon, d.origin.0, d.on_value, d.message);
     }
 
     pub fn push(&mut self, e: syn::Error) {
-        self.raised += 1;
         self.list.push(Raised {
             site: None,
+            on_value: false,
             message: String::new(),
             daemon: None,
             error: Some(e),
@@ -101,10 +90,37 @@ impl<'a> Errors<'a> {
         self.list.is_empty()
     }
 
+    /// The `compile_error!`s of every problem, in the order raised, each once, with the
+    /// template sites of `provenance` reported once for all the daemons they concern.
+    pub fn into_compile_errors(
+        mut self,
+        sites: &Sites,
+        provenance: &Provenance,
+    ) -> proc_macro2::TokenStream {
+        for r in &mut self.list {
+            if let Some(site) = r.site.filter(|_| r.on_value) {
+                r.site = Some(provenance.value_sites.get(&site).copied().unwrap_or(site));
+            }
+        }
+        let report = Report {
+            list: &self.list,
+            provenance,
+        };
+        report.compile_errors(sites)
+    }
+}
+
+/// The problems raised and what lowering recorded about the sites they are at.
+struct Report<'r> {
+    list: &'r [Raised],
+    provenance: &'r Provenance,
+}
+
+impl Report<'_> {
     /// The parameters daemon `daemon` put into the value at `site`.
     fn params(&self, site: u32, daemon: Option<&str>) -> &[(String, String)] {
         daemon
-            .and_then(|d| self.param_values.get(&(site, d.to_owned())))
+            .and_then(|d| self.provenance.param_values.get(&(site, d.to_owned())))
             .map_or(&[][..], Vec::as_slice)
     }
 
@@ -123,12 +139,12 @@ impl<'a> Errors<'a> {
         message.replace(daemon, "{daemon}")
     }
 
-    pub fn into_compile_errors(self) -> proc_macro2::TokenStream {
+    fn compile_errors(&self, sites: &Sites) -> proc_macro2::TokenStream {
         let templates: HashMap<u32, &String> = self
             .list
             .iter()
             .filter_map(|r| r.site)
-            .filter_map(|s| Some((s, self.template_sites.get(&s)?)))
+            .filter_map(|s| Some((s, self.provenance.template_sites.get(&s)?)))
             .collect();
         // One error per template site and mistake: the first daemon's words, and every daemon
         // that made the same mistake there.
@@ -151,7 +167,7 @@ impl<'a> Errors<'a> {
         for (index, r) in self.list.iter().enumerate() {
             match moved.get(&index) {
                 Some(Some((site, message))) => {
-                    out.extend(syn::Error::new(self.sites.span(*site), message).to_compile_error());
+                    out.extend(syn::Error::new(sites.span(*site), message).to_compile_error());
                     continue;
                 }
                 Some(None) => continue,
@@ -169,26 +185,25 @@ impl<'a> Errors<'a> {
             }
             let mut message = r.message.clone();
             if let (Some(t), Some((_, daemons))) = (templates.get(&site), group) {
-                let users = self.template_users.get(*t).map_or(0, Vec::len);
+                let users = self.provenance.template_users.get(*t).map_or(0, Vec::len);
                 let each: Vec<(&str, &[(String, String)])> = daemons
                     .iter()
                     .map(|d| (*d, self.params(site, Some(d))))
                     .collect();
                 message.push_str(&users_note(t, &each, users));
             }
-            out.extend(syn::Error::new(self.sites.span(site), message).to_compile_error());
+            out.extend(syn::Error::new(sites.span(site), message).to_compile_error());
         }
         out
     }
-}
 
-impl Errors<'_> {
     /// Errors about what a unit lacks that every instance of a template has: moved to the
     /// template's name, once, by index in the list (`None` for the repeats).
     fn template_wide(&self) -> HashMap<usize, Option<(u32, String)>> {
         let mut groups: HashMap<(&str, String), Vec<(usize, &str)>> = HashMap::new();
         for (index, r) in self.list.iter().enumerate() {
-            let Some((template, name)) = r.site.and_then(|s| self.instances.get(&s)) else {
+            let Some((template, name)) = r.site.and_then(|s| self.provenance.instances.get(&s))
+            else {
                 continue;
             };
             let Some(daemon) = r.daemon.as_deref() else {
@@ -199,11 +214,15 @@ impl Errors<'_> {
         }
         let mut moved = HashMap::new();
         for ((template, message), raised) in groups {
-            let users = self.template_users.get(template).map_or(0, Vec::len);
+            let users = self
+                .provenance
+                .template_users
+                .get(template)
+                .map_or(0, Vec::len);
             let mut daemons: Vec<&str> = raised.iter().map(|(_, d)| *d).collect();
             daemons.dedup();
             let (Some((site, literal)), true) = (
-                self.template_names.get(template),
+                self.provenance.template_names.get(template),
                 users > 1 && daemons.len() == users,
             ) else {
                 continue;
@@ -273,5 +292,62 @@ pub fn list(names: &[&str]) -> String {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         Some((last, _)) => last.clone(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::Span;
+
+    use super::{Errors, Provenance, Sites};
+
+    /// The compile errors' messages, in order.
+    fn messages(errors: Errors, sites: &Sites, provenance: &Provenance) -> Vec<String> {
+        let text = errors.into_compile_errors(sites, provenance).to_string();
+        text.split("compile_error !")
+            .skip(1)
+            .map(|e| e.split('"').nth(1).unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_template_mistake_of_every_user_is_reported_once() {
+        let sites = Sites::default();
+        let site = sites.site(Span::call_site());
+        let mut provenance = Provenance::default();
+        provenance.template_sites.insert(site, "t".to_owned());
+        provenance
+            .template_users
+            .insert("t".to_owned(), vec!["httpd".to_owned(), "sshd".to_owned()]);
+        let mut errors = Errors::new();
+        errors.at_for(Some("httpd"), site, "bad value");
+        errors.at_for(Some("sshd"), site, "bad value");
+        assert_eq!(errors.raised(), 2);
+        assert_eq!(
+            messages(errors, &sites, &provenance),
+            ["bad value (in template `t`, used by daemons `httpd` and `sshd`)"]
+        );
+    }
+
+    #[test]
+    fn a_diagnostic_on_a_value_goes_to_the_value_provenance_names() {
+        let sites = Sites::default();
+        let key = sites.site(Span::call_site());
+        let value = sites.site(Span::call_site());
+        let mut provenance = Provenance::default();
+        provenance.value_sites.insert(key, value);
+        provenance.template_sites.insert(value, "t".to_owned());
+        provenance
+            .template_users
+            .insert("t".to_owned(), vec!["httpd".to_owned(), "sshd".to_owned()]);
+        let mut errors = Errors::new();
+        let mut d = unit_core::Diagnostic::new(unit_core::Origin(key), "bad value");
+        d.on_value = true;
+        errors.diag_for(Some("httpd"), d.clone());
+        errors.diag_for(Some("sshd"), d);
+        assert_eq!(
+            messages(errors, &sites, &provenance),
+            ["bad value (in template `t`, used by daemons `httpd` and `sshd`)"]
+        );
     }
 }

@@ -4,21 +4,13 @@
 use std::collections::HashMap;
 
 use unit_core::catalog::catalog;
-use unit_core::{merge, Change, Unit, UnitKind};
+use unit_core::{merge, Change, Unit};
 
-use super::ast::{self, Stmt};
-use super::lower::{hint, spans_sections, Lowering};
-
-/// Where a `use` stands: the section it is under and how values are filled in there.
-pub(crate) struct UseContext<'c> {
-    pub section: Option<&'c (String, u32)>,
-    pub kind: Option<UnitKind>,
-    pub params: &'c dyn Fn(&str) -> Option<String>,
-    pub template: Option<&'c str>,
-}
+use super::super::ast::{self, Stmt};
+use super::state::{hint, spans_sections, Lowering, UseContext};
 
 impl Lowering<'_, '_> {
-    pub(crate) fn check_snippet(&mut self, s: &ast::Snippet) {
+    pub(super) fn check_snippet(&mut self, s: &ast::Snippet) {
         let multi = spans_sections(s);
         for stmt in &s.body.stmts {
             match stmt {
@@ -43,11 +35,11 @@ impl Lowering<'_, '_> {
     }
 
     /// The changes `use name;` makes at `site`.
-    pub(crate) fn use_snippet(&mut self, name: &str, site: u32, at: UseContext) -> Vec<Change> {
+    pub(super) fn use_snippet(&mut self, name: &str, site: u32, at: UseContext) -> Vec<Change> {
         let mut changes = Vec::new();
         let Some(snippet) = self.snippets.get(name).copied() else {
             let known: Vec<&String> = self.snippets.keys().collect();
-            self.errors.at(
+            self.at(
                 site,
                 format!("unknown snippet `{name}`{}", hint(name, known)),
             );
@@ -55,7 +47,7 @@ impl Lowering<'_, '_> {
         };
         if spans_sections(snippet) {
             if self.uses.snippets.insert(name.to_owned(), site).is_some() {
-                self.errors.at(
+                self.at(
                     site,
                     format!("snippet `{name}` is already used in this unit; remove this `use`"),
                 );
@@ -71,11 +63,11 @@ impl Lowering<'_, '_> {
             return changes;
         }
         let Some(s) = at.section.cloned() else {
-            self.errors.at(site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
+            self.at(site, format!("`use {name}` stands before any section; put it under the section its directives belong to"));
             return changes;
         };
         if self.uses.snippets.insert(name.to_owned(), site).is_some() {
-            self.errors.at(
+            self.at(
                 site,
                 format!("snippet `{name}` is already used in this unit; remove this `use`"),
             );
@@ -90,7 +82,7 @@ impl Lowering<'_, '_> {
             let here = &s.0;
             if catalog().get(here, &key).is_none() {
                 if let Some(home) = unit_core::validate::home_section(at.kind, &key) {
-                    self.errors.at(
+                    self.at(
                         site,
                         format!("snippet `{name}` sets `{key}`, which belongs in `[{home}]`, not `[{here}]`; `use` it under `[{home}]`"),
                     );
@@ -122,10 +114,9 @@ impl Lowering<'_, '_> {
             let via = self.uses.directives.get(&d.origin.0).cloned();
             match (via, keys.get(&d.origin.0)) {
                 (Some((site, name)), Some((key, value, list))) => {
-                    self.errors
-                        .at(site, snippet_clash(&name, key, value, *list, base));
+                    self.at(site, snippet_clash(&name, key, value, *list, base));
                 }
-                _ => self.errors.diag(d),
+                _ => self.diag(d),
             }
         }
     }

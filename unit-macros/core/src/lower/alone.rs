@@ -1,5 +1,5 @@
-//! Templates and snippets that no daemon or unit uses, checked on their own so that a mistake
-//! in them is found before the day someone uses them.
+//! Templates and snippets that no daemon or unit uses, lowered on their own so that a mistake
+//! in them is found before the day someone uses them; `unused` checks what this makes.
 //!
 //! A template is lowered as an instance of a daemon that gives no parameters: parameters with
 //! a default take it, the others (and `{daemon}`) stand for a value of their declared kind that
@@ -12,11 +12,11 @@ use std::collections::{HashMap, HashSet};
 
 use unit_core::catalog::catalog;
 use unit_core::placeholder::{self, Part};
-use unit_core::{validate, Origin, Unit, UnitKind};
+use unit_core::{Origin, Unit, UnitKind};
 
-use super::ast::{self, Body, Item, Member, Stmt};
-use super::check::resolve;
-use super::lower::{join_text, Lowering, Uses, BUILTIN};
+use super::super::ast::{self, Body, Item, Member, Stmt};
+use super::model::{Known, Unused};
+use super::state::{join_text, Lowering, Uses, BUILTIN};
 
 /// A stand-in for a value of a parameter's kind.
 fn sample(kind: &str) -> String {
@@ -58,53 +58,30 @@ fn used_snippets(items: &[Item]) -> HashSet<String> {
         .collect()
 }
 
-/// The raw text of every directive value of templates and snippets, by the directive's site.
-fn raw_values(items: &[Item]) -> HashMap<u32, String> {
-    let bodies = items.iter().filter_map(|i| match i {
-        Item::Template(t) => Some(&t.body),
-        Item::Snippet(s) => Some(&s.body),
-        _ => None,
-    });
-    bodies
-        .flat_map(|b| b.stmts.iter())
-        .filter_map(|s| match s {
-            Stmt::Directive(d) => Some((d.site, d.value.as_ref()?.text.clone())),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Whether `raw` uses a placeholder that is not a build option.
-fn uses_unknown(raw: &str, known: &dyn Fn(&str) -> bool) -> bool {
-    placeholder::parts(raw)
-        .unwrap_or_default()
-        .iter()
-        .any(|p| matches!(p, Part::Var { name, .. } if !known(name)))
-}
-
 impl<'a> Lowering<'a, '_> {
-    /// Checks every template and snippet that nothing uses.
-    pub(crate) fn unused(&mut self, items: &'a [Item]) {
+    /// Every template and snippet that nothing uses, lowered on its own.
+    pub(super) fn unused(&mut self, items: &'a [Item]) -> Vec<Unused> {
         let used = used_snippets(items);
-        let raw = raw_values(items);
+        let mut out = Vec::new();
         for item in items {
             match item {
                 Item::Template(t) => {
                     let name = t.name.to_string();
-                    let unused = !self.errors.template_users.contains_key(&name);
+                    let unused = !self.provenance.template_users.contains_key(&name);
                     if unused && !self.bad_names.contains(&name) {
-                        self.lone_template(t, &raw);
+                        out.extend(self.lone_template(t));
                     }
                 }
                 Item::Snippet(s) if !used.contains(&s.name.to_string()) => {
-                    self.lone_snippet(s, &raw)
+                    out.extend(self.lone_snippet(s))
                 }
                 _ => {}
             }
         }
+        out
     }
 
-    fn lone_template(&mut self, t: &ast::Template, raw: &HashMap<u32, String>) {
+    pub(super) fn lone_template(&mut self, t: &ast::Template) -> Option<Unused> {
         let tname = t.name.to_string();
         let mut values: HashMap<String, String> =
             HashMap::from([(BUILTIN.to_owned(), sample("name"))]);
@@ -124,21 +101,21 @@ impl<'a> Lowering<'a, '_> {
             values.insert(pname, value);
         }
         let lookup = |n: &str| values.get(n).cloned();
-        let Some(name) = self.substitute_text(&t.unit_name, &lookup, &tname) else {
-            return;
-        };
-        let site = self.errors.sites.site(t.name.span());
+        let name = self.substitute_text(&t.unit_name, &lookup, &tname)?;
+        let site = self.sites.site(t.name.span());
         let mut unit = Unit::new(name, Origin(site));
         self.uses = Uses::default();
         self.params = values.keys().cloned().collect();
         let changes = self.body(&t.body, &lookup, Some(&tname), unit.kind());
         self.merge(&mut unit, changes, "this template");
         self.params.clear();
-        let known = |n: &str| !unknown.contains(n);
-        self.check_alone(&unit, raw, &known);
+        Some(Unused {
+            unit,
+            known: Known::AllBut(unknown),
+        })
     }
 
-    fn lone_snippet(&mut self, s: &ast::Snippet, raw: &HashMap<u32, String>) {
+    pub(super) fn lone_snippet(&mut self, s: &ast::Snippet) -> Option<Unused> {
         let directives: Vec<&ast::Directive> = s
             .body
             .stmts
@@ -160,7 +137,7 @@ impl<'a> Lowering<'a, '_> {
                 let hint = unit_core::suggest::closest(&key, names)
                     .map(|n| format!("; did you mean `{n}`?"))
                     .unwrap_or_default();
-                self.errors.at(
+                self.at(
                     d.site,
                     format!("unknown directive `{key}` in snippet `{}`{hint}", s.name),
                 );
@@ -171,7 +148,7 @@ impl<'a> Lowering<'a, '_> {
                 None => homes.clone(),
             };
             if shared.is_empty() {
-                self.errors.at(
+                self.at(
                     d.site,
                     format!(
                         "`{key}` belongs in `[{}]`, unlike the directives above it in snippet `{}`; a snippet is used under one section, so move it into another snippet",
@@ -183,17 +160,14 @@ impl<'a> Lowering<'a, '_> {
             }
             common = Some(shared);
         }
-        let Some(section) = common
+        let section = common
             .as_ref()
-            .and_then(|c| c.iter().find(|h| **h == "Service").or(c.first()))
-        else {
-            return;
-        };
+            .and_then(|c| c.iter().find(|h| **h == "Service").or(c.first()))?;
         let kind = UnitKind::ALL
             .into_iter()
             .find(|k| k.own_section() == Some(section))
             .unwrap_or(UnitKind::Service);
-        let site = self.errors.sites.site(s.name.span());
+        let site = self.sites.site(s.name.span());
         let mut unit = Unit::new(format!("snippet.{kind}"), Origin(site));
         let options: HashSet<String> = self.options.keys().cloned().collect();
         let lookup = |n: &str| (!options.contains(n)).then(|| sample("text"));
@@ -208,30 +182,9 @@ impl<'a> Lowering<'a, '_> {
         }
         self.uses = Uses::default();
         self.merge(&mut unit, changes, "this snippet");
-        let known = |n: &str| options.contains(n);
-        self.check_alone(&unit, raw, &known);
-    }
-
-    /// Validates a unit lowered from a template or snippet alone, leaving out what depends on
-    /// unknown values and what the units using it may add.
-    fn check_alone(
-        &mut self,
-        unit: &Unit,
-        raw: &HashMap<u32, String>,
-        known: &dyn Fn(&str) -> bool,
-    ) {
-        let defaults: HashMap<&str, &str> = self
-            .family
-            .options
-            .iter()
-            .map(|o| (o.name.as_str(), o.default.as_str()))
-            .collect();
-        let resolved = resolve(unit, &defaults);
-        for d in validate(&resolved) {
-            let unsure = raw.get(&d.origin.0).is_some_and(|r| uses_unknown(r, known));
-            if d.origin != unit.origin && !(d.on_value && unsure) {
-                self.errors.diag(d);
-            }
-        }
+        Some(Unused {
+            unit,
+            known: Known::Only(options),
+        })
     }
 }

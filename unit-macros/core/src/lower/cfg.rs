@@ -1,0 +1,169 @@
+//! `#[cfg]`: the `systemd` target items, and the versions of a unit whose statements depend on
+//! predicates, one for each combination of their values.
+
+use proc_macro2::TokenStream;
+use unit_core::catalog::{Target, VERSIONS};
+
+use super::super::ast::{self, Body, Stmt};
+use super::super::errors::Errors;
+use super::model::{TargetOut, UnitOut};
+use super::state::Lowering;
+
+/// The text of a `#[cfg]` predicate, the key it is known by.
+fn pred_key(p: &TokenStream) -> String {
+    p.to_string()
+}
+
+/// A predicate without its `not(...)`, and whether it had one.
+fn split_not(p: &TokenStream) -> (TokenStream, bool) {
+    let mut tokens = p.clone().into_iter();
+    match (tokens.next(), tokens.next(), tokens.next()) {
+        (
+            Some(proc_macro2::TokenTree::Ident(not)),
+            Some(proc_macro2::TokenTree::Group(g)),
+            None,
+        ) if not == "not" && g.delimiter() == proc_macro2::Delimiter::Parenthesis => {
+            (g.stream(), true)
+        }
+        _ => (p.clone(), false),
+    }
+}
+
+impl<'a> Lowering<'a, '_> {
+    pub(super) fn target(&mut self, t: &ast::Systemd) {
+        let release = |lit: &syn::LitInt, errors: &mut Errors| match lit.base10_parse::<u16>() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                errors.span(
+                    lit.span(),
+                    "expected a systemd release number such as `252`",
+                );
+                None
+            }
+        };
+        let Some(min) = release(&t.min, self.errors) else {
+            return;
+        };
+        let max = match &t.max {
+            Some(lit) => match release(lit, self.errors) {
+                Some(v) => v,
+                None => return,
+            },
+            None if t.open => u16::MAX,
+            None => min,
+        };
+        let oldest = VERSIONS.first().copied().unwrap_or(0);
+        if min < oldest {
+            self.errors.span(
+                t.min.span(),
+                format!("systemd {min} is older than every release this crate knows; target {oldest} or later"),
+            );
+        } else if max < min {
+            let span = t.max.as_ref().map_or_else(|| t.min.span(), |m| m.span());
+            self.errors.span(
+                span,
+                format!("the target range ends at {max}, before it starts at {min}; write `{min}..={min}` or a later end"),
+            );
+        } else {
+            let target = Target { min, max };
+            if t.cfgs.is_empty() {
+                self.family.target = target;
+            }
+            self.family.targets.push(TargetOut {
+                cfgs: t
+                    .cfgs
+                    .iter()
+                    .map(|c| {
+                        let (base, negated) = split_not(c);
+                        (pred_key(&base), negated)
+                    })
+                    .collect(),
+                tokens: t.cfgs.clone(),
+                target,
+            });
+        }
+    }
+
+    /// Whether statements under `cfgs` are part of the version being lowered.
+    pub(crate) fn active(&self, cfgs: &[TokenStream]) -> bool {
+        cfgs.iter().all(|c| {
+            let (base, negated) = split_not(c);
+            let key = pred_key(&base);
+            self.assignment
+                .iter()
+                .find(|(k, _)| *k == key)
+                .is_none_or(|(_, v)| *v != negated)
+        })
+    }
+
+    /// The `#[cfg]` predicates the statements of `bodies` (and the snippets they use) depend on.
+    pub(super) fn predicates_of(&self, bodies: &[&Body]) -> Vec<TokenStream> {
+        let mut out: Vec<TokenStream> = Vec::new();
+        let add = |cfgs: &[TokenStream], out: &mut Vec<TokenStream>| {
+            for c in cfgs {
+                let (base, _) = split_not(c);
+                if !out.iter().any(|o| pred_key(o) == pred_key(&base)) {
+                    out.push(base);
+                }
+            }
+        };
+        let mut stack: Vec<(&Body, usize)> = bodies.iter().map(|b| (*b, 0)).collect();
+        while let Some((body, depth)) = stack.pop() {
+            for stmt in &body.stmts {
+                match stmt {
+                    Stmt::Directive(d) => add(&d.cfgs, &mut out),
+                    Stmt::Use { name, cfgs, .. } => {
+                        add(cfgs, &mut out);
+                        if let Some(snippet) = self.snippets.get(&name.to_string()) {
+                            if depth < 2 {
+                                stack.push((&snippet.body, depth + 1));
+                            }
+                        }
+                    }
+                    Stmt::Section { .. } | Stmt::BrokenSection => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// Lowers a unit once for each combination of the predicates `preds`, each version marked
+    /// with the values it was lowered for.
+    pub(super) fn variants(
+        &mut self,
+        preds: &[TokenStream],
+        mut lower: impl FnMut(&mut Self) -> Option<UnitOut>,
+    ) -> Vec<UnitOut> {
+        const MAX: usize = 4;
+        if preds.is_empty() {
+            return lower(self).into_iter().collect();
+        }
+        let preds = if preds.len() > MAX {
+            self.errors.span(
+                proc_macro2::Span::call_site(),
+                format!("a unit's statements depend on {} different `#[cfg]` predicates; at most {MAX} are supported, so move some differences into units of their own", preds.len()),
+            );
+            &preds[..MAX]
+        } else {
+            preds
+        };
+        let mut outs = Vec::new();
+        for bits in 0..1u32 << preds.len() {
+            self.assignment = preds
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (pred_key(p), bits & 1 << i != 0))
+                .collect();
+            if let Some(mut out) = lower(self) {
+                out.variant = preds
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (pred_key(p), bits & 1 << i != 0, p.clone()))
+                    .collect();
+                outs.push(out);
+            }
+        }
+        self.assignment.clear();
+        outs
+    }
+}
