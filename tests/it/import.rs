@@ -7,7 +7,7 @@ pub(crate) mod scratch;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use unit_core::import::{read_paths, write_family, Layout};
+use unit_run::import::{read_paths, write_family, Layout};
 
 fn temp(name: &str) -> PathBuf {
     let dir = scratch::workspace()
@@ -433,7 +433,7 @@ fn the_command_writes_source_and_reports_errors() {
     )
     .unwrap();
     let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let out = unit_core::import::run(&args(&[dir.to_str().unwrap()])).unwrap();
+    let out = unit_run::import::run(&args(&[dir.to_str().unwrap()])).unwrap();
     assert!(
         out.contains("/// What c does.\n    unit \"c.service\" {"),
         "{out}"
@@ -449,7 +449,7 @@ fn the_command_writes_source_and_reports_errors() {
     assert!(out.contains("X-Custom = 1;"), "{out}");
     scratch::rustfmt_clean(&out, &dir).unwrap();
     let file = dir.join("family.rs");
-    let summary = unit_core::import::run(&args(&[
+    let summary = unit_run::import::run(&args(&[
         "--factor",
         "--out",
         file.to_str().unwrap(),
@@ -461,9 +461,9 @@ fn the_command_writes_source_and_reports_errors() {
         .unwrap()
         .contains("unit \"c.service\""));
     let err =
-        unit_core::import::run(&args(&[dir.join("none.service").to_str().unwrap()])).unwrap_err();
+        unit_run::import::run(&args(&[dir.join("none.service").to_str().unwrap()])).unwrap_err();
     assert!(err.contains("none.service: cannot read the file"), "{err}");
-    assert!(unit_core::import::run(&args(&["--bogus"]))
+    assert!(unit_run::import::run(&args(&["--bogus"]))
         .unwrap_err()
         .contains("unknown flag `--bogus`"));
 }
