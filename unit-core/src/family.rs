@@ -133,39 +133,6 @@ impl Family {
         dirs: Dirs::DEFAULT,
     };
 
-    /// The unit directory under `options`, without a trailing `/`.
-    pub fn unit_dir(&self, options: &Options) -> String {
-        options
-            .get(self.dirs.unit)
-            .unwrap_or("/usr/lib/systemd/system")
-            .trim_end_matches('/')
-            .to_owned()
-    }
-
-    /// The preset directory under `options`, without a trailing `/`: the option's value, or
-    /// `system-preset` beside a unit directory that ends in `/system`.
-    pub fn preset_dir(&self, options: &Options) -> Result<String, String> {
-        if let Some(dir) = options.get(self.dirs.preset) {
-            return Ok(dir.trim_end_matches('/').to_owned());
-        }
-        let unitdir = self.unit_dir(options);
-        match unitdir.strip_suffix("/system") {
-            Some(base) => Ok(format!("{base}/system-preset")),
-            None => Err(format!(
-                "no preset directory beside `{unitdir}`; add a `{}` build option",
-                match self.dirs.preset {
-                    "" => "presetdir",
-                    name => name,
-                }
-            )),
-        }
-    }
-
-    /// The installation prefix under `options`, if the family has one.
-    pub fn prefix<'o>(&self, options: &'o Options) -> Option<&'o str> {
-        options.get(self.dirs.prefix)
-    }
-
     /// The default value of every option.
     pub fn default_options(&self) -> Options {
         Options {

@@ -14,7 +14,7 @@ impl Cli<'_> {
     /// Every file the family installs, at its path on the target system, and the manifest's path.
     pub(crate) fn files(&self, options: &Options) -> Result<(Vec<File>, String)> {
         let family = self.family;
-        let unitdir = family.unit_dir(options);
+        let unitdir = install::unit_dir(family, options);
         let units = family.render(options).map_err(joined)?;
         let dropins = family.render_dropins(options).map_err(joined)?;
         let mut files: Vec<File> = units
@@ -33,7 +33,7 @@ impl Cli<'_> {
             text: d.text,
         }));
         if let Some((name, text)) = family.preset_file() {
-            let dir = family.preset_dir(options).map_err(failed)?;
+            let dir = install::preset_dir(family, options).map_err(failed)?;
             files.push(File {
                 path: format!("{dir}/{name}"),
                 text,
@@ -57,8 +57,8 @@ impl Cli<'_> {
         let default = family.default_options();
         let mut paths = Vec::new();
         for prefix in [
-            family.prefix(options),
-            family.prefix(&default),
+            install::prefix(family, options),
+            install::prefix(family, &default),
             Some("/usr"),
         ] {
             let path = install::legacy_manifest_path(prefix.unwrap_or("/usr"), family.name);
@@ -73,7 +73,7 @@ impl Cli<'_> {
         let destdir = inv.path.clone().unwrap_or_else(|| PathBuf::from("/"));
         let (files, manifest) = self.files(options)?;
         let dry = inv.flag;
-        let legacy = Legacy::read(&destdir, &self.family.unit_dir(options));
+        let legacy = Legacy::read(&destdir, &install::unit_dir(self.family, options));
         let adopted: Vec<String> = files
             .iter()
             .filter(|f| legacy.owns(&f.path))
@@ -138,7 +138,7 @@ impl Cli<'_> {
             ))
         })?;
         if !dry {
-            Legacy::read(&destdir, &self.family.unit_dir(options))
+            Legacy::read(&destdir, &install::unit_dir(self.family, options))
                 .release(&[])
                 .map_err(|e| failed(format!("cannot update a `.unit-manifest`: {e}")))?;
         }

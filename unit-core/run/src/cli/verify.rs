@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use super::{failed, io, joined, Cli, Result};
+use crate::install;
 use unit_core::family::Options;
 
 /// A directory under the system's temporary directory, removed when dropped.
@@ -71,7 +72,7 @@ pub fn stage(
     let family = cli.family();
     let units = family.render(options).map_err(|e| e.join("; "))?;
     let dropins = family.render_dropins(options).map_err(|e| e.join("; "))?;
-    let unitdir = root.join(family.unit_dir(options).trim_start_matches('/'));
+    let unitdir = root.join(install::unit_dir(family, options).trim_start_matches('/'));
     let mut written = Vec::new();
     let texts = units
         .iter()

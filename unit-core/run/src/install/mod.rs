@@ -36,12 +36,14 @@
 //! std::fs::remove_dir(&root).unwrap();
 //! ```
 
+mod dirs;
 mod manifest;
 
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+pub use dirs::{prefix, preset_dir, unit_dir};
 pub use manifest::{fingerprint, legacy_manifest_path, manifest_path};
 
 use crate::output::write_atomic;
