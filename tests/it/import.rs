@@ -657,3 +657,32 @@ fn the_command_line_imports_and_explains_itself() {
     assert!(e.contains("nonexistent"), "{e}");
     assert!(tests::cli(&["import"]).is_err());
 }
+
+#[test]
+fn import_reads_its_arguments_as_the_other_commands_do() {
+    let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/golden/virtlogd.service");
+    let dir = tests::TempDir::new("import-args");
+    let file = dir.path().join("family.rs");
+    let out = tests::cli(&["import", &format!("--out={}", file.display()), golden]).unwrap();
+    assert!(out.starts_with("imported 1 units into "), "{out}");
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("unit \"virtlogd.service\""));
+    assert!(tests::cli(&["import", "-h"])
+        .unwrap()
+        .contains("usage: daemons import"));
+    let bad = tests::run_cli(&daemons::FAMILY, "daemons", &["import", "--factr", golden]);
+    assert_eq!(bad.code, 2, "a misspelled flag is a usage error");
+    assert_eq!(
+        bad.err,
+        "daemons: unknown flag `--factr` for `import`; use `--factor` or `--out FILE`\n"
+    );
+    let none = tests::run_cli(&daemons::FAMILY, "daemons", &["import"]);
+    assert_eq!(
+        (none.code, none.err.as_str()),
+        (
+            2,
+            "daemons: `import` needs unit files or directories; write `import DIR`\n"
+        )
+    );
+}

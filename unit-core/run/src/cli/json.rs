@@ -33,7 +33,7 @@ pub(crate) fn run(
             findings.extend(analyze_findings(&m, cli.family()));
         }
         Err(Error::Failed(m)) => findings.push(Finding::new(Severity::Error, rule, m)),
-        Err(e @ Error::Usage(..)) => return Err(e),
+        Err(e @ (Error::Usage(..) | Error::Misused(_))) => return Err(e),
     }
     report(&findings, true, out)
 }

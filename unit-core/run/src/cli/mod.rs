@@ -74,6 +74,8 @@ pub struct Cli<'f> {
 pub(crate) enum Error {
     /// The command line was wrong; the help of the command (if known) says how to write it.
     Usage(String, Option<Command>),
+    /// The command line was wrong, and the message says how to write it.
+    Misused(String),
     /// The command ran and failed.
     Failed(String),
     /// Stdout was closed early (e.g. piped into `head`): not a failure.
@@ -167,6 +169,7 @@ impl<'f> Cli<'f> {
             Ok(()) | Err(Error::Closed) => return 0,
             Err(Error::Failed(m)) => (m, FAILURE),
             Err(Error::Usage(m, _)) if m.ends_with('?') => (m, USAGE),
+            Err(Error::Misused(m)) => (m, USAGE),
             Err(Error::Usage(m, command)) => {
                 let topic = command
                     .map(|c| format!(" {}", c.name()))
@@ -180,7 +183,7 @@ impl<'f> Cli<'f> {
 
     /// `import`: existing unit files as a family, through [`crate::import::parse`].
     fn import(&self, args: &[OsString], out: &mut dyn Write) -> Result<()> {
-        let text = match crate::import::parse(args).map_err(|m| Error::Usage(m, None))? {
+        let text = match crate::import::parse(args).map_err(Error::Misused)? {
             None => help::import_text(self),
             Some(request) => request.run().map_err(Error::Failed)?,
         };
