@@ -7,13 +7,16 @@
 //!
 //! - [`build`]: a `build.rs` rendering the family into `OUT_DIR`, and [`include_family!`]
 //! - [`output`]: writing rendered units into a directory, atomically and idempotently
-//! - [`install`]: installing and uninstalling a family's files, touching only its own
-//! - [`import`]: existing unit files back into the `systemd_unit!` DSL
+//! - [`install`]: installing and uninstalling a family's files, touching only its own, in the
+//!   directories the family's [`Dirs`](unit_core::Dirs) name
+//! - [`import`]: existing unit files back into the `systemd_unit!` DSL (its command line,
+//!   `import::run`, with the feature `cli`)
 //! - `cli` (cargo feature `cli`, with `lexopt`): the command line every family gets, and
 //!   [`cli_main!`]
 //!
-//! The code `systemd_unit!` expands into names its types through this crate, so a project
-//! depends on `unit-run` and `unit-macros`:
+//! The code `systemd_unit!` expands into (and [`build`] writes, with the same
+//! `unit_core::source`) names its types through `unit_run::__private`, the one path this crate
+//! keeps for it, so a project depends on `unit-run` and `unit-macros`:
 //!
 //! ```ignore
 //! // src/main.rs
