@@ -85,7 +85,7 @@ pub struct Run {
 /// Runs the command line of `family`, named `program`, in-process.
 pub fn run_cli(family: &unit_core::Family, program: &str, args: &[&str]) -> Run {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = unit_core::cli::Cli::new(family)
+    let code = unit_run::cli::Cli::new(family)
         .name(program)
         .version("0.1.0")
         .run(args.iter().copied(), &mut out, &mut err);

@@ -32,7 +32,7 @@ fn main() {
     let pipeline = rate(budget, n, || {
         black_box(family.render(black_box(&options)).ok());
     });
-    let units: Vec<unit_core::Unit> = family
+    let units: Vec<unit_run::unit_core::Unit> = family
         .units
         .iter()
         .filter_map(|u| u.resolve(&options).ok())
@@ -41,7 +41,7 @@ fn main() {
     let render = rate(budget, n, || {
         for u in &units {
             buffer.clear();
-            black_box(unit_core::render_into(black_box(u), &mut buffer).ok());
+            black_box(unit_run::unit_core::render_into(black_box(u), &mut buffer).ok());
         }
     });
     println!("pipeline {pipeline:.0}");

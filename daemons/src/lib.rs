@@ -5,7 +5,7 @@
 //! as data, which [`FAMILY`] is: the definitions are expanded once per build. The `daemons`
 //! binary renders or installs the units elsewhere.
 
-unit_core::include_family!();
+unit_run::include_family!();
 
 /// Where `build.rs` rendered the units of this build, with the build options of its environment.
 pub const RENDERED_DIR: &str = concat!(env!("OUT_DIR"), "/units");

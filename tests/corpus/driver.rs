@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::Command;
 
 use unit_core::catalog::Target;
-use unit_core::import::{externs, needed_target, read_paths, write_family, Gap, Imported, Layout};
+use unit_run::import::{externs, needed_target, read_paths, write_family, Gap, Imported, Layout};
 
 use super::cases::{Case, Corpus};
 use super::judge::{dump, first_difference, normalise, undumped, TARGET};

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use unit_core::import::{factor, read_paths, write_factored, Layout};
+use unit_run::import::{factor, read_paths, write_factored, Layout};
 
 use super::cases::Corpus;
 use super::driver::Report;

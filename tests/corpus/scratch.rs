@@ -19,7 +19,7 @@ pub fn write_crate(dir: &Path, name: &str, families: &[(String, String)]) -> std
     }
     std::fs::create_dir_all(&src)?;
     let manifest = format!(
-        "[package]\nname = \"{1}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nunit-core = {{ path = \"{0}/unit-core\" }}\nunit-macros = {{ path = \"{0}/unit-macros\" }}\n\n[workspace]\n\n[profile.dev]\ndebug = false\n",
+        "[package]\nname = \"{1}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nunit-core = {{ path = \"{0}/unit-core\" }}\nunit-run = {{ path = \"{0}/unit-core/run\" }}\nunit-macros = {{ path = \"{0}/unit-macros\" }}\n\n[workspace]\n\n[profile.dev]\ndebug = false\n",
         ws.display(),
         name
     );

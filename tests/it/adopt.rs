@@ -199,7 +199,7 @@ fn the_guide_builds_the_build_rs_form_from_a_scratch_directory() {
 }
 
 #[test]
-fn unit_macros_alone_fails_with_a_message_naming_unit_core() {
+fn unit_macros_alone_fails_with_a_message_naming_unit_run() {
     let files = [
         (
             "Cargo.toml".to_owned(),
@@ -214,7 +214,7 @@ fn unit_macros_alone_fails_with_a_message_naming_unit_core() {
     let build = cargo(&project, &["build", "-q"]);
     let err = String::from_utf8_lossy(&build.stderr);
     assert!(!build.status.success());
-    assert!(err.contains("`unit_core`"), "{err}");
+    assert!(err.contains("`unit_run`"), "{err}");
     assert!(err.contains("systemd_unit!"), "{err}");
 }
 
@@ -242,7 +242,7 @@ const PACKAGE: &str = "[package]\nname = \"myapp\"\nversion = \"0.1.0\"\nedition
 fn cli_main_without_the_cli_feature_names_the_feature() {
     let err = build_glue(
         "nocli",
-        &format!("{PACKAGE}[dependencies]\nunit-core = {{ path = \"../units/unit-core\" }}\nunit-macros = {{ path = \"../units/unit-macros\" }}\n"),
+        &format!("{PACKAGE}[dependencies]\nunit-run = {{ path = \"../units/unit-core/run\" }}\nunit-macros = {{ path = \"../units/unit-macros\" }}\n"),
         "mod family;\npub use family::FAMILY;\n",
     );
     assert!(err.contains("`cli_main!` needs the command line"), "{err}");
@@ -259,12 +259,12 @@ fn cli_main_without_the_cli_feature_names_the_feature() {
 fn include_family_without_build_rs_names_both_fixes() {
     let err = build_glue(
         "nobuild",
-        &format!("{PACKAGE}[dependencies]\nunit-core = {{ path = \"../units/unit-core\", features = [\"cli\"] }}\nunit-macros = {{ path = \"../units/unit-macros\" }}\n"),
-        "unit_core::include_family!();\n",
+        &format!("{PACKAGE}[dependencies]\nunit-run = {{ path = \"../units/unit-core/run\", features = [\"cli\"] }}\nunit-macros = {{ path = \"../units/unit-macros\" }}\n"),
+        "unit_run::include_family!();\n",
     );
     assert!(err.contains("this package has no `build.rs`"), "{err}");
     assert!(
-        err.contains("unit_core::build::render(&family::FAMILY)"),
+        err.contains("unit_run::build::render(&family::FAMILY)"),
         "{err}"
     );
     assert!(err.contains("mod family; pub use family::FAMILY;"), "{err}");
@@ -286,7 +286,7 @@ fn the_libraries_package_with_readme_licences_and_docs_rs_metadata() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    for krate in ["unit-core", "unit-macros"] {
+    for krate in ["unit-core", "unit-run", "unit-macros"] {
         let list = cargo_in_workspace(&[
             "package",
             "--list",
@@ -317,6 +317,7 @@ fn the_libraries_package_with_readme_licences_and_docs_rs_metadata() {
     for needle in [
         r#""documentation":"https://docs.rs/unit-core""#,
         r#""documentation":"https://docs.rs/unit-macros""#,
+        r#""documentation":"https://docs.rs/unit-run""#,
         r#""docs":{"rs":{"features":["cli"]}}"#,
         r#""license":"MIT OR Apache-2.0""#,
         r#""categories":["os::linux-apis","config""#,

@@ -251,7 +251,7 @@ fn tree(root: &std::path::Path) -> Vec<(String, u64)> {
                         .join("\n")
                         .into_bytes();
                 }
-                out.push((name, unit_core::install::fingerprint(&text)));
+                out.push((name, unit_run::install::fingerprint(&text)));
             }
         }
     }

@@ -18,7 +18,7 @@ fn every_unit_matches_its_golden() {
                 std::fs::remove_file(e.path()).unwrap();
             }
         }
-        unit_core::output::write_dir(&dir, &units, unit_core::output::Track::None).unwrap();
+        unit_run::output::write_dir(&dir, &units, unit_run::output::Track::None).unwrap();
     }
     let mut expected: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()

@@ -7,7 +7,7 @@ pub(crate) mod scratch;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use unit_core::import::{read_paths, write_family, Layout};
+use unit_run::import::{read_paths, write_family, Layout};
 
 fn temp(name: &str) -> PathBuf {
     let dir = scratch::workspace()
@@ -433,7 +433,7 @@ fn the_command_writes_source_and_reports_errors() {
     )
     .unwrap();
     let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let out = unit_core::import::run(&args(&[dir.to_str().unwrap()])).unwrap();
+    let out = unit_run::import::run(&args(&[dir.to_str().unwrap()])).unwrap();
     assert!(
         out.contains("/// What c does.\n    unit \"c.service\" {"),
         "{out}"
@@ -449,7 +449,7 @@ fn the_command_writes_source_and_reports_errors() {
     assert!(out.contains("X-Custom = 1;"), "{out}");
     scratch::rustfmt_clean(&out, &dir).unwrap();
     let file = dir.join("family.rs");
-    let summary = unit_core::import::run(&args(&[
+    let summary = unit_run::import::run(&args(&[
         "--factor",
         "--out",
         file.to_str().unwrap(),
@@ -461,9 +461,9 @@ fn the_command_writes_source_and_reports_errors() {
         .unwrap()
         .contains("unit \"c.service\""));
     let err =
-        unit_core::import::run(&args(&[dir.join("none.service").to_str().unwrap()])).unwrap_err();
+        unit_run::import::run(&args(&[dir.join("none.service").to_str().unwrap()])).unwrap_err();
     assert!(err.contains("none.service: cannot read the file"), "{err}");
-    assert!(unit_core::import::run(&args(&["--bogus"]))
+    assert!(unit_run::import::run(&args(&["--bogus"]))
         .unwrap_err()
         .contains("unknown flag `--bogus`"));
 }
@@ -656,4 +656,33 @@ fn the_command_line_imports_and_explains_itself() {
     let e = tests::cli(&["import", "/nonexistent/a.service"]).unwrap_err();
     assert!(e.contains("nonexistent"), "{e}");
     assert!(tests::cli(&["import"]).is_err());
+}
+
+#[test]
+fn import_reads_its_arguments_as_the_other_commands_do() {
+    let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/golden/virtlogd.service");
+    let dir = tests::TempDir::new("import-args");
+    let file = dir.path().join("family.rs");
+    let out = tests::cli(&["import", &format!("--out={}", file.display()), golden]).unwrap();
+    assert!(out.starts_with("imported 1 units into "), "{out}");
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("unit \"virtlogd.service\""));
+    assert!(tests::cli(&["import", "-h"])
+        .unwrap()
+        .contains("usage: daemons import"));
+    let bad = tests::run_cli(&daemons::FAMILY, "daemons", &["import", "--factr", golden]);
+    assert_eq!(bad.code, 2, "a misspelled flag is a usage error");
+    assert_eq!(
+        bad.err,
+        "daemons: unknown flag `--factr` for `import`; use `--factor` or `--out FILE`\n"
+    );
+    let none = tests::run_cli(&daemons::FAMILY, "daemons", &["import"]);
+    assert_eq!(
+        (none.code, none.err.as_str()),
+        (
+            2,
+            "daemons: `import` needs unit files or directories; write `import DIR`\n"
+        )
+    );
 }

@@ -298,7 +298,7 @@ fn macro_errors_reach_cargos_json() {
     let project = tmp.path().join("mistake");
     let manifest = format!(
         "[package]\nname = \"mistake\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n\
-         [dependencies]\nunit-core = {{ path = \"{0}/unit-core\", features = [\"cli\"] }}\n\
+         [dependencies]\nunit-run = {{ path = \"{0}/unit-core/run\", features = [\"cli\"] }}\n\
          unit-macros = {{ path = \"{0}/unit-macros\" }}\n\n[workspace]\n",
         repo.display()
     );

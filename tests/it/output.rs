@@ -240,10 +240,7 @@ fn the_installer_never_writes_outside_its_destination() {
         "x\0.service",
     ];
     for name in names {
-        assert!(
-            unit_core::output::check_file_name(name).is_err(),
-            "{name:?}"
-        );
+        assert!(unit_run::output::check_file_name(name).is_err(), "{name:?}");
     }
 }
 
@@ -255,7 +252,7 @@ fn an_install_by_an_earlier_version_is_taken_over_and_its_shared_manifest_goes()
     let old = family
         .render(&family.options([("runstatedir", "/var/run")]).unwrap())
         .unwrap();
-    unit_core::output::write_dir(&dir, &old, unit_core::output::Track::None).unwrap();
+    unit_run::output::write_dir(&dir, &old, unit_run::output::Track::None).unwrap();
     let names: String = old.iter().map(|u| format!("{}\n", u.name)).collect();
     std::fs::write(dir.join(".unit-manifest"), names).unwrap();
     let report = cli(&["install", "--destdir", tmp.path().to_str().unwrap()]).unwrap();

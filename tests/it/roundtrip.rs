@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::import::scratch;
-use unit_core::import::{factor, read_paths, write_factored, write_family, Layout};
+use unit_run::import::{factor, read_paths, write_factored, write_family, Layout};
 
 fn temp(name: &str) -> std::path::PathBuf {
     let dir = scratch::workspace()

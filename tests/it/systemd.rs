@@ -36,8 +36,8 @@ fn verify_in_root(root: &Path, files: &[std::path::PathBuf]) -> Vec<String> {
 fn stage(root: &Path, args: &[(&str, &str)]) -> Vec<std::path::PathBuf> {
     let family = &daemons::FAMILY;
     let options = family.options(args.iter().copied()).unwrap();
-    let cli = unit_core::cli::Cli::new(family);
-    unit_core::cli::stage(&cli, &options, root).unwrap()
+    let cli = unit_run::cli::Cli::new(family);
+    unit_run::cli::stage(&cli, &options, root).unwrap()
 }
 
 #[test]

@@ -241,8 +241,8 @@ fn the_preset_enables_the_socket_four_workers_and_the_timer() {
 
 fn stage(root: &Path) -> Vec<PathBuf> {
     let f = &webapp::FAMILY;
-    let cli = unit_core::cli::Cli::new(f);
-    unit_core::cli::stage(&cli, &f.default_options(), root).unwrap()
+    let cli = unit_run::cli::Cli::new(f);
+    unit_run::cli::stage(&cli, &f.default_options(), root).unwrap()
 }
 
 fn verify(root: &Path, units: &[&str]) -> String {
@@ -340,7 +340,7 @@ fn help_and_errors_never_mention_libvirt() {
         vec!["install", "--bindir", "/usr/s bin"],
         vec!["list"],
     ];
-    for c in unit_core::cli::Command::ALL {
+    for c in unit_run::cli::Command::ALL {
         cases.push(vec![c.name(), "--help"]);
         cases.push(vec!["help", c.name()]);
     }

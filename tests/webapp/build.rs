@@ -4,5 +4,5 @@
 mod family;
 
 fn main() -> std::process::ExitCode {
-    unit_core::build::render(&family::FAMILY)
+    unit_run::build::render(&family::FAMILY)
 }

@@ -29,6 +29,36 @@ pub struct Family {
     pub dropins: &'static [crate::dropin::DropinDef],
     /// The exposure budgets of the units that have one, as checked at compile time.
     pub budgets: &'static [crate::security::Budget],
+    /// Which build options say where the family's files are installed.
+    pub dirs: Dirs,
+}
+
+/// Which build options are the family's unit directory, preset directory and installation
+/// prefix: where `install`, `uninstall`, `verify` and `package` put its files. A family
+/// without one of these options gets systemd's usual place for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dirs {
+    /// The option naming the unit directory; without it, `/usr/lib/systemd/system`.
+    pub unit: &'static str,
+    /// The option naming the preset directory; without it, `system-preset` beside the unit
+    /// directory.
+    pub preset: &'static str,
+    /// The option naming the installation prefix; without it, `/usr`.
+    pub prefix: &'static str,
+}
+
+impl Dirs {
+    /// The options `unitdir`, `presetdir` and `prefix`, as `meson` and autotools name them.
+    pub const DEFAULT: Dirs = Dirs {
+        unit: "unitdir",
+        preset: "presetdir",
+        prefix: "prefix",
+    };
+
+    /// Whether `option` is one of them.
+    pub fn contains(&self, option: &str) -> bool {
+        [self.unit, self.preset, self.prefix].contains(&option)
+    }
 }
 
 /// A build option such as `runstatedir`.
@@ -100,6 +130,7 @@ impl Family {
         preset: crate::preset::Preset::NONE,
         dropins: &[],
         budgets: &[],
+        dirs: Dirs::DEFAULT,
     };
 
     /// The default value of every option.

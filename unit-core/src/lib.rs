@@ -1,16 +1,28 @@
-//! The model, catalog, checks, merging and rendering of systemd unit files.
+//! What the `systemd_unit!` macro needs: the model, catalogs, parsers and checks of systemd
+//! unit files, and their rendering.
 //!
-//! `unit-core` knows systemd, not any particular project. It is used at compile time by the
-//! `systemd_unit!` macro and at run time by build scripts and command-line tools, so the same
-//! rules apply on both sides.
+//! `unit-core` knows systemd, not any particular project. The macro checks a family with it at
+//! compile time; `unit-run` (the run-time half: build scripts, installing, importing, the
+//! command line) renders and checks the same family with it again at run time, so the same
+//! rules apply on both sides. It knows four systemd releases, 247, 252, 257 and 262, and a
+//! family targets a range of them.
 //!
-//! - [`catalog`]: every section and directive of systemd 252, with value kinds
-//! - [`value`]: parsers for each kind of value
-//! - [`validate()`]: every rule one unit must follow, as [`Diagnostic`]s
+//! - [`catalog`]: every section and directive of the four releases, with the parser each uses
+//! - [`parsers`]: systemd's value parsers, one function for each `config_parse_*`
+//! - [`value`]: the kinds of value a build option or template parameter takes
+//! - [`validate()`]: every rule one unit must follow, as [`Diagnostic`]s (`validate/`)
+//! - [`load`]: what systemd refuses when it loads a unit
+//! - [`crosscheck`]: the rules that need the whole family
 //! - [`merge()`]: per-directive merging of extras into a template's output
 //! - [`render()`] and [`parse()`]: deterministic text out, unit files back in
+//! - [`placeholder`]: `{name}` placeholders for template parameters and build options
+//! - [`dropin`]: `NAME.d/FILE.conf` drop-ins and their checks
+//! - [`preset`]: the family's `systemd.preset(5)` file and its checks
 //! - [`family`]: the `'static` form of a whole family of units, rendered with build options
+//! - [`source`]: that form as Rust source, written by the macro and by build scripts
 //! - [`security`]: the exposure score of `systemd-analyze security`, release by release
+//! - [`text`]: what may stand in a value without changing the file's meaning
+//! - [`suggest`]: "did you mean" hints
 //!
 //! ```
 //! use unit_core::{parse, render, validate};
@@ -20,32 +32,26 @@
 //! assert_eq!(render(&unit).unwrap(), text);
 //! ```
 
-pub mod build;
 pub mod catalog;
-#[cfg(feature = "cli")]
-pub mod cli;
 pub mod crosscheck;
 pub mod dropin;
 pub mod family;
-mod glue;
-pub mod import;
-pub mod install;
 pub mod load;
 pub mod merge;
 mod model;
-pub mod output;
 mod parse;
 pub mod parsers;
 pub mod placeholder;
 pub mod preset;
 mod render;
 pub mod security;
+pub mod source;
 pub mod suggest;
 pub mod text;
 pub mod validate;
 pub mod value;
 
-pub use family::{Family, Options, Rendered, UnitDef};
+pub use family::{Dirs, Family, Options, Rendered, UnitDef};
 pub use merge::{merge, Change, Op};
 pub use model::{
     is_template_name, section_rank, Diagnostic, Entry, Key, Origin, Section, Unit, UnitKind,

@@ -2,10 +2,12 @@
 //!
 //! This crate is the procedural-macro shim: it holds the macro's documentation and hands the
 //! tokens to [`unit_macros_core::expand`], the front end (parse, lower, check, generate) as an
-//! ordinary library that tests and fuzz targets call directly. The generated code uses
-//! `unit_core`, which a crate using the macro depends on too.
+//! ordinary library that tests and fuzz targets call directly. The generated code names its
+//! types through `unit_run` (which re-exports `unit_core`), so a crate using the macro depends
+//! on `unit-run` too.
 
-/// Defines a family of systemd units and expands it into `pub static FAMILY: unit_core::Family`.
+/// Defines a family of systemd units and expands it into `pub static FAMILY: unit_core::Family`
+/// (named `unit_run::Family` in the generated code).
 ///
 /// Sections and directives are spelled as systemd spells them; values are string literals
 /// (numbers and single words such as `yes` may be written bare). The items:

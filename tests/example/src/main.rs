@@ -1,2 +1,2 @@
 //! `notesd-units`: check, render, install and package the units of notesd.
-unit_core::cli_main!(notesd::FAMILY);
+unit_run::cli_main!(notesd::FAMILY);

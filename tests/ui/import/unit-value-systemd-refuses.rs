@@ -1,4 +1,4 @@
-// `unit_core::import` output (without its module doc line) for a unit file whose line 7 is `Restart=sometimes`,
+// `unit_run::import` output (without its module doc line) for a unit file whose line 7 is `Restart=sometimes`,
 // which systemd 252 logs as "Failed to parse service restart specifier, ignoring": the macro
 // refuses it at the imported token.
 

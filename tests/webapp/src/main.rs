@@ -1,2 +1,2 @@
 //! `webapp`: list, show, render, install, verify and graph the web application's units.
-unit_core::cli_main!(webapp::FAMILY);
+unit_run::cli_main!(webapp::FAMILY);

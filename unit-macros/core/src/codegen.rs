@@ -1,69 +1,97 @@
-//! Code generation: the family as `'static` `unit_core` data.
+//! Code generation: the family as `'static` `unit_core` data, written by `unit_core::source`
+//! (which `unit-run`'s build scripts use too) and parsed into tokens.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 use unit_core::placeholder;
+use unit_core::source;
 use unit_core::value::ValueKind;
-use unit_core::{Diagnostic, Unit};
+use unit_core::{Diagnostic, Dirs, Origin, Unit};
 
 use super::lower::{Family, OptionOut, UnitOut};
 
 /// The family as code, or the problems that kept a unit from being written.
 pub fn family(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
-    let options = f.options.iter().map(option);
     let units = f.units.iter().map(unit).collect::<Result<Vec<_>, _>>()?;
-    let target = target(f);
-    let adoption = adoption(f)?;
+    let dropins = f
+        .dropins
+        .iter()
+        .map(|d| {
+            let text = text(&d.unit)?;
+            Ok(gated(
+                &d.cfgs,
+                None,
+                source::dropin(&d.unit.name, &d.file, &text),
+            ))
+        })
+        .collect::<Result<Vec<_>, Vec<Diagnostic>>>()?;
     let budgets = f.budgets.iter().filter_map(|(i, tenths)| {
         let out = f.units.get(*i)?;
-        let (cfgs, variant, name) = (&out.cfgs, gate(out), &out.unit.name);
         let exposure = u8::try_from(*tenths).ok()?;
-        Some(quote!(#(#cfgs)* #variant ::unit_core::security::Budget { unit: #name, exposure: #exposure }))
+        Some(gated(
+            &out.cfgs,
+            gate(out),
+            source::budget(&out.unit.name, exposure),
+        ))
     });
-    Ok(quote! {
-        /// Every unit of this family, as checked at compile time.
-        pub static FAMILY: ::unit_core::Family = ::unit_core::Family {
-            target: #target,
-            options: &[#(#options),*],
-            units: &[#(#units),*],
-            #adoption
-            budgets: &[#(#budgets),*],
-        };
+    let parts = source::Parts {
+        doc: "Every unit of this family, as checked at compile time.".to_owned(),
+        target: target(f),
+        options: f.options.iter().map(option).collect(),
+        units,
+        name: match &f.name {
+            Some(name) => source::string(name),
+            None => "::core::env!(\"CARGO_PKG_NAME\")".to_owned(),
+        },
+        priority: f.preset_priority,
+        rules: f
+            .preset
+            .iter()
+            .map(|r| {
+                let instances: Vec<&str> = r.instances.iter().map(String::as_str).collect();
+                source::rule(r.enable, &r.unit, &instances)
+            })
+            .collect(),
+        dropins,
+        budgets: budgets.collect(),
+        dirs: source::dirs(Dirs::DEFAULT),
+    };
+    source::family(&parts).parse().map_err(|e| {
+        let message = format!("internal error: the family's code does not parse: {e}");
+        vec![Diagnostic::new(Origin::default(), message)]
     })
 }
 
+/// `item` behind the `#[cfg]`s of its definition and of its version.
+fn gated(cfgs: &[TokenStream], variant: Option<TokenStream>, item: String) -> String {
+    let mut s = String::new();
+    for attr in cfgs.iter().chain(&variant) {
+        s.push_str(&attr.to_string());
+        s.push(' ');
+    }
+    s + &item
+}
+
 /// The family's target: the `systemd` item whose `#[cfg]` holds, else the unconditional one.
-fn target(f: &Family) -> TokenStream {
-    let literal = |t: unit_core::catalog::Target| {
-        let (min, max) = (t.min, t.max);
-        quote!(::unit_core::catalog::Target { min: #min, max: #max })
-    };
-    let mut out = literal(f.target);
+fn target(f: &Family) -> String {
+    let mut out = source::target(f.target);
     for t in f.targets.iter().rev().filter(|t| !t.tokens.is_empty()) {
-        let preds = &t.tokens;
-        let this = literal(t.target);
-        out = quote!(if cfg!(all(#(#preds),*)) { #this } else { #out });
+        let preds: Vec<String> = t.tokens.iter().map(ToString::to_string).collect();
+        let this = source::target(t.target);
+        out = format!(
+            "if cfg!(all({})) {{ {this} }} else {{ {out} }}",
+            preds.join(", ")
+        );
     }
     out
 }
 
-fn option(o: &OptionOut) -> TokenStream {
-    let OptionOut {
-        name, default, doc, ..
-    } = o;
+fn option(o: &OptionOut) -> String {
     let kind = match o.kind {
-        ValueKind::Path => quote!(Path),
-        ValueKind::Mode => quote!(Mode),
-        _ => quote!(Text),
+        ValueKind::Path | ValueKind::Mode => o.kind,
+        _ => ValueKind::Text,
     };
-    quote! {
-        ::unit_core::family::OptionDef {
-            name: #name,
-            kind: ::unit_core::value::ValueKind::#kind,
-            default: #default,
-            doc: #doc,
-        }
-    }
+    source::option(&o.name, kind, &o.default, &o.doc)
 }
 
 /// The `#[cfg(all(...))]` of one version of a unit whose statements depend on `#[cfg]`.
@@ -82,17 +110,10 @@ fn gate(out: &UnitOut) -> Option<TokenStream> {
     })
 }
 
-fn unit(out: &UnitOut) -> Result<TokenStream, Vec<Diagnostic>> {
-    let cfgs = &out.cfgs;
-    let variant = gate(out);
-    let name = &out.unit.name;
-    let daemon = &out.daemon;
+fn unit(out: &UnitOut) -> Result<String, Vec<Diagnostic>> {
     let text = text(&out.unit)?;
-    Ok(quote! {
-        #(#cfgs)*
-        #variant
-        ::unit_core::UnitDef { name: #name, daemon: #daemon, text: #text }
-    })
+    let item = source::unit(&out.unit.name, &out.daemon, &text);
+    Ok(gated(&out.cfgs, gate(out), item))
 }
 
 /// The unit file with build options as placeholders: values keep their placeholder syntax,
@@ -113,35 +134,5 @@ pub fn text(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
             ..d
         };
         problems.into_iter().map(internal).collect()
-    })
-}
-
-/// The family's name, preset and drop-ins: the fields after `units`.
-fn adoption(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
-    let name = match &f.name {
-        Some(name) => quote!(#name),
-        None => quote!(::core::env!("CARGO_PKG_NAME")),
-    };
-    let priority = f.preset_priority;
-    let rules = f.preset.iter().map(|r| {
-        let (enable, unit, instances) = (r.enable, &r.unit, &r.instances);
-        quote!(::unit_core::preset::PresetRule { enable: #enable, unit: #unit, instances: &[#(#instances),*] })
-    });
-    let dropins = f
-        .dropins
-        .iter()
-        .map(|d| {
-            let (cfgs, unit, file) = (&d.cfgs, &d.unit.name, &d.file);
-            let text = text(&d.unit)?;
-            Ok(quote! {
-                #(#cfgs)*
-                ::unit_core::dropin::DropinDef { unit: #unit, file: #file, text: #text }
-            })
-        })
-        .collect::<Result<Vec<_>, Vec<Diagnostic>>>()?;
-    Ok(quote! {
-        name: #name,
-        preset: ::unit_core::preset::Preset { priority: #priority, rules: &[#(#rules),*] },
-        dropins: &[#(#dropins),*],
     })
 }

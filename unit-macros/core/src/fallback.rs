@@ -8,6 +8,6 @@ pub fn family(errors: TokenStream) -> TokenStream {
     quote! {
         #errors
         /// Every unit of this family (empty: the definition has errors).
-        pub static FAMILY: ::unit_core::Family = ::unit_core::Family::EMPTY;
+        pub static FAMILY: ::unit_run::__private::Family = ::unit_run::__private::Family::EMPTY;
     }
 }

@@ -1,0 +1,106 @@
+//! The `import` command, for a command line to call.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use super::{factor, read_paths, write_factored, write_family, Layout};
+
+/// Runs `import [--factor] [--out FILE] PATH...` with `args` (without the command's name).
+///
+/// Reads the unit files, directories and drop-in directories at `PATH...`, and writes the
+/// family's Rust source to `FILE`, or returns it when `--out` is not given. With `--factor`,
+/// units that differ only by a daemon's name become templates, daemons and snippets. Returns
+/// what to print on standard output: the source, or a summary when it was written to a file;
+/// the gaps go at the end of the summary as `//` lines. An error is one line per problem,
+/// each naming the file and line.
+pub fn run(args: &[String]) -> Result<String, String> {
+    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    match parse(&args)? {
+        Some(request) => request.run(),
+        None => Err("`--help` is the command line's; run `<program> help import`".into()),
+    }
+}
+
+/// What `import` was asked to do.
+#[derive(Debug, Default)]
+pub struct Request {
+    paths: Vec<PathBuf>,
+    out: Option<PathBuf>,
+    factored: bool,
+}
+
+/// Reads `import`'s arguments with `lexopt`, as the other commands do: `None` for `--help`.
+pub fn parse(args: &[OsString]) -> Result<Option<Request>, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args.iter().cloned());
+    let mut r = Request::default();
+    let unknown = |flag: String| {
+        format!("unknown flag `{flag}` for `import`; use `--factor` or `--out FILE`")
+    };
+    while let Some(arg) = parser
+        .next()
+        .map_err(|e| e.to_string().replace('\'', "`"))?
+    {
+        match arg {
+            Short('h') | Long("help") => return Ok(None),
+            Long("factor") => r.factored = true,
+            Long("out") => match parser.value() {
+                Ok(file) => r.out = Some(PathBuf::from(file)),
+                Err(_) => return Err("`--out` needs a file name; write `--out family.rs`".into()),
+            },
+            Long(flag) => return Err(unknown(format!("--{flag}"))),
+            Short(c) => return Err(unknown(format!("-{c}"))),
+            Value(path) => r.paths.push(PathBuf::from(path)),
+        }
+    }
+    if r.paths.is_empty() {
+        return Err("`import` needs unit files or directories; write `import DIR`".into());
+    }
+    Ok(Some(r))
+}
+
+impl Request {
+    /// Imports the files and returns what to print (see [`run`]).
+    pub fn run(self) -> Result<String, String> {
+        let Request {
+            paths,
+            out,
+            factored,
+        } = self;
+        let imported = read_paths(&paths).map_err(|errors| {
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
+        let layout = Layout::default();
+        let source = if factored {
+            write_factored(&factor(&imported), &layout)
+        } else {
+            write_family(&imported, &layout)
+        };
+        let gaps: String = imported
+            .gaps
+            .iter()
+            .filter(|g| g.loses_meaning())
+            .map(|g| format!("// gap: {g}\n"))
+            .collect();
+        match out {
+            None => Ok(format!("{source}{gaps}")),
+            Some(file) => {
+                std::fs::write(&file, &source)
+                    .map_err(|e| format!("cannot write `{}`: {e}", file.display()))?;
+                let dropins = match imported.dropins.len() {
+                    0 => String::new(),
+                    n => format!(" and {n} drop-ins"),
+                };
+                Ok(format!(
+                    "imported {} units{dropins} into {}\n{gaps}",
+                    imported.units.len(),
+                    file.display()
+                ))
+            }
+        }
+    }
+}
