@@ -133,3 +133,16 @@ pub fn predicates(attrs: &Attrs) -> Vec<TokenStream> {
         })
         .collect()
 }
+
+/// A predicate without its `not(...)`, and whether it had one.
+pub fn split_not(p: &TokenStream) -> (TokenStream, bool) {
+    let mut tokens = p.clone().into_iter();
+    match (tokens.next(), tokens.next(), tokens.next()) {
+        (Some(TokenTree::Ident(not)), Some(TokenTree::Group(g)), None)
+            if not == "not" && g.delimiter() == Delimiter::Parenthesis =>
+        {
+            (g.stream(), true)
+        }
+        _ => (p.clone(), false),
+    }
+}

@@ -6,11 +6,12 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 use unit_core::security::{self, Policy, Report};
 use unit_core::{Unit, UnitKind};
 
 use super::ast::{Item, Member};
+use super::attrs::split_not;
 use super::check::{defaults, resolve, targets_for};
 use super::errors::Errors;
 use super::exposure::Budget;
@@ -89,18 +90,6 @@ fn holds(cfgs: &[TokenStream], variant: &[(String, bool, TokenStream)]) -> bool 
             .find(|(k, _, _)| *k == inner.to_string())
             .is_none_or(|(_, v, _)| *v != negated)
     })
-}
-
-fn split_not(p: &TokenStream) -> (TokenStream, bool) {
-    let mut tokens = p.clone().into_iter();
-    match (tokens.next(), tokens.next(), tokens.next()) {
-        (Some(TokenTree::Ident(not)), Some(TokenTree::Group(g)), None)
-            if not == "not" && g.delimiter() == proc_macro2::Delimiter::Parenthesis =>
-        {
-            (g.stream(), true)
-        }
-        _ => (p.clone(), false),
-    }
 }
 
 /// A unit over its budget under one release.

@@ -111,17 +111,11 @@ impl Cli<'_> {
         }
         writeln!(
             out,
-            "{} {}, {} unchanged, {} {}{}",
+            "{} {}, {} unchanged, {}",
             report.written.len(),
             if dry { "to write" } else { "written" },
             report.unchanged.len(),
-            report.removed.len(),
-            if dry { "to remove" } else { "removed" },
-            if report.kept.is_empty() {
-                String::new()
-            } else {
-                format!(", {} kept", report.kept.len())
-            },
+            removed_and_kept(report.removed.len(), report.kept.len(), dry),
         )
         .map_err(io)
     }
@@ -166,16 +160,19 @@ impl Cli<'_> {
         }
         writeln!(
             out,
-            "{} {}{}",
-            report.removed.len(),
-            if dry { "to remove" } else { "removed" },
-            if report.kept.is_empty() {
-                String::new()
-            } else {
-                format!(", {} kept", report.kept.len())
-            },
+            "{}",
+            removed_and_kept(report.removed.len(), report.kept.len(), dry)
         )
         .map_err(io)
+    }
+}
+
+/// The end of a summary line: `3 removed` (or `to remove`), and `, 1 kept` when files were kept.
+fn removed_and_kept(removed: usize, kept: usize, dry: bool) -> String {
+    let verb = if dry { "to remove" } else { "removed" };
+    match kept {
+        0 => format!("{removed} {verb}"),
+        _ => format!("{removed} {verb}, {kept} kept"),
     }
 }
 

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use unit_core::catalog::{Target, VERSIONS};
 
 use super::super::ast::{self, Body, Stmt};
+use super::super::attrs::split_not;
 use super::super::errors::Errors;
 use super::model::{TargetOut, UnitOut};
 use super::state::Lowering;
@@ -12,21 +13,6 @@ use super::state::Lowering;
 /// The text of a `#[cfg]` predicate, the key it is known by.
 fn pred_key(p: &TokenStream) -> String {
     p.to_string()
-}
-
-/// A predicate without its `not(...)`, and whether it had one.
-fn split_not(p: &TokenStream) -> (TokenStream, bool) {
-    let mut tokens = p.clone().into_iter();
-    match (tokens.next(), tokens.next(), tokens.next()) {
-        (
-            Some(proc_macro2::TokenTree::Ident(not)),
-            Some(proc_macro2::TokenTree::Group(g)),
-            None,
-        ) if not == "not" && g.delimiter() == proc_macro2::Delimiter::Parenthesis => {
-            (g.stream(), true)
-        }
-        _ => (p.clone(), false),
-    }
 }
 
 impl<'a> Lowering<'a, '_> {
