@@ -42,6 +42,7 @@ impl Lowering<'_, '_> {
             }
             seen = true;
             let mut given: Vec<String> = Vec::new();
+            let mut named: Vec<(&str, &Ident)> = Vec::new();
             for entry in &d.entries {
                 let key = entry.key.to_string();
                 if !KEYS.contains(&key.as_str()) {
@@ -63,14 +64,54 @@ impl Lowering<'_, '_> {
                 }
                 given.push(key.clone());
                 if let Some(option) = self.dir_option(items, &entry.option) {
-                    let slot = match key.as_str() {
-                        "unit" => &mut self.family.dirs.unit,
-                        "preset" => &mut self.family.dirs.preset,
-                        _ => &mut self.family.dirs.prefix,
+                    let (slot, key) = match key.as_str() {
+                        "unit" => (&mut self.family.dirs.unit, "unit"),
+                        "preset" => (&mut self.family.dirs.preset, "preset"),
+                        _ => (&mut self.family.dirs.prefix, "prefix"),
                     };
                     *slot = option;
+                    named.push((key, &entry.option));
                 }
             }
+            self.shared(&named);
+        }
+    }
+
+    /// Reports an option named for two directories, at its later naming, or at its naming
+    /// when the other directory has it by default.
+    fn shared(&mut self, named: &[(&str, &Ident)]) {
+        let d = &self.family.dirs;
+        let dirs = [
+            ("unit", &d.unit),
+            ("preset", &d.preset),
+            ("prefix", &d.prefix),
+        ];
+        let mut found = Vec::new();
+        for (i, (key, option)) in named.iter().enumerate() {
+            for (other, value) in dirs {
+                if other == *key || **value != option.to_string() {
+                    continue;
+                }
+                let message = if named[..i].iter().any(|(k, _)| *k == other) {
+                    format!(
+                        "build option `{option}` is already the {}; name another for the {}",
+                        what(other),
+                        what(key)
+                    )
+                } else if named.iter().any(|(k, _)| *k == other) {
+                    continue;
+                } else {
+                    format!(
+                        "build option `{option}` is the {} unless `dirs` gives `{other} = ...`; name another for the {}, or give `{other}`",
+                        what(other),
+                        what(key)
+                    )
+                };
+                found.push((option.span(), message));
+            }
+        }
+        for (span, message) in found {
+            self.errors.span(span, message);
         }
     }
 
@@ -112,6 +153,14 @@ impl Lowering<'_, '_> {
             self.errors.span(name.span(), message);
         }
         None
+    }
+}
+
+fn what(key: &str) -> &'static str {
+    match key {
+        "unit" => "unit directory",
+        "preset" => "preset directory",
+        _ => "installation prefix",
     }
 }
 
@@ -170,5 +219,24 @@ mod tests {
                 "unknown directory `unt` in `dirs`; did you mean `unit`?",
             ]
         );
+    }
+
+    #[test]
+    fn an_option_a_directory_has_by_default_is_not_named_for_another() {
+        let found = errors(quote! {
+            options { presetdir: path = "/lib/systemd/system-preset" }
+            dirs { unit = presetdir; }
+            unit "a.service" { [Service] ExecStart = "/usr/bin/a"; }
+        });
+        assert_eq!(
+            found,
+            ["build option `presetdir` is the preset directory unless `dirs` gives `preset = ...`; name another for the unit directory, or give `preset`"]
+        );
+        let found = errors(quote! {
+            options { presetdir: path = "/lib/systemd/system", p: path = "/p" }
+            dirs { unit = presetdir; preset = p; }
+            unit "a.service" { [Service] ExecStart = "/usr/bin/a"; }
+        });
+        assert_eq!(found, Vec::<String>::new());
     }
 }
