@@ -5,6 +5,7 @@ mod adopt;
 mod catalog;
 mod cli;
 mod differential;
+mod dirs;
 mod golden;
 mod graph;
 mod import;

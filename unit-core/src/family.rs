@@ -35,7 +35,9 @@ pub struct Family {
 
 /// Which build options are the family's unit directory, preset directory and installation
 /// prefix: where `install`, `uninstall`, `verify` and `package` put its files. A family
-/// without one of these options gets systemd's usual place for it.
+/// without one of these options gets systemd's usual place for it. `systemd_unit!` takes them
+/// from `dirs { unit = ...; preset = ...; prefix = ...; }`, [`Dirs::DEFAULT`] for what it
+/// leaves out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dirs {
     /// The option naming the unit directory; without it, `/usr/lib/systemd/system`.

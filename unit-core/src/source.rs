@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::catalog::Target;
-use crate::family::{Dirs, Family};
+use crate::family::Family;
 use crate::value::ValueKind;
 
 /// The path the written code names `unit_core`'s types through.
@@ -78,12 +78,9 @@ pub fn budget(unit: &str, exposure: u8) -> String {
     format!("{PATH}::Budget {{ unit: {unit:?}, exposure: {exposure} }}")
 }
 
-/// A [`Dirs`] literal.
-pub fn dirs(d: Dirs) -> String {
-    format!(
-        "{PATH}::Dirs {{ unit: {:?}, preset: {:?}, prefix: {:?} }}",
-        d.unit, d.preset, d.prefix
-    )
+/// A [`Dirs`](crate::family::Dirs) literal naming the options `unit`, `preset` and `prefix`.
+pub fn dirs(unit: &str, preset: &str, prefix: &str) -> String {
+    format!("{PATH}::Dirs {{ unit: {unit:?}, preset: {preset:?}, prefix: {prefix:?} }}")
 }
 
 /// The `FAMILY` static of `parts`.
@@ -145,6 +142,6 @@ fn family_parts(f: &Family, doc: &str) -> Parts {
             .iter()
             .map(|b| budget(b.unit, b.exposure))
             .collect(),
-        dirs: dirs(f.dirs),
+        dirs: dirs(f.dirs.unit, f.dirs.preset, f.dirs.prefix),
     }
 }

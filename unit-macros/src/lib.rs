@@ -14,6 +14,10 @@
 ///
 /// - `options { name: type = "default", ... }`: build options such as paths, filled in when the
 ///   family is rendered (`type` is `path`, `mode` or `text`).
+/// - `dirs { unit = systemdsystemunitdir; preset = presetdir; prefix = prefix; }`: which
+///   `path` options are the unit directory, the preset directory and the installation prefix
+///   that `install` and `package` use; a key left out keeps the option `unitdir`, `presetdir`
+///   or `prefix`.
 /// - `snippet name { Directive = "..."; }`: directives shared by several units, spliced in with
 ///   `use name;` under the section they belong to.
 /// - `template name(param: type = "default", ...) -> "{daemon}.service" { ... }`: a unit
@@ -64,7 +68,7 @@
 /// ```
 ///
 /// More, each a doctest: template units and `Accept=yes` sockets, timers, `extern` units and
-/// drop-ins, presets, `#[cfg]` and literal braces:
+/// drop-ins, presets, the directory options, `#[cfg]` and literal braces:
 #[doc = include_str!("../doc/examples.md")]
 #[proc_macro]
 pub fn systemd_unit(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

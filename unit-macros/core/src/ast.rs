@@ -19,6 +19,7 @@ use super::words::{item_name, parse_value, starts_statement};
 
 pub enum Item {
     Options(Vec<OptionParam>),
+    Dirs(Dirs),
     Snippet(Snippet),
     Template(Template),
     Daemon(Daemon),
@@ -40,6 +41,20 @@ pub struct Systemd {
     pub max: Option<syn::LitInt>,
     /// Written with `..` (every later release too) rather than a single release.
     pub open: bool,
+}
+
+/// `dirs { unit = systemdsystemunitdir; }`: which build options say where the family's files
+/// are installed.
+pub struct Dirs {
+    /// The `dirs` keyword.
+    pub keyword: Ident,
+    pub entries: Vec<DirEntry>,
+}
+
+/// `unit = systemdsystemunitdir;`
+pub struct DirEntry {
+    pub key: Ident,
+    pub option: Ident,
 }
 
 pub struct Preset {
@@ -288,6 +303,10 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
                 }
             }
             Item::Options(options)
+        }
+        "dirs" => {
+            no_cfg(&attrs, "a `dirs` block", sites);
+            Item::Dirs(parse_dirs(input, kw.clone())?)
         }
         "snippet" => {
             no_cfg(&attrs, "a snippet", sites);
@@ -599,6 +618,21 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         value,
         site,
     }))
+}
+
+/// `dirs { unit = systemdsystemunitdir; preset = presetdir; prefix = prefix; }`
+fn parse_dirs(input: ParseStream, keyword: Ident) -> syn::Result<Dirs> {
+    let content;
+    braced!(content in input);
+    let mut entries = Vec::new();
+    while !content.is_empty() {
+        let key = content.call(Ident::parse_any)?;
+        content.parse::<Token![=]>()?;
+        let option = content.call(Ident::parse_any)?;
+        content.parse::<Token![;]>()?;
+        entries.push(DirEntry { key, option });
+    }
+    Ok(Dirs { keyword, entries })
 }
 
 /// `preset [NN] { enable "a.socket"; enable "w@.service"("1", "2"); disable "b.service"; }`

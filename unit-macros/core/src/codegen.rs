@@ -6,7 +6,7 @@ use quote::quote;
 use unit_core::placeholder;
 use unit_core::source;
 use unit_core::value::ValueKind;
-use unit_core::{Diagnostic, Dirs, Origin, Unit};
+use unit_core::{Diagnostic, Origin, Unit};
 
 use super::lower::{Family, OptionOut, UnitOut};
 
@@ -54,7 +54,7 @@ pub fn family(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
             .collect(),
         dropins,
         budgets: budgets.collect(),
-        dirs: source::dirs(Dirs::DEFAULT),
+        dirs: source::dirs(&f.dirs.unit, &f.dirs.preset, &f.dirs.prefix),
     };
     source::family(&parts).parse().map_err(|e| {
         let message = format!("internal error: the family's code does not parse: {e}");

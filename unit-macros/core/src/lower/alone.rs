@@ -40,6 +40,7 @@ fn used_snippets(items: &[Item]) -> HashSet<String> {
             })),
             Item::Dropin(u) => bodies.push(&u.body),
             Item::Options(_)
+            | Item::Dirs(_)
             | Item::Snippet(_)
             | Item::Extern(_)
             | Item::Systemd(_)

@@ -64,7 +64,11 @@ impl<'a> Lowering<'a, '_> {
                     }
                 }
                 Item::Systemd(t) => self.target(t),
-                Item::Family(_) | Item::Preset(_) | Item::Dropin(_) | Item::Budget(_) => {}
+                Item::Family(_)
+                | Item::Preset(_)
+                | Item::Dropin(_)
+                | Item::Budget(_)
+                | Item::Dirs(_) => {}
                 Item::Daemon(d) => {
                     for m in &d.members {
                         if let Member::Instance(i) = m {

@@ -1,7 +1,8 @@
 //! Lowering: the parsed items become `unit_core` units, with template parameters substituted,
 //! snippets spliced in and daemon extras merged. Build options stay as `{name}` placeholders.
 //!
-//! By concern: `declarations` (options, snippets, templates, externals), `units` (daemons,
+//! By concern: `declarations` (options, snippets, templates, externals), `dirs` (which options
+//! say where the files go), `units` (daemons,
 //! units, drop-ins, the preset), `templates` (parameters and instances), `body` (statements
 //! and placeholders), `snippets` (`use`), `cfg` (targets and `#[cfg]` versions), `alone`
 //! (templates and snippets nothing uses, lowered on their own); `state` is what they share
@@ -11,6 +12,7 @@ mod alone;
 mod body;
 mod cfg;
 mod declarations;
+mod dirs;
 mod model;
 mod snippets;
 mod state;
@@ -44,6 +46,7 @@ pub fn lower(items: &[Item], sites: &Sites, errors: &mut Errors) -> Lowered {
         params: Vec::new(),
     };
     l.declarations(items);
+    l.dirs(items);
     for item in items {
         match item {
             Item::Daemon(d) => l.daemon(d),

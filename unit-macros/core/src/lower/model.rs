@@ -9,6 +9,7 @@ use unit_core::value::ValueKind;
 use unit_core::Unit;
 
 use super::super::provenance::Provenance;
+pub use super::dirs::DirsOut;
 
 pub struct OptionOut {
     pub valid: bool,
@@ -59,6 +60,8 @@ pub struct Family {
     /// The exposure budget, in tenths, of each unit version that has one, by its index in
     /// `units`.
     pub budgets: Vec<(usize, u64)>,
+    /// `dirs { ... }`, with the usual option names for what it leaves out.
+    pub dirs: DirsOut,
 }
 
 /// One line of the preset.
