@@ -268,12 +268,24 @@ fn split(tokens: TokenStream, boundary: impl Boundary) -> Vec<TokenStream> {
 }
 
 fn keyword(input: ParseStream) -> syn::Result<Ident> {
-    input.call(Ident::parse_any).map_err(|e| {
-        syn::Error::new(
-            e.span(),
-            "expected an item: `options`, `snippet`, `template`, `daemon`, `unit`, `extern`, `dropin`, `preset`, `family` or `systemd`",
-        )
-    })
+    input
+        .call(Ident::parse_any)
+        .map_err(|e| syn::Error::new(e.span(), format!("expected an item: {}", items())))
+}
+
+/// The keywords that start an item.
+const ITEMS: &[&str] = &[
+    "options", "dirs", "snippet", "template", "daemon", "unit", "extern", "dropin", "preset",
+    "exposure", "family", "systemd",
+];
+
+/// [`ITEMS`] as a sentence: `` `options`, `dirs`, ... or `systemd` ``.
+fn items() -> String {
+    let quoted: Vec<String> = ITEMS.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
 }
 
 fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
@@ -297,7 +309,12 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
                 };
                 content.parse::<Token![=]>()?;
                 let default: LitStr = content.parse()?;
-                options.push(OptionParam { attrs, name, ty, default });
+                options.push(OptionParam {
+                    attrs,
+                    name,
+                    ty,
+                    default,
+                });
                 if !content.is_empty() {
                     content.parse::<Token![,]>()?;
                 }
@@ -338,11 +355,21 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             input.parse::<Token![->]>()?;
             let unit_name: LitStr = input.parse()?;
             let body = parse_braced_body(input, sites)?;
-            Item::Template(Template { attrs, name, params, unit_name, body })
+            Item::Template(Template {
+                attrs,
+                name,
+                params,
+                unit_name,
+                body,
+            })
         }
         "daemon" => {
             let name = item_name(input, "daemon")?;
-            let args = if input.peek(syn::token::Paren) { parse_args(input, sites)? } else { Vec::new() };
+            let args = if input.peek(syn::token::Paren) {
+                parse_args(input, sites)?
+            } else {
+                Vec::new()
+            };
             let content;
             braced!(content in input);
             let mut members = Vec::new();
@@ -356,7 +383,13 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
                     }
                 }
             }
-            Item::Daemon(Daemon { attrs, name, args, members, broken })
+            Item::Daemon(Daemon {
+                attrs,
+                name,
+                args,
+                members,
+                broken,
+            })
         }
         "unit" => Item::Unit(parse_unit(input, attrs, sites)?),
         "extern" => {
@@ -375,7 +408,10 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
         }
         "systemd" => {
             let min: syn::LitInt = input.parse().map_err(|e| {
-                syn::Error::new(e.span(), "expected a systemd release such as `systemd 252..;`")
+                syn::Error::new(
+                    e.span(),
+                    "expected a systemd release such as `systemd 252..;`",
+                )
             })?;
             let (open, max) = if input.peek(Token![..=]) {
                 input.parse::<Token![..=]>()?;
@@ -403,10 +439,13 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
         "exposure" => Item::Budget(exposure::parse(input, sites, Some(predicates(&attrs)))?),
         "dropin" => Item::Dropin(parse_unit(input, attrs, sites)?),
         other => {
+            let hint = unit_core::suggest::closest(other, ITEMS.iter().copied())
+                .map(|s| format!("did you mean `{s}`?"))
+                .unwrap_or_else(|| format!("expected {}", items()));
             return Err(syn::Error::new(
                 kw.span(),
-                format!("unknown item `{other}`; expected `options`, `snippet`, `template`, `daemon`, `unit`, `extern`, `dropin`, `preset`, `family` or `systemd`"),
-            ))
+                format!("unknown item `{other}`; {hint}"),
+            ));
         }
     };
     if !input.is_empty() {
