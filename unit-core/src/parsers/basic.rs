@@ -10,50 +10,83 @@ use crate::catalog::VERSIONS;
 
 type Verdict = Option<Result<(), String>>;
 
-/// The verdict of the general parser `parser` on `value`, or `None` if `parser` is not one.
-pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
-    Some(match parser {
-        "bool" | "job_mode_isolate" => boolean(value),
-        "tristate" if value.is_empty() => Ok(()),
-        "tristate" => boolean(value),
-        "string" => Ok(()),
-        "unit_string_printf" => spec::expand(cx, value, Table::Full).map(drop),
-        "unit_path_printf" if value.is_empty() => Ok(()),
-        "unit_path_printf" => path_printf(cx, value),
-        "unit_path_strv_printf" | "unit_requires_mounts_for" | "unit_mounts_for" => {
-            path_list(cx, value)
-        }
-        "unit_deps" | "obsolete_unit_deps" => unit_list(cx, value),
-        "documentation" => documentation(cx, value),
-        "unit_condition_path" => condition_path(cx, value),
-        "unit_condition_string" => condition_string(cx, value),
-        "sec" | "nsec" | "sec_fix_0" | "job_timeout_sec" | "job_running_timeout_sec" => {
-            let parse = if parser == "nsec" {
-                c::parse_nsec
-            } else {
-                c::parse_sec
-            };
-            timespan(value, parse)
-        }
-        "sec_def_infinity" if c::parse_sec(value).is_err() && value.trim().is_empty() => Ok(()),
-        "sec_def_infinity" => timespan(value, c::parse_sec),
-        "unsigned" => number(value, 0, u64::from(u32::MAX)),
-        "int" => signed(value, i64::from(i32::MIN), i64::from(i32::MAX)),
-        "long" => signed(value, i64::MIN, i64::MAX),
-        "mode" => mode(value),
-        "iec_size" => size(value),
-        "signal" => signal(value),
-        "warn_compat" => Err(format!(
-            "systemd {} no longer supports `{}=` and ignores it; remove it",
-            cx.version, cx.key
-        )),
-        "emergency_action" => emergency_action(cx, value),
-        "reboot_parameter" => reboot_parameter(cx, value),
-        "unit_slice" => slice(cx, value),
-        "trigger_unit" => trigger(cx, value),
-        "NULL" if cx.section == "Install" => install(cx, value),
-        _ => return None,
-    })
+/// `config_parse_bool` (and `job_mode_isolate`): a boolean.
+pub(crate) fn bool_value(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    boolean(value)
+}
+
+/// `config_parse_tristate`: a boolean, or empty for the default.
+pub(crate) fn tristate(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    boolean(value)
+}
+
+/// `config_parse_string`: any text, specifiers unexpanded.
+pub(crate) fn string(_: &Cx<'_>, _: &str) -> Result<(), String> {
+    Ok(())
+}
+
+/// `config_parse_unit_string_printf`: any text whose specifiers expand.
+pub(crate) fn string_printf(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    spec::expand(cx, value, Table::Full).map(drop)
+}
+
+/// `config_parse_sec` and the parsers that read a time span as it does.
+pub(crate) fn sec(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    timespan(value, c::parse_sec)
+}
+
+/// `config_parse_nsec`: a time span in nanoseconds.
+pub(crate) fn nsec(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    timespan(value, c::parse_nsec)
+}
+
+/// `config_parse_sec_def_infinity`: a time span, or white space only for `infinity`.
+pub(crate) fn sec_def_infinity(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    if c::parse_sec(value).is_err() && value.trim().is_empty() {
+        return Ok(());
+    }
+    timespan(value, c::parse_sec)
+}
+
+/// `config_parse_unsigned`: a whole number that fits 32 bits.
+pub(crate) fn unsigned(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    number(value, 0, u64::from(u32::MAX))
+}
+
+/// `config_parse_int`: a signed whole number that fits 32 bits.
+pub(crate) fn int(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    signed(value, i64::from(i32::MIN), i64::from(i32::MAX))
+}
+
+/// `config_parse_long`: a signed whole number that fits 64 bits.
+pub(crate) fn long(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    signed(value, i64::MIN, i64::MAX)
+}
+
+/// `config_parse_mode`: see [`mode`].
+pub(crate) fn mode_value(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    mode(value)
+}
+
+/// `config_parse_iec_size`: see [`size`].
+pub(crate) fn size_value(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    size(value)
+}
+
+/// `config_parse_signal`: see [`signal`].
+pub(crate) fn signal_value(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    signal(value)
+}
+
+/// `config_parse_warn_compat`: a directive the release no longer supports, whatever its value.
+pub(crate) fn warn_compat(cx: &Cx<'_>, _: &str) -> Result<(), String> {
+    Err(format!(
+        "systemd {} no longer supports `{}=` and ignores it; remove it",
+        cx.version, cx.key
+    ))
 }
 
 /// Enum parsers: the value must be one of the words of systemd's string table for the
@@ -289,7 +322,11 @@ pub fn signal(value: &str) -> Result<(), String> {
     Err(format!("`{value}` is not a signal; {hint}"))
 }
 
-fn path_printf(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+/// `config_parse_unit_path_printf`: an absolute path once specifiers expand; empty resets it.
+pub(crate) fn path_printf(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
     let p = spec::expand(cx, value, Table::Full)?;
     // What expands to nothing is an empty assignment, which resets the path.
     if p.is_empty() {
@@ -308,7 +345,7 @@ fn with_remedy(e: String, value: &str) -> String {
     }
 }
 
-fn path_list(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn path_list(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let words = c::words(value, b"", flags::UNQUOTE)
         .map_err(|_| format!("`{value}` has an unbalanced quote or a stray `\\`"))?;
     for w in words {
@@ -340,7 +377,7 @@ pub fn unit_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn unit_list(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn unit_list(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let words = c::words(value, b"", flags::RETAIN_ESCAPE)
         .map_err(|_| format!("`{value}` has a stray `\\`"))?;
     for w in words {
@@ -364,7 +401,7 @@ fn documentation_url(url: &str) -> bool {
     rest.is_some_and(|r| !r.is_empty() && r.is_ascii())
 }
 
-fn documentation(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn documentation(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let expanded = spec::expand(cx, value, Table::Full)?;
     let words = c::words(&expanded, b"", flags::UNQUOTE)
         .map_err(|_| format!("`{value}` has an unbalanced quote or a stray `\\`"))?;
@@ -392,7 +429,7 @@ fn strip_condition_prefix(value: &str, skip_space: bool) -> &str {
     v
 }
 
-fn condition_path(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn condition_path(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -401,7 +438,7 @@ fn condition_path(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     c::path_check(&p, true).map_err(|e| with_remedy(e, rest))
 }
 
-fn condition_string(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn condition_string(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -420,7 +457,7 @@ const EMERGENCY_ACTIONS: &[&str] = &[
     "exit-force",
 ];
 
-fn emergency_action(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn emergency_action(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let mut known: Vec<&str> = EMERGENCY_ACTIONS.to_vec();
     if cx.version >= 254 {
         known.extend(["soft-reboot", "soft-reboot-force"]);
@@ -461,7 +498,7 @@ pub fn one_of(cx: &Cx<'_>, value: &str, words: &[&str]) -> Result<(), String> {
     ))
 }
 
-fn reboot_parameter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn reboot_parameter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let k = spec::expand(cx, value, Table::Full)?;
     if k.len() > 255 || !k.is_ascii() {
         return Err(format!(
@@ -471,7 +508,7 @@ fn reboot_parameter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn slice(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn slice(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if cx.unit.ends_with(".slice") {
         // `unit_set_slice()` refuses, and the line is ignored with a warning.
         return Err(format!(
@@ -489,7 +526,7 @@ fn slice(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let name = spec::expand(cx, value, Table::Name)?;
     crate::value::unit_name(&name)?;
     if name == cx.unit {
@@ -500,7 +537,9 @@ fn trigger(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn install(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+/// The `[Install]` directives, which the unit-file table leaves to `systemctl` (parser `NULL`):
+/// `DefaultInstance=` an instance name, the others unit names.
+pub(crate) fn install(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if cx.key == "DefaultInstance" {
         let v = spec::expand(cx, value, Table::Name)?;
         // An empty value clears the default instance (`config_parse_default_instance()`).
@@ -523,6 +562,10 @@ mod tests {
 
     fn cx(unit: &str) -> Cx<'_> {
         Cx::test(unit)
+    }
+
+    fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
+        super::super::registry::get(parser).and_then(|p| p.check(cx, value))
     }
 
     fn ok(parser: &str, value: &str) -> bool {

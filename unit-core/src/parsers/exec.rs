@@ -6,148 +6,17 @@ use super::c::{self, flags};
 use super::spec::{self, Table};
 use super::{basic, Cx};
 
-mod images;
-mod io;
-mod sandbox;
-mod seccomp;
+pub(super) mod images;
+pub(super) mod io;
+pub(super) mod process;
+pub(super) mod sandbox;
+pub(super) mod seccomp;
 #[cfg(test)]
 mod tests;
 
-use images::*;
 use io::*;
 use sandbox::*;
 use seccomp::*;
-
-type Verdict = Option<Result<(), String>>;
-
-/// The words of the catalog's string table `name` for the release of `cx`.
-fn table(name: &str, cx: &Cx<'_>) -> Vec<&'static str> {
-    basic::table_words(name, cx.version).unwrap_or_default()
-}
-
-/// The verdict of the execution-environment parser `parser` on `value`, or `None` if `parser`
-/// is not one.
-pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
-    Some(match parser {
-        "exec" => exec(cx, value),
-        "environ" => environ(cx, value),
-        "unit_env_file" => env_file(cx, value),
-        "pass_environ" => pass_environ(cx, value),
-        "unset_environ" => unset_environ(cx, value),
-        "working_directory" => working_directory(cx, value),
-        "user_group_compat" => user_group(cx, value),
-        "user_group_strv_compat" => user_groups(cx, value),
-        "namespace_path_strv" => namespace_paths(cx, value),
-        // Unknown names and numbers out of range are skipped with a debug message only, and
-        // quotes are relaxed: every value is taken.
-        "capability_set" => Ok(()),
-        "rlimit" => rlimit(cx, value),
-        "exec_output" => output(cx, value),
-        "exec_input" => input(cx, value),
-        "exec_input_text" => input_text(cx, value),
-        "exec_input_data" => input_data(value),
-        "exec_directories" => directories(cx, value),
-        "syscall_filter" => syscall_filter(cx, value),
-        "syscall_log" => syscall_log(cx, value),
-        "syscall_archs" => syscall_archs(cx, value),
-        "syscall_errno" => syscall_errno(cx, value),
-        "address_families" => address_families(cx, value),
-        "restrict_namespaces" | "namespace_flags" => restrict_namespaces(cx, value),
-        "protect_hostname" => protect_hostname(cx, value),
-        "personality" => personality(cx, value),
-        "exec_nice" => ranged(cx, value, -20, 19),
-        "exec_oom_score_adjust" => ranged(cx, value, -1000, 1000),
-        "exec_cpu_sched_prio" if value.is_empty() => Err(format!(
-            "an empty value is not a valid `{}=`; use 0 to 99",
-            cx.key
-        )),
-        "exec_cpu_sched_prio" => ranged(cx, value, 0, 99),
-        "exec_io_priority" if value.is_empty() => Ok(()),
-        "exec_io_priority" => ranged(cx, value, 0, 7),
-        "exec_io_class" => {
-            let max = if cx.version >= 258 { 7 } else { 8 };
-            named_or_number(cx, value, &table("ioprio_class", cx), max)
-        }
-        // 260 and later warn about policies the kernel does not support.
-        "exec_cpu_sched_policy"
-            if cx.version >= 260
-                && c::unsigned(value, 0, u64::from(u32::MAX)).is_ok_and(|n| n == 4 || n > 7) =>
-        {
-            Err(format!(
-                "scheduling policy `{value}` is not supported by the kernel; use `other`, `batch`, `idle`, `fifo`, `rr` or `ext`"
-            ))
-        }
-        "exec_cpu_sched_policy" => named_or_number(
-            cx,
-            value,
-            &table("sched_policy", cx),
-            u64::from(i32::MAX as u32),
-        ),
-        "exec_mount_apivfs" if value.is_empty() => Ok(()),
-        "exec_mount_apivfs" => basic::boolean(value),
-        "exit_status" if value.is_empty() => Ok(()),
-        "exit_status" => exit_status(cx, value),
-        "tty_size" if value.is_empty() => Ok(()),
-        "tty_size" => c::unsigned(value, 0, u64::from(u32::MAX))
-            .map(drop)
-            .map_err(|_| {
-                format!(
-                    "`{value}` is not a valid `{}=`; use a whole number of rows or columns",
-                    cx.key
-                )
-            }),
-        "exec_mount_flags" | "exec_mount_propagation_flag" if value.is_empty() => Ok(()),
-        "exec_mount_flags" | "exec_mount_propagation_flag" => {
-            basic::one_of(cx, value, &["shared", "slave", "private"])
-        }
-        // Unknown words are skipped without a message.
-        "exec_secure_bits" => Ok(()),
-        "exec_coredump_filter" => coredump_filter(cx, value),
-        "log_level" => named_or_number(cx, value, &table("log_level", cx), 7)
-        .and_then(|()| nonempty(cx, value)),
-        "log_facility" => named_or_number(cx, value, &table("log_facility_unshifted", cx), 127)
-        .and_then(|()| nonempty(cx, value)),
-        "log_namespace" => log_namespace(cx, value),
-        "log_extra_fields" => log_extra_fields(cx, value),
-        "exec_selinux_context" | "exec_apparmor_profile" | "exec_smack_process_label" => {
-            let rest = value.strip_prefix('-').unwrap_or(value);
-            if value.is_empty() {
-                Ok(())
-            } else {
-                spec::expand(cx, rest, Table::Full).map(drop)
-            }
-        }
-        "bus_name" => bus_name(cx, value),
-        "pid_file" => pid_file(cx, value),
-        "colon_separated_paths" => colon_paths(cx, value),
-        "set_status" => set_status(cx, value),
-        "bind_paths" => bind_paths(cx, value),
-        "set_credential" => set_credential(cx, value),
-        "image_policy" => image_policy(cx, value),
-        "log_filter_patterns" => log_filter_patterns(cx, value),
-        "exec_quota" => quota(cx, value),
-        "exec_root_hash" => root_hash(cx, value),
-        "exec_root_hash_sig" => root_hash_sig(cx, value),
-        "root_image_options" => root_image_options(cx, value),
-        "mount_images" => images(cx, value, true),
-        "extension_images" => images(cx, value, false),
-        "exec_cpu_affinity" if value == "numa" => Ok(()),
-        "exec_cpu_affinity" if cx.version >= 250 => {
-            spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v))
-        }
-        "exec_cpu_affinity" => cpu_set(cx, value),
-        "numa_mask" if value == "all" => Ok(()),
-        "numa_mask" if cx.version >= 258 => {
-            spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v))
-        }
-        "numa_mask" => cpu_set(cx, value),
-        "restrict_filesystems" => restrict_filesystems(cx, value),
-        "load_credential" => load_credential(cx, value),
-        "import_credential" => import_credential(cx, value),
-        "temporary_filesystems" => temporary_filesystems(cx, value),
-        _ => return None,
-    })
-}
 
 /// A `Cx`-free description of what went wrong while splitting words.
 pub(super) fn syntax(value: &str) -> String {
@@ -234,7 +103,7 @@ pub(super) fn string_is_safe(p: &str) -> bool {
         .any(|b| b < b' ' || b == 0x7f || b == b'"' || b == b'\'' || b == b'\\')
 }
 
-pub(super) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn exec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     exec_commands(cx, value).map(|_| ())
 }
 
@@ -396,7 +265,7 @@ pub(super) fn env_assignment(a: &str) -> bool {
     a.split_once('=').is_some_and(|(n, _)| env_name(n))
 }
 
-pub(super) fn environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let mut p = Some(value.as_bytes());
     while let Some(raw) = c::extract_first_word(&mut p, b"", flags::CUNESCAPE | flags::UNQUOTE)
         .map_err(|_| syntax(value))?
@@ -416,7 +285,7 @@ pub(super) fn environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn env_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn env_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -426,7 +295,7 @@ pub(super) fn env_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         .map_err(|e| format!("{e}; name an absolute file, with `-` before it if it may be missing"))
 }
 
-pub(super) fn pass_environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn pass_environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     for w in split(value, flags::UNQUOTE)? {
         let k = spec::expand(cx, &w, Table::Full)?;
         if !env_name(&k) {
@@ -438,7 +307,7 @@ pub(super) fn pass_environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn unset_environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn unset_environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     for w in split(value, flags::CUNESCAPE | flags::UNQUOTE)? {
         let k = spec::expand(cx, &w, Table::Full)?;
         if !env_name(&k) && !env_assignment(&k) {
@@ -450,7 +319,7 @@ pub(super) fn unset_environ(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn working_directory(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn working_directory(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let rest = value.strip_prefix('-').unwrap_or(value);
     if value.is_empty() || rest == "~" {
         return Ok(());
@@ -493,7 +362,7 @@ pub(super) fn user_error(k: &str) -> String {
     )
 }
 
-pub(super) fn user_group(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn user_group(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -505,7 +374,7 @@ pub(super) fn user_group(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     }
 }
 
-pub(super) fn user_groups(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn user_groups(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     for w in split(value, 0)? {
         let k = spec::expand(cx, &w, Table::Full)?;
         if !user_name_ok(&k) {
@@ -515,48 +384,11 @@ pub(super) fn user_groups(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn namespace_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn namespace_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     for w in split(value, flags::UNQUOTE)? {
         let rest = w.strip_prefix('-').unwrap_or(&w);
         let rest = rest.strip_prefix('+').unwrap_or(rest);
         abs_path(cx, rest)?;
     }
     Ok(())
-}
-
-/// `safe_atoi` within `min..=max` (`parse_nice`, `parse_oom_score_adjust`, ...); empty resets.
-fn ranged(cx: &Cx<'_>, value: &str, min: i64, max: i64) -> Result<(), String> {
-    if value.is_empty() {
-        return Ok(());
-    }
-    match c::signed(value, 0, i64::from(i32::MIN), i64::from(i32::MAX)) {
-        Ok(n) if (min..=max).contains(&n) => Ok(()),
-        Ok(_) | Err("out of range") => Err(format!(
-            "`{value}` is out of range for `{}=`; use {min} to {max}",
-            cx.key
-        )),
-        Err(_) => Err(format!(
-            "`{value}` is not a whole number; `{}=` takes {min} to {max}",
-            cx.key
-        )),
-    }
-}
-
-/// A `DEFINE_STRING_TABLE_LOOKUP_WITH_FALLBACK` lookup: a name of the table, or a number up to
-/// `max`; empty resets.
-fn named_or_number(cx: &Cx<'_>, value: &str, names: &[&str], max: u64) -> Result<(), String> {
-    if value.is_empty() || c::unsigned(value, 0, u64::from(u32::MAX)).is_ok_and(|n| n <= max) {
-        return Ok(());
-    }
-    basic::one_of(cx, value, names)
-}
-
-/// `safe_atou8`: an exit status from 0 to 255.
-fn exit_status(cx: &Cx<'_>, value: &str) -> Result<(), String> {
-    c::unsigned(value, 0, 255).map(drop).map_err(|_| {
-        format!(
-            "`{value}` is not a valid `{}=`; use an exit status from 0 to 255",
-            cx.key
-        )
-    })
 }

@@ -17,15 +17,13 @@
 //! tzdata's (listed in `kinds/tz.rs`) with `UTC` as the local zone.
 
 mod calendar;
-mod socket;
+pub(super) mod socket;
 mod tz;
 
 use super::basic::one_of;
 use super::c;
 use super::spec::{self, Table};
 use super::Cx;
-
-type Verdict = Option<Result<(), String>>;
 
 /// `message`, prefixed with what `value` expanded to when specifiers changed it.
 fn expanded(value: &str, k: &str, message: String) -> String {
@@ -36,31 +34,7 @@ fn expanded(value: &str, k: &str, message: String) -> String {
     }
 }
 
-/// The verdict of the unit-type parser `parser` on `value`, or `None` if `parser` is not one.
-pub fn check(parser: &str, cx: &Cx<'_>, value: &str) -> Verdict {
-    Some(match parser {
-        "socket_listen" => socket::listen(cx, value),
-        "socket_bindtodevice" => bind_to_device(cx, value),
-        "socket_protocol" => socket_protocol(cx, value),
-        "socket_service" => socket::service(cx, value),
-        "socket_timestamping" => timestamping(cx, value),
-        "fdname" => fdname(cx, value),
-        "service_sockets" => socket::service_sockets(cx, value),
-        "service_timeout" => timeout(cx, value),
-        "service_timeout_abort" if value.is_empty() => Ok(()),
-        "service_timeout_abort" => timeout(cx, value),
-        "timer" => timer(cx, value),
-        "path_spec" => path_spec(cx, value),
-        "open_file" => open_file(cx, value),
-        "service_refresh_on_reload" => refresh_on_reload(cx, value),
-        "luo_sessions" => luo_sessions(value),
-        "xattr" => xattr(cx, value),
-        "iec_size_long" => iec_size_long(value),
-        _ => return None,
-    })
-}
-
-fn bind_to_device(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn bind_to_device(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() || value == "*" {
         return Ok(());
     }
@@ -79,7 +53,7 @@ fn bind_to_device(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     }
 }
 
-fn socket_protocol(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn socket_protocol(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let mut known = vec![("udplite", 136), ("sctp", 132)];
     if cx.version >= 257 {
         known.push(("mptcp", 262));
@@ -96,7 +70,7 @@ fn socket_protocol(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     one_of(cx, value, &names)
 }
 
-fn timestamping(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn timestamping(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     // The Greek small letter mu came in 252, beside the micro sign.
     let greek_mu = cx.version >= 252 && value == "μs";
     let aliases = ["off", "us", "ns", "nsec", "usec", "µs"];
@@ -107,7 +81,7 @@ fn timestamping(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     one_of(cx, value, &words).map_err(|e| format!("{e}, or a boolean"))
 }
 
-fn fdname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn fdname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -125,7 +99,7 @@ fn fdname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 
 /// `TimeoutSec=`, `TimeoutStartSec=` (`parse_sec_fix_0`: `0` means no timeout) and
 /// `TimeoutAbortSec=` (`parse_sec`; empty means unset).
-fn timeout(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn timeout(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     match c::parse_sec(value) {
         Ok(_) => Ok(()),
         Err(_) if value.is_empty() => Err(format!(
@@ -141,7 +115,15 @@ fn timeout(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     }
 }
 
-fn timer(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+/// `config_parse_service_timeout_abort`: as [`timeout`], and empty resets.
+pub(crate) fn timeout_abort(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    timeout(cx, value)
+}
+
+pub(crate) fn timer(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -169,7 +151,7 @@ fn timer_expanded(cx: &Cx<'_>, k: &str) -> Result<(), String> {
     }
 }
 
-fn path_spec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn path_spec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -187,7 +169,7 @@ fn path_spec(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 const OPEN_FILE_FLAGS: [&str; 4] = ["read-only", "append", "truncate", "graceful"];
 
 /// `OpenFile=path[:fdname[:options]]` (`open_file_parse`), without specifiers.
-fn open_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn open_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -238,7 +220,7 @@ fn open_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 }
 
 /// `RefreshOnReload=` (262): a boolean, or flags, the first optionally negated with `~`.
-fn refresh_on_reload(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn refresh_on_reload(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() || c::parse_boolean(value).is_some() {
         return Ok(());
     }
@@ -255,7 +237,7 @@ fn refresh_on_reload(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 
 /// `LUOSession=` (262): names valid as file descriptor names, without white space, quotes,
 /// backslashes or glob characters, each once.
-fn luo_sessions(value: &str) -> Result<(), String> {
+pub(crate) fn luo_sessions(_: &Cx<'_>, value: &str) -> Result<(), String> {
     let words = c::words(value, b"", 0).map_err(|_| format!("`{value}` has a stray `\\`"))?;
     for (i, w) in words.iter().enumerate() {
         let safe = !w.is_empty() && !w.bytes().any(|b| b"\\\"'*?[".contains(&b));
@@ -272,7 +254,7 @@ fn luo_sessions(value: &str) -> Result<(), String> {
 }
 
 /// `XAttrEntryPoint=` & co (262): `user.NAME=VALUE`, both with specifiers.
-fn xattr(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn xattr(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -293,7 +275,7 @@ fn xattr(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 }
 
 /// `config_parse_iec_size_long` (262's `MessageQueueMessageSize=`): a size up to `LONG_MAX`.
-fn iec_size_long(value: &str) -> Result<(), String> {
+pub(crate) fn iec_size_long(_: &Cx<'_>, value: &str) -> Result<(), String> {
     match c::parse_size(value, 1024) {
         Ok(n) if n <= i64::MAX as u64 => Ok(()),
         Ok(_) | Err("out of range") => Err(format!(

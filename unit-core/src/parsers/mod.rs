@@ -6,10 +6,11 @@
 //! and ignore it (or refuse the unit). Each parser follows the release's C code; the rules are
 //! written once here and used at compile time and at render time alike.
 //!
-//! [`registry`] maps each parser name to its function and traits, as systemd's gperf table
-//! does. Groups: [`basic`] (numbers, time spans, strings, paths, dependencies, conditions),
-//! `exec` (the execution environment), `cgroup` (resource control), `kinds` (the settings of
-//! each unit type: services, sockets, timers, paths, mounts, swaps).
+//! [`registry`] has one row per parser naming the function that reads it, with its traits, as
+//! systemd's gperf table does. The functions live by domain: [`basic`] (numbers, time spans,
+//! strings, paths, dependencies, conditions), `exec` (the execution environment), `cgroup`
+//! (resource control), `kinds` (the settings of each unit type: services, sockets, timers,
+//! paths, mounts, swaps).
 
 pub mod basic;
 pub mod c;
@@ -90,6 +91,48 @@ mod tests {
         assert_eq!(catalog, registry);
     }
 
+    /// One row per parser, as systemd's gperf table has: each parser the catalog names is
+    /// found by [`registry::get`] in exactly one row. The `[Install]` directives, which
+    /// `systemctl` reads with `install.c`'s own parsers ([`registry::INSTALL`]), are `NULL` in
+    /// the unit-file table and reach their function through that one row.
+    #[test]
+    fn each_parser_of_the_catalog_has_exactly_one_row() {
+        assert!(
+            PARSERS.windows(2).all(|w| w[0].name < w[1].name),
+            "PARSERS is not sorted by name"
+        );
+        for r in crate::catalog::table::ROWS {
+            let rows = PARSERS.iter().filter(|p| p.name == r.parser).count();
+            assert_eq!(rows, 1, "`{}` has {rows} registry rows", r.parser);
+            assert!(
+                registry::get(r.parser).is_some_and(|p| p.name == r.parser),
+                "`{}` is not found by its name",
+                r.parser
+            );
+        }
+        for &(key, parser, _) in registry::INSTALL {
+            let rows: Vec<&str> = crate::catalog::table::ROWS
+                .iter()
+                .filter(|r| r.section == "Install" && r.name == key)
+                .map(|r| r.parser)
+                .collect();
+            assert!(
+                !rows.is_empty(),
+                "`{key}=` ({parser}) is not in the catalog"
+            );
+            for p in rows {
+                assert_eq!(p, "NULL", "`{key}=` ({parser}) is read by `{p}`");
+                let Some(row) = registry::get(p) else {
+                    panic!("`{key}=` ({parser}) has no registry row");
+                };
+                assert!(
+                    matches!(row.read, Read::Fn(_)),
+                    "`{key}=` ({parser}) is not read"
+                );
+            }
+        }
+    }
+
     /// Each parser's function answers for it, in every release and section that has it, and
     /// judges an empty value as the registry says.
     #[test]
@@ -135,7 +178,7 @@ mod tests {
             .collect();
         let registry: BTreeSet<&str> = PARSERS
             .iter()
-            .filter(|p| p.read == Read::Enum)
+            .filter(|p| matches!(p.read, Read::Enum))
             .map(|p| p.name)
             .collect();
         // `ManagedOOM*=` reads its table in its own function, after checking the unit type.

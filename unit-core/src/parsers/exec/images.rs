@@ -49,7 +49,7 @@ fn partition_error(name: &str) -> String {
 }
 
 /// Hexadecimal of at least 16 bytes, or an absolute path to a file that holds it.
-pub(super) fn root_hash(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn root_hash(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() || c::path_is_absolute(value) {
         return Ok(());
     }
@@ -69,7 +69,7 @@ pub(super) fn root_hash(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 }
 
 /// `base64:` and the signature, or an absolute path to a file that holds it.
-pub(super) fn root_hash_sig(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn root_hash_sig(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() || c::path_is_absolute(value) {
         return Ok(());
     }
@@ -113,7 +113,7 @@ fn options_for(cx: &Cx<'_>, partition: Option<&str>, options: &str) -> Result<()
     spec::expand(cx, options, Table::Full).map(drop)
 }
 
-pub(super) fn root_image_options(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn root_image_options(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     for tuple in split(value, flags::UNQUOTE | flags::RETAIN_ESCAPE)? {
         let f = fields(&tuple)?;
         if f.len() > 2 {
@@ -132,8 +132,18 @@ pub(super) fn root_image_options(cx: &Cx<'_>, value: &str) -> Result<(), String>
     Ok(())
 }
 
+/// `config_parse_mount_images`.
+pub(crate) fn mount_images(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    images(cx, value, true)
+}
+
+/// `config_parse_extension_images`.
+pub(crate) fn extension_images(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    images(cx, value, false)
+}
+
 /// `MountImages=` (`SOURCE:DEST[:OPTIONS...]`) and `ExtensionImages=` (`SOURCE[:OPTIONS...]`).
-pub(super) fn images(cx: &Cx<'_>, value: &str, mount: bool) -> Result<(), String> {
+fn images(cx: &Cx<'_>, value: &str, mount: bool) -> Result<(), String> {
     let key = cx.key;
     for tuple in split(value, flags::UNQUOTE | flags::RETAIN_ESCAPE)? {
         let f = fields(&tuple)?;
@@ -190,7 +200,7 @@ const POLICY_FLAGS: &[&str] = &[
 /// `image_policy_from_string`: `-`, `*`, `~`, or `PARTITION=FLAG+FLAG` rules separated by `:`,
 /// with an empty partition for the default. From 258 on, unknown partitions and flags are
 /// skipped ("graceful").
-pub(super) fn image_policy(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn image_policy(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() || ["-", "*", "~"].contains(&value) {
         return Ok(());
     }

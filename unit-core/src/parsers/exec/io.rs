@@ -55,7 +55,7 @@ fn limit_one(kind: Limit, v: &str) -> Option<u64> {
     }
 }
 
-pub(super) fn rlimit(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn rlimit(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let kind = limit_kind(cx.key);
     let key = cx.key;
     let form = match kind {
@@ -145,7 +145,7 @@ pub(super) fn stdio_form(cx: &Cx<'_>, value: &str, files: &[&str]) -> Option<Res
     None
 }
 
-pub(super) fn output(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn output(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let files: &[&str] = if cx.version >= 248 {
         &["file", "append", "truncate"]
     } else {
@@ -171,7 +171,7 @@ pub(super) fn output(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     })
 }
 
-pub(super) fn input(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn input(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if let Some(v) = stdio_form(cx, value, &["file"]) {
         return v;
     }
@@ -218,7 +218,7 @@ pub(super) fn cunescape_full(value: &str, nul: bool) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
-pub(super) fn input_text(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn input_text(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -235,6 +235,11 @@ pub(super) fn unbase64(b: u8) -> Option<u8> {
         b'/' => Some(63),
         _ => None,
     }
+}
+
+/// `config_parse_exec_input_data`: see [`input_data`].
+pub(crate) fn input_data_value(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    input_data(value)
 }
 
 /// `unbase64mem`: groups of four characters with white space anywhere, `=` padding only in
@@ -269,7 +274,7 @@ pub(super) fn input_data(value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn directories(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn directories(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let key = cx.key;
     let (outer, inner) = if cx.version >= 250 {
         (

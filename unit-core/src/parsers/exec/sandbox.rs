@@ -29,7 +29,7 @@ pub(super) const COREDUMP_FILTERS: &[&str] = &[
 ];
 
 /// `coredump_filter_mask_from_string`: names, `default`, `all` or hexadecimal masks.
-pub(super) fn coredump_filter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn coredump_filter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     for w in split(value, 0)? {
         if !COREDUMP_FILTERS.contains(&w.as_str()) && c::unsigned(&w, 16, u64::MAX).is_err() {
             basic::one_of(cx, &w, COREDUMP_FILTERS)
@@ -44,7 +44,7 @@ pub(super) fn is_glob(s: &str) -> bool {
     s.contains(['*', '?', '['])
 }
 
-pub(super) fn log_namespace(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn log_namespace(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -71,7 +71,7 @@ pub(super) fn journal_field(n: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
-pub(super) fn log_extra_fields(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn log_extra_fields(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     for w in split(value, flags::CUNESCAPE | flags::UNQUOTE)? {
         let k = spec::expand(cx, &w, Table::Full)?;
         let Some((name, _)) = k.split_once('=') else {
@@ -105,7 +105,7 @@ pub(super) fn bus_name_ok(n: &str) -> bool {
         })
 }
 
-pub(super) fn bus_name(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn bus_name(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let k = spec::expand(cx, value, Table::Full)?;
     if bus_name_ok(&k) {
         Ok(())
@@ -116,7 +116,7 @@ pub(super) fn bus_name(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     }
 }
 
-pub(super) fn pid_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn pid_file(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -142,7 +142,7 @@ pub(super) fn below_api_vfs(p: &str) -> bool {
         .any(|d| p == *d || p.strip_prefix(d).is_some_and(|r| r.starts_with('/')))
 }
 
-pub(super) fn colon_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn colon_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -156,7 +156,7 @@ pub(super) fn colon_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 }
 
 /// `exit_status_from_string` or `signal_from_string` for each word.
-pub(super) fn set_status(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn set_status(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     const CLASSES: &[&str] = &[
         "SUCCESS",
         "FAILURE",
@@ -287,7 +287,7 @@ fn bind_paths_tuples(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn bind_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn bind_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if cx.version >= 258 {
         return bind_paths_tuples(cx, value);
     }
@@ -339,7 +339,7 @@ pub(super) fn bind_paths(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     }
 }
 
-pub(super) fn temporary_filesystems(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn temporary_filesystems(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     for w in split(value, flags::UNQUOTE)? {
         let path = w.split_once(':').map_or(w.as_str(), |(p, _)| p);
         abs_path(cx, path)?;
@@ -370,7 +370,7 @@ fn credential_id<'v>(cx: &Cx<'_>, value: &'v str) -> Result<(String, Option<&'v 
     Ok((id, rest))
 }
 
-pub(super) fn set_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn set_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -396,7 +396,7 @@ pub(super) fn set_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     }
 }
 
-pub(super) fn load_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn load_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -437,7 +437,7 @@ fn credential_glob(s: &str) -> bool {
     }
 }
 
-pub(super) fn import_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn import_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -455,7 +455,7 @@ pub(super) fn import_credential(cx: &Cx<'_>, value: &str) -> Result<(), String> 
 
 /// Only `~` alone is refused; the regular expression itself is compiled by PCRE2 when the unit
 /// loads, which is not repeated here.
-pub(super) fn log_filter_patterns(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn log_filter_patterns(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value == "~" {
         return Err(format!(
             "`{}=~` has no pattern; write a regular expression after `~`",
@@ -491,7 +491,7 @@ fn permyriad(v: &str) -> Option<u32> {
 }
 
 /// `StateDirectoryQuota=` and co.: `off`, a percentage, or a size.
-pub(super) fn quota(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn quota(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() || value == "off" || permyriad(value).is_some() {
         return Ok(());
     }
@@ -501,4 +501,21 @@ pub(super) fn quota(cx: &Cx<'_>, value: &str) -> Result<(), String> {
             cx.key
         )
     })
+}
+
+/// `config_parse_exec_mount_apivfs`: a boolean; empty resets.
+pub(crate) fn mount_apivfs(_: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    basic::boolean(value)
+}
+
+/// `config_parse_exec_mount_flags` and `config_parse_exec_mount_propagation_flag`: `shared`,
+/// `slave` or `private`; empty resets.
+pub(crate) fn mount_propagation(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    basic::one_of(cx, value, &["shared", "slave", "private"])
 }

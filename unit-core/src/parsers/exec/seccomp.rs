@@ -187,7 +187,7 @@ pub(super) fn errno_ok(v: &str) -> bool {
             .is_ok_and(|e| (0..=4095).contains(&e))
 }
 
-pub(super) fn syscall_filter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn syscall_filter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let (invert, rest) = match value.strip_prefix('~') {
         Some(r) => (true, r),
         None => (false, value),
@@ -217,7 +217,7 @@ pub(super) fn syscall_filter(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn syscall_log(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn syscall_log(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let rest = value.strip_prefix('~').unwrap_or(value);
     for word in split(rest, 0)? {
         syscall_name(cx, &word)?;
@@ -225,7 +225,7 @@ pub(super) fn syscall_log(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn syscall_archs(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn syscall_archs(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let mut archs = vec![
         "native",
         "x86",
@@ -257,7 +257,7 @@ pub(super) fn syscall_archs(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn syscall_errno(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn syscall_errno(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() || value == "kill" || (errno_ok(value) && value != "0") {
         return Ok(());
     }
@@ -319,7 +319,7 @@ pub(super) const ADDRESS_FAMILIES: &[&str] = &[
     "AF_XDP",
 ];
 
-pub(super) fn address_families(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn address_families(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value == "none" && cx.version >= 249 {
         return Ok(());
     }
@@ -343,7 +343,7 @@ pub(super) fn address_families(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 pub(super) const NAMESPACES: &[&str] =
     &["cgroup", "ipc", "net", "mnt", "pid", "user", "uts", "time"];
 
-pub(super) fn restrict_namespaces(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn restrict_namespaces(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() || c::parse_boolean(value).is_some() {
         return Ok(());
     }
@@ -362,7 +362,7 @@ pub(super) fn restrict_namespaces(cx: &Cx<'_>, value: &str) -> Result<(), String
 }
 
 /// `personality_from_string` on an x86-64 host: the native and the secondary architecture.
-pub(super) fn personality(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn personality(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }
@@ -410,7 +410,7 @@ const FILESYSTEM_GROUPS: &[&str] = &[
 ];
 
 /// `lsm_bpf_parse_filesystem`: any file system name is taken; a group must exist.
-pub(super) fn restrict_filesystems(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn restrict_filesystems(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     let rest = value.strip_prefix('~').unwrap_or(value);
     for w in split(rest, flags::UNQUOTE)? {
         if w.starts_with('@') && !FILESYSTEM_GROUPS.contains(&w.as_str()) {
@@ -434,7 +434,7 @@ fn hostname_ok(h: &str) -> bool {
 }
 
 /// `ProtectHostname=` (258 and later): a boolean or `private`, optionally `:HOSTNAME`.
-pub(super) fn protect_hostname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
+pub(crate) fn protect_hostname(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if value.is_empty() {
         return Ok(());
     }

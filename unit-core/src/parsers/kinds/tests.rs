@@ -235,13 +235,6 @@ fn messages_follow_the_house_grammar() {
     }
 }
 
-#[test]
-fn parsers_of_other_groups_are_not_answered() {
-    let c = cx("a.service", "Type", "0", 252);
-    assert!(check("service_type", &c, "simple").is_none());
-    assert!(check("exec", &c, "/bin/true").is_none());
-}
-
 /// Compares with a file of `systemd-analyze calendar` verdicts, named by `CALENDAR_VERDICTS`:
 /// lines of `spec TAB verdict...`, one `A` (exit status 0) or `R` per release listed in
 /// `CALENDAR_RELEASES` (comma-separated, `252` by default).
