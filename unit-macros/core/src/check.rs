@@ -105,13 +105,20 @@ pub fn check(family: &Family, errors: &mut Errors) {
         }
         resolved.push(unit);
     }
+    // Configurations that hold the same unit versions are one family: checked once.
+    let mut checked: Vec<Vec<usize>> = Vec::new();
     for config in configurations(family) {
-        let units: Vec<Unit> = resolved
-            .iter()
-            .zip(&family.units)
-            .filter(|(_, out)| agrees(&out.variant, &config))
-            .map(|(u, _)| applied(u, &u.name))
+        let members: Vec<usize> = (0..family.units.len())
+            .filter(|&i| agrees(&family.units[i].variant, &config))
             .collect();
+        if checked.contains(&members) {
+            continue;
+        }
+        let units: Vec<Unit> = members
+            .iter()
+            .map(|&i| applied(&resolved[i], &resolved[i].name))
+            .collect();
+        checked.push(members);
         let mut extended: Vec<Unit> = Vec::new();
         for &(name, _, _) in &table {
             if units.iter().chain(&extended).any(|u| u.name == name) {
