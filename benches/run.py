@@ -3,10 +3,12 @@
 alternate the two sides, and reported as a ratio per pair (min / median / max), because absolute
 times on a shared machine drift.
 
-    python3 benches/run.py [cold] [edit] [render] [scale] [timings] [--runs N] [--sizes 10,100,1000]
+    python3 benches/run.py [cold] [macro] [edit] [render] [scale] [timings] [adopt] [--runs N] [--sizes 10,100,1000]
 
 - cold:    `cargo build -p daemons` into an empty target directory, against the floor: a crate
            whose procedural macro uses syn + quote + proc-macro2 with the same features
+- macro:   `cargo build -p unit-macros` (what the macro needs) into an empty target directory,
+           against the same floor
 - edit:    change one directive of one daemon, then `cargo build -p daemons`, against the floor:
            a crate of the same shape (build script, library, binary) holding the 67 finished
            unit texts and writing them, with one text edited; and against the Python baseline
@@ -20,7 +22,7 @@ times on a shared machine drift.
            built from its code blocks: edit one directive then `cargo run -- render`, and a cold
            `cargo build`, the `build.rs` form against the five-line form
 
-With no measurement named, runs cold, edit, render and scale (adopt on request). Needs GNU time at /usr/bin/time for
+With no measurement named, runs cold, macro, edit, render and scale (adopt on request). Needs GNU time at /usr/bin/time for
 peak memory. Writes nothing outside target/.
 """
 import json
@@ -174,6 +176,36 @@ def bench_cold(runs):
     ]
 
 
+def bench_macro(runs):
+    """What the macro needs, cold: `cargo build -p unit-macros` (the proc macro and every crate
+    it depends on) into an empty target directory, against the same floor as `cold`."""
+    work = os.path.join(TARGET, "bench-macro")
+    floor = os.path.join(work, "floor")
+    floor_cold_crate(floor)
+    ours_target, floor_target = os.path.join(work, "target"), os.path.join(floor, "target")
+    run(["cargo", "fetch", "--offline"], cwd=floor)
+    ours, theirs = [], []
+    for i in range(runs):
+        for target in (ours_target, floor_target):
+            if os.path.exists(target):
+                shutil.rmtree(target)
+        # Alternate which side goes first, so that neither always follows the other.
+        sides = [("ours", ours_target), ("floor", floor_target)]
+        for side, target in sides if i % 2 == 0 else reversed(sides):
+            if side == "ours":
+                ours.append(run(["cargo", "build", "--offline", "-p", "unit-macros"],
+                                env={"CARGO_TARGET_DIR": target})[0])
+            else:
+                theirs.append(run(["cargo", "build", "--offline"], cwd=floor,
+                                  env={"CARGO_TARGET_DIR": target})[0])
+    ratios = [a / b for a, b in zip(ours, theirs)]
+    return [
+        ("cold `cargo build -p unit-macros` (what the macro needs), empty target directory (s, min / median / max of %d)" % runs, spread(ours)),
+        ("floor: syn + quote + proc-macro2 macro crate and its user, cold (s)", spread(theirs)),
+        ("**ratio what the macro needs / floor** (target at most 2.3), per pair", "**%s**" % spread(ratios)),
+    ]
+
+
 def bench_edit(runs):
     work = os.path.join(TARGET, "bench-edit")
     ws = os.path.join(work, "ws")
@@ -302,9 +334,9 @@ def bench_timings():
     for name in sorted(by_crate, key=by_crate.get, reverse=True):
         rows.append(("  %s (compile time, all its units)" % name, "%.2f s" % by_crate[name]))
     base = sum(by_crate.get(n, 0) for n in ("syn", "quote", "proc-macro2", "unicode-ident"))
-    ours = sum(by_crate.get(n, 0) for n in ("unit-core", "unit-macros-core", "unit-macros", "strsim"))
+    ours = sum(by_crate.get(n, 0) for n in ("unit-core", "unit-macros-core", "unit-macros"))
     rows.append(("syn + quote + proc-macro2 + unicode-ident", "%.2f s" % base))
-    rows.append(("unit-core + unit-macros(-core) (+ strsim) beyond that", "%.2f s (%.0f%% of the former)" % (ours, 100 * ours / base)))
+    rows.append(("unit-core + unit-macros(-core) beyond that", "%.2f s (%.0f%% of the former)" % (ours, 100 * ours / base)))
     return rows
 
 
@@ -373,11 +405,11 @@ def main(argv):
             sizes = [int(s) for s in next(args).split(",")]
         else:
             what.append(a)
-    what = what or ["cold", "edit", "render", "scale"]
+    what = what or ["cold", "macro", "edit", "render", "scale"]
     os.makedirs(TARGET, exist_ok=True)
     rows = [("machine", "%d cores, %s" % (os.cpu_count(), subprocess.run(["uname", "-srm"], capture_output=True, text=True).stdout.strip()))]
     for name in what:
-        rows += {"cold": lambda: bench_cold(runs), "edit": lambda: bench_edit(runs), "scale": lambda: bench_scale(max(1, runs // 2), sizes),
+        rows += {"cold": lambda: bench_cold(runs), "macro": lambda: bench_macro(runs), "edit": lambda: bench_edit(runs), "scale": lambda: bench_scale(max(1, runs // 2), sizes),
                  "render": lambda: bench_render(runs), "timings": bench_timings, "adopt": lambda: bench_adopt(runs)}[name]()
     table = "| measurement | figure |\n| --- | --- |\n" + "".join("| %s | %s |\n" % r for r in rows)
     print(table)

@@ -12,7 +12,7 @@ mod triggers;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Diagnostic, Unit};
+use crate::model::{Diagnostic, Origin, Unit};
 
 pub use implicit::{default_dependencies, triggered, SPECIAL_ORDER};
 pub use ordering::{ordering_edges, Edge};
@@ -78,23 +78,54 @@ pub fn check_extended<'a>(
 ) -> Vec<Diagnostic> {
     let known = Known::new(units, external);
     let mut out = Vec::new();
-    for unit in extended {
-        references::check(unit, &known, &mut out);
-        references::check_self(unit, &mut out);
+    // Each unit's references are read once, for the rules that follow them and for orderings.
+    let written: Vec<Vec<references::Written>> = extended
+        .iter()
+        .chain(units)
+        .map(references::written)
+        .collect();
+    let (written_extended, written_units) = written.split_at(extended.len());
+    for (unit, written) in extended.iter().zip(written_extended) {
+        references::check(unit, written, &known, &mut out);
+        references::check_self(unit, written, &mut out);
     }
-    for unit in units {
-        references::check(unit, &known, &mut out);
-        references::check_self(unit, &mut out);
+    for (unit, written) in units.iter().zip(written_units) {
+        references::check(unit, written, &known, &mut out);
+        references::check_self(unit, written, &mut out);
         sockets::check_service(unit, &known, &mut out);
         sockets::check_bound(unit, &known, &mut out);
         triggers::check(unit, &known, &mut out);
         install::check_also(unit, &known, &mut out);
     }
+    let named =
+        |unit: &Unit, written: &[references::Written]| -> Vec<(&'static str, String, Origin)> {
+            written
+                .iter()
+                .map(|(key, name, origin)| {
+                    (
+                        *key,
+                        references::expand_specifiers(name, &unit.name),
+                        *origin,
+                    )
+                })
+                .collect()
+        };
     if extended.is_empty() {
-        ordering::check(units, &mut out);
+        let named: Vec<_> = units
+            .iter()
+            .zip(written_units)
+            .map(|(u, w)| named(u, w))
+            .collect();
+        ordering::check(units, &named, &mut out);
     } else {
         let all: Vec<Unit> = units.iter().chain(extended).cloned().collect();
-        ordering::check(&all, &mut out);
+        let named: Vec<_> = units
+            .iter()
+            .zip(written_units)
+            .chain(extended.iter().zip(written_extended))
+            .map(|(u, w)| named(u, w))
+            .collect();
+        ordering::check(&all, &named, &mut out);
     }
     listen::check(units, &mut out);
     out.dedup();

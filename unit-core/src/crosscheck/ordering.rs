@@ -28,6 +28,14 @@ pub struct Edge {
 /// target is written to be before the unit), the default dependencies of each unit type, mounts
 /// after their parents, and the orderings among systemd's own targets.
 pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
+    let named: Vec<Vec<(&str, String, Origin)>> =
+        units.iter().map(|u| references(u).collect()).collect();
+    edges_of(units, &named)
+}
+
+/// [`ordering_edges`], with each unit's [`references`] (`named`, in the order of `units`)
+/// already read.
+fn edges_of(units: &[Unit], named: &[Vec<(&'static str, String, Origin)>]) -> Vec<Edge> {
     let by_name: HashMap<&str, &Unit> = units.iter().map(|u| (u.name.as_str(), u)).collect();
     let default_deps = |name: &str| by_name.get(name).is_none_or(|u| default_dependencies(u));
     let edge = |before: &str, after: &str, origin, why: Option<String>| Edge {
@@ -48,11 +56,9 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
             )
         })
         .collect();
-    let named: Vec<Vec<(&str, String, Origin)>> =
-        units.iter().map(|u| references(u).collect()).collect();
     let written: HashSet<(&str, &str)> = units
         .iter()
-        .zip(&named)
+        .zip(named)
         .flat_map(|(u, named)| {
             named.iter().filter_map(move |(key, name, _)| match *key {
                 "After" => Some((name.as_str(), u.name.as_str())),
@@ -62,7 +68,7 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
         })
         .collect();
     let mounts = mounts_by_place(units);
-    for (unit, named) in units.iter().zip(&named) {
+    for (unit, named) in units.iter().zip(named) {
         let me = unit.name.as_str();
         let implied = implicit(unit, &mounts);
         // systemd orders a target after a unit it wants only where that makes no loop: not
@@ -103,8 +109,13 @@ pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
     edges
 }
 
-pub(super) fn check(units: &[Unit], out: &mut Vec<Diagnostic>) {
-    let edges = ordering_edges(units);
+/// The ordering cycles of `units`, whose [`references`] are `named`.
+pub(super) fn check(
+    units: &[Unit],
+    named: &[Vec<(&'static str, String, Origin)>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let edges = edges_of(units, named);
     let mut graph: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
     // systemd drops a unit's ordering on itself (reported by `references::check_self`).
     for (i, e) in edges

@@ -88,23 +88,36 @@ pub fn template_needed(name: &str) -> Option<String> {
 /// The unit names `unit` refers to, as (directive, name, origin of the entry), with the
 /// specifiers whose value is known expanded.
 pub fn references(unit: &Unit) -> impl Iterator<Item = (&'static str, String, Origin)> + '_ {
-    written(unit).map(|(key, name, origin)| (key, expand_specifiers(&name, &unit.name), origin))
+    written(unit)
+        .into_iter()
+        .map(|(key, name, origin)| (key, expand_specifiers(&name, &unit.name), origin))
 }
 
-/// The unit names `unit` refers to, as written.
-fn written(unit: &Unit) -> impl Iterator<Item = (&'static str, String, Origin)> + '_ {
-    REFERENCES.iter().flat_map(move |&(section, key)| {
-        unit.sections
-            .iter()
-            .filter(move |s| s.name == section)
-            .flat_map(|s| s.entries.iter())
-            .filter(move |e| e.key == key)
-            .flat_map(move |e| {
-                split_names(&e.value)
-                    .into_iter()
-                    .map(move |name| (key, name, e.origin))
-            })
-    })
+/// A name one directive of a unit gives: the directive, the name as written, and the origin
+/// of its entry.
+pub(super) type Written = (&'static str, String, Origin);
+
+/// The unit names `unit` refers to, as written: in the order of [`REFERENCES`], then of the
+/// unit's lines.
+pub(super) fn written(unit: &Unit) -> Vec<Written> {
+    let mut found: Vec<(usize, Written)> = Vec::new();
+    for section in &unit.sections {
+        for entry in &section.entries {
+            let Some(at) = REFERENCES
+                .iter()
+                .position(|&(s, k)| entry.key == k && section.name == s)
+            else {
+                continue;
+            };
+            let key = REFERENCES[at].1;
+            for name in split_names(&entry.value) {
+                found.push((at, (key, name, entry.origin)));
+            }
+        }
+    }
+    // Stable: within one directive, the lines keep their order.
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, w)| w).collect()
 }
 
 /// The dependencies systemd drops with a warning when they name the unit itself
@@ -115,14 +128,14 @@ const SELF_WARNED: &[&str] = &["After", "Before", "Conflicts", "OnFailure", "OnS
 /// (`After=%n`, `After=worker@%i.service` in `worker@.service`). systemd 252 drops the
 /// dependency with a warning ("Dependency After=a.service is dropped"); as with every line
 /// systemd ignores, the definition is refused.
-pub(super) fn check_self(unit: &Unit, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_self(unit: &Unit, written: &[Written], out: &mut Vec<Diagnostic>) {
     // In a template, `%i` stands for the instance every instance has.
     let me = unit.name.replacen("@.", "@%i.", 1);
-    for (key, raw, origin) in written(unit) {
+    for &(key, ref raw, origin) in written {
         if !SELF_WARNED.contains(&key) {
             continue;
         }
-        let name = expand_specifiers(&raw, &unit.name);
+        let name = expand_specifiers(raw, &unit.name);
         if name == unit.name || name == me {
             out.push(Diagnostic::value(
                 origin,
@@ -132,9 +145,9 @@ pub(super) fn check_self(unit: &Unit, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) fn check(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic>) {
-    for (key, raw, origin) in written(unit) {
-        let name = expand_specifiers(&raw, &unit.name);
+pub(super) fn check(unit: &Unit, written: &[Written], known: &Known, out: &mut Vec<Diagnostic>) {
+    for &(key, ref raw, origin) in written {
+        let name = expand_specifiers(raw, &unit.name);
         if raw.contains('%') {
             let template = template_needed(&name);
             let missing = if name.contains('%') {
@@ -172,7 +185,7 @@ pub(super) fn check(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic>) {
             });
         out.push(Diagnostic::value(
             origin,
-            if raw == name {
+            if *raw == name {
                 format!("`{key}=` names `{name}`, which is not a unit of this family; {hint}")
             } else {
                 format!("`{key}=` names `{raw}` (`{name}` in `{}`), which is not a unit of this family; {hint}", unit.name)

@@ -10,7 +10,7 @@
 //! unit that is gated differently from the unit naming it is an error, because some
 //! configuration would render it dangling.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use unit_core::crosscheck::template_of;
 use unit_core::placeholder::{self, Part};
@@ -28,63 +28,218 @@ pub fn defaults(family: &Family) -> HashMap<&str, &str> {
         .collect()
 }
 
-pub fn check(family: &Family, errors: &mut Errors) {
-    let defaults = defaults(family);
-    let bad_options: Vec<&str> = family
-        .options
-        .iter()
-        .filter(|o| !o.valid)
-        .map(|o| o.name.as_str())
-        .collect();
-    // Drop-ins take part as systemd reads them: merged into the units they extend.
-    let dropins: Vec<(&str, &str, Unit)> = family
-        .dropins
-        .iter()
-        .map(|d| {
-            (
-                d.unit.name.as_str(),
-                d.file.as_str(),
-                resolve(&d.unit, &defaults),
-            )
-        })
-        .collect();
-    let table: Vec<(&str, &str, &Unit)> = dropins.iter().map(|(n, f, u)| (*n, *f, u)).collect();
-    let applied = |base: &Unit, name: &str| -> Unit {
-        let ordered: Vec<&Unit> = dropin::in_order(name, &table)
-            .into_iter()
-            .map(|(_, u)| u)
+/// The checks of a lowered family, with what they share: its units and drop-ins with build
+/// options at their defaults.
+pub struct Checks<'f> {
+    family: &'f Family,
+    /// Each unit version at the defaults, in the order of `family.units`.
+    resolved: Vec<Unit>,
+    /// Each drop-in at the defaults: the unit it extends, its file name, its lines.
+    dropins: Vec<(&'f str, &'f str, Unit)>,
+}
+
+impl<'f> Checks<'f> {
+    pub fn new(family: &'f Family) -> Self {
+        let defaults = defaults(family);
+        let resolved = family
+            .units
+            .iter()
+            .map(|out| resolve(&out.unit, &defaults))
             .collect();
-        dropin::assemble(base, name, &ordered)
-    };
-    let mut names: HashMap<&str, (&str, unit_core::Origin)> = HashMap::new();
-    let mut resolved = Vec::new();
-    for out in &family.units {
-        let unit = &out.unit;
-        let again = names.insert(&unit.name, (&out.daemon, unit.origin));
-        // The versions of one unit under different `#[cfg]`s share its name and its site.
-        if let Some((first, _)) = again.filter(|(_, origin)| *origin != unit.origin) {
-            let owner = if first.is_empty() {
-                String::new()
-            } else {
-                format!(" by daemon `{first}`")
-            };
-            errors.at(
-                unit.origin.0,
-                format!(
-                    "unit `{}` is already defined{owner}; each unit is defined once",
-                    unit.name
-                ),
-            );
+        // Drop-ins take part as systemd reads them: merged into the units they extend.
+        let dropins = family
+            .dropins
+            .iter()
+            .map(|d| {
+                (
+                    d.unit.name.as_str(),
+                    d.file.as_str(),
+                    resolve(&d.unit, &defaults),
+                )
+            })
+            .collect();
+        Checks {
+            family,
+            resolved,
+            dropins,
         }
-        let unit = resolve(unit, &defaults);
-        let unsure = entries_using(&out.unit, &bad_options);
-        let incomplete = out.incomplete || unrecognised(&unit);
-        let daemon = Some(out.daemon.as_str()).filter(|d| !d.is_empty());
-        let extended = table
+    }
+
+    fn table(&self) -> Vec<(&str, &str, &Unit)> {
+        self.dropins.iter().map(|(n, f, u)| (*n, *f, u)).collect()
+    }
+
+    /// The checks of each unit on its own, ready to run on any thread: whether another unit
+    /// has its name, and what its lines break for each systemd it targets.
+    pub fn own(&self) -> Own<'_> {
+        let family = self.family;
+        let mut names: HashMap<&str, (&str, unit_core::Origin)> = HashMap::new();
+        let mut duplicates = vec![None; family.units.len()];
+        for (i, (out, unit)) in family.units.iter().zip(&self.resolved).enumerate() {
+            let again = names.insert(&out.unit.name, (&out.daemon, out.unit.origin));
+            // The versions of one unit under different `#[cfg]`s share its name and its site.
+            if let Some((first, _)) = again.filter(|(_, origin)| *origin != out.unit.origin) {
+                let owner = if first.is_empty() {
+                    String::new()
+                } else {
+                    format!(" by daemon `{first}`")
+                };
+                duplicates[i] = Some((
+                    unit.origin.0,
+                    format!(
+                        "unit `{}` is already defined{owner}; each unit is defined once",
+                        unit.name
+                    ),
+                ));
+            }
+        }
+        Own {
+            units: family
+                .units
+                .iter()
+                .zip(&self.resolved)
+                .zip(duplicates)
+                .map(|((out, resolved), duplicate)| OwnUnit {
+                    written: &out.unit,
+                    resolved,
+                    incomplete: out.incomplete,
+                    daemon: Some(out.daemon.as_str()).filter(|d| !d.is_empty()),
+                    targets: targets_for(family, &out.variant),
+                    duplicate,
+                })
+                .collect(),
+            bad_options: family
+                .options
+                .iter()
+                .filter(|o| !o.valid)
+                .map(|o| o.name.as_str())
+                .collect(),
+            dropins: self.table(),
+        }
+    }
+
+    /// The rules that need the whole family, for each configuration of its `#[cfg]`s: ready
+    /// to run on any thread.
+    pub fn family_wide(&self) -> FamilyWide<'_> {
+        let family = self.family;
+        // Configurations that hold the same unit versions are one family: checked once.
+        let mut configs: Vec<Vec<usize>> = Vec::new();
+        for config in configurations(family) {
+            let members: Vec<usize> = (0..family.units.len())
+                .filter(|&i| agrees(&family.units[i].variant, &config))
+                .collect();
+            if !configs.contains(&members) {
+                configs.push(members);
+            }
+        }
+        FamilyWide {
+            resolved: &self.resolved,
+            dropins: self.table(),
+            configs,
+            externals: family.externals.iter().map(|e| e.name.as_str()).collect(),
+        }
+    }
+
+    /// References between units that `#[cfg]` gates differently, and the `extern` list.
+    pub fn declarations(&self, errors: &mut Errors) {
+        let family = self.family;
+        check_cfg_references(family, &self.resolved, errors);
+        let names: HashSet<&str> = family.units.iter().map(|o| o.unit.name.as_str()).collect();
+        let mut seen = HashMap::new();
+        for e in &family.externals {
+            if names.contains(e.name.as_str()) {
+                errors.at(e.site, format!("`{}` is declared external but is a unit of this family; remove it from `extern`", e.name));
+            } else if seen.insert(e.name.as_str(), e.site).is_some() {
+                errors.at(
+                    e.site,
+                    format!("`{}` is declared external twice; remove one", e.name),
+                );
+            }
+        }
+    }
+}
+
+/// The family-wide rules' input: plain units, so that they can run beside the other checks.
+pub struct FamilyWide<'a> {
+    resolved: &'a [Unit],
+    dropins: Vec<(&'a str, &'a str, &'a Unit)>,
+    /// The unit versions of each distinct configuration, by index.
+    configs: Vec<Vec<usize>>,
+    externals: Vec<&'a str>,
+}
+
+impl FamilyWide<'_> {
+    /// What the family-wide rules find, configuration after configuration.
+    pub fn run(&self) -> Vec<unit_core::Diagnostic> {
+        let mut found = Vec::new();
+        for members in &self.configs {
+            let units: Vec<Unit> = members
+                .iter()
+                .map(|&i| applied(&self.dropins, &self.resolved[i], &self.resolved[i].name))
+                .collect();
+            let mut extended: Vec<Unit> = Vec::new();
+            for &(name, _, _) in &self.dropins {
+                if units.iter().chain(&extended).any(|u| u.name == name) {
+                    continue;
+                }
+                let template = template_of(name);
+                let base = units
+                    .iter()
+                    .find(|u| Some(&u.name) == template.as_ref())
+                    .cloned()
+                    .unwrap_or_else(|| Unit::new(name, unit_core::Origin::NONE));
+                extended.push(applied(&self.dropins, &base, name));
+            }
+            let externals = self.externals.iter().copied();
+            found.extend(unit_core::crosscheck::check_extended(
+                &units, &extended, externals,
+            ));
+        }
+        found
+    }
+}
+
+/// The checks of each unit on its own: plain units, so that they can run beside the others.
+pub struct Own<'a> {
+    units: Vec<OwnUnit<'a>>,
+    bad_options: Vec<&'a str>,
+    dropins: Vec<(&'a str, &'a str, &'a Unit)>,
+}
+
+struct OwnUnit<'a> {
+    written: &'a Unit,
+    resolved: &'a Unit,
+    incomplete: bool,
+    daemon: Option<&'a str>,
+    targets: Vec<unit_core::catalog::Target>,
+    /// A unit of the same name defined elsewhere: where, and the message.
+    duplicate: Option<(u32, String)>,
+}
+
+/// What one unit's own checks find.
+pub struct Found<'a> {
+    duplicate: Option<(u32, String)>,
+    daemon: Option<&'a str>,
+    diagnostics: Vec<unit_core::Diagnostic>,
+}
+
+impl<'a> Own<'a> {
+    /// Each unit against every systemd it targets, in the order of the units.
+    pub fn run(&self) -> Vec<Found<'a>> {
+        self.units.iter().map(|u| self.one(u)).collect()
+    }
+
+    fn one(&self, u: &OwnUnit<'a>) -> Found<'a> {
+        let unit = u.resolved;
+        let unsure = entries_using(u.written, &self.bad_options);
+        let incomplete = u.incomplete || unrecognised(unit);
+        let extended = self
+            .dropins
             .iter()
             .any(|(n, _, _)| dropin::applies_to(n, &unit.name));
-        let assembled = extended.then(|| applied(&unit, &unit.name));
-        for target in targets_for(family, &out.variant) {
+        let assembled = extended.then(|| applied(&self.dropins, unit, &unit.name));
+        let mut diagnostics = Vec::new();
+        for &target in &u.targets {
             // A problem the family's own drop-ins resolve is none of the unit systemd loads;
             // the ones they bring are reported at the drop-in (`adopt`).
             let remains: Option<Vec<String>> = assembled.as_ref().map(|a| {
@@ -93,55 +248,43 @@ pub fn check(family: &Family, errors: &mut Errors) {
                     .map(|d| d.message)
                     .collect()
             });
-            for d in validate_for(&unit, target) {
+            for d in validate_for(unit, target) {
                 if remains.as_ref().is_some_and(|r| !r.contains(&d.message)) {
                     continue;
                 }
                 let about_missing_parts = d.origin == unit.origin && incomplete;
                 if !about_missing_parts && !unsure.contains(&d.origin) {
-                    errors.diag_for(daemon, refine(&unit, d));
+                    diagnostics.push(refine(unit, d));
                 }
             }
         }
-        resolved.push(unit);
-    }
-    for config in configurations(family) {
-        let units: Vec<Unit> = resolved
-            .iter()
-            .zip(&family.units)
-            .filter(|(_, out)| agrees(&out.variant, &config))
-            .map(|(u, _)| applied(u, &u.name))
-            .collect();
-        let mut extended: Vec<Unit> = Vec::new();
-        for &(name, _, _) in &table {
-            if units.iter().chain(&extended).any(|u| u.name == name) {
-                continue;
-            }
-            let template = template_of(name);
-            let base = units
-                .iter()
-                .find(|u| Some(&u.name) == template.as_ref())
-                .cloned()
-                .unwrap_or_else(|| Unit::new(name, unit_core::Origin::NONE));
-            extended.push(applied(&base, name));
-        }
-        let externals = family.externals.iter().map(|e| e.name.as_str());
-        for d in unit_core::crosscheck::check_extended(&units, &extended, externals) {
-            errors.diag(d);
+        Found {
+            duplicate: u.duplicate.clone(),
+            daemon: u.daemon,
+            diagnostics,
         }
     }
-    check_cfg_references(family, &resolved, errors);
-    let mut seen = HashMap::new();
-    for e in &family.externals {
-        if names.contains_key(e.name.as_str()) {
-            errors.at(e.site, format!("`{}` is declared external but is a unit of this family; remove it from `extern`", e.name));
-        } else if seen.insert(e.name.as_str(), e.site).is_some() {
-            errors.at(
-                e.site,
-                format!("`{}` is declared external twice; remove one", e.name),
-            );
+}
+
+/// Reports what [`Own::run`] found, unit after unit.
+pub fn report(found: Vec<Found<'_>>, errors: &mut Errors) {
+    for f in found {
+        if let Some((site, message)) = f.duplicate {
+            errors.at(site, message);
+        }
+        for d in f.diagnostics {
+            errors.diag_for(f.daemon, d);
         }
     }
+}
+
+/// `base` as the drop-ins of `table` for the unit `name` leave it.
+fn applied(table: &[(&str, &str, &Unit)], base: &Unit, name: &str) -> Unit {
+    let ordered: Vec<&Unit> = dropin::in_order(name, table)
+        .into_iter()
+        .map(|(_, u)| u)
+        .collect();
+    dropin::assemble(base, name, &ordered)
 }
 
 /// Whether a unit version made for `variant` belongs to the configuration `config`.

@@ -58,6 +58,11 @@ impl Errors {
         });
     }
 
+    /// The errors of `other`, after these.
+    pub fn append(&mut self, mut other: Errors) {
+        self.list.append(&mut other.list);
+    }
+
     /// How many errors were raised so far, repeats included.
     pub fn raised(&self) -> usize {
         self.list.len()
