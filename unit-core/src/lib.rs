@@ -24,6 +24,9 @@
 //! - [`text`]: what may stand in a value without changing the file's meaning
 //! - [`suggest`]: "did you mean" hints
 //!
+//! The crate has no dependencies: it heads the critical path of every cold build of the
+//! macro, and cargo starts a crate only once its dependencies are built.
+//!
 //! ```
 //! use unit_core::{parse, render, validate};
 //! let text = "[Unit]\nDescription=Demo\n\n[Service]\nExecStart=/usr/bin/demo\n";

@@ -164,20 +164,32 @@ pub(super) fn check(
 }
 
 /// The strongly connected components of `graph` that contain a cycle (Kosaraju's algorithm,
-/// iterative so that large families do not exhaust the stack).
+/// iterative so that large families do not exhaust the stack), each listed from the unit the
+/// second pass reached it by.
 fn cyclic_components<'a>(graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>) -> Vec<Vec<&'a str>> {
-    let mut order = Vec::new();
-    let mut visited: HashSet<&str> = HashSet::new();
-    for &root in graph.keys() {
-        if !visited.insert(root) {
+    // The graph by position: its units in key order, and each ordering's target.
+    let names: Vec<&'a str> = graph.keys().copied().collect();
+    let position: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let next: Vec<Vec<usize>> = graph
+        .values()
+        .map(|tos| {
+            tos.iter()
+                .filter_map(|(to, _)| position.get(to).copied())
+                .collect()
+        })
+        .collect();
+    let mut order = Vec::with_capacity(names.len());
+    let mut visited = vec![false; names.len()];
+    for root in 0..names.len() {
+        if std::mem::replace(&mut visited[root], true) {
             continue;
         }
         let mut stack = vec![(root, 0usize)];
         while let Some((node, i)) = stack.pop() {
-            match graph[node].get(i) {
-                Some(&(to, _)) => {
+            match next[node].get(i) {
+                Some(&to) => {
                     stack.push((node, i + 1));
-                    if visited.insert(to) {
+                    if !std::mem::replace(&mut visited[to], true) {
                         stack.push((to, 0));
                     }
                 }
@@ -185,30 +197,29 @@ fn cyclic_components<'a>(graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>) -> Ve
             }
         }
     }
-    let mut reverse: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (&from, tos) in graph {
-        for &(to, _) in tos {
-            reverse.entry(to).or_default().push(from);
+    let mut previous: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (from, tos) in next.iter().enumerate() {
+        for &to in tos {
+            previous[to].push(from);
         }
     }
-    let mut assigned: HashSet<&str> = HashSet::new();
+    let mut assigned = vec![false; names.len()];
     let mut components = Vec::new();
     for &root in order.iter().rev() {
-        if !assigned.insert(root) {
+        if std::mem::replace(&mut assigned[root], true) {
             continue;
         }
-        let mut component = vec![root];
+        let mut component = vec![names[root]];
         let mut stack = vec![root];
         while let Some(node) = stack.pop() {
-            for &from in reverse.get(node).into_iter().flatten() {
-                if assigned.insert(from) {
-                    component.push(from);
+            for &from in &previous[node] {
+                if !std::mem::replace(&mut assigned[from], true) {
+                    component.push(names[from]);
                     stack.push(from);
                 }
             }
         }
-        let self_loop = graph[root].iter().any(|(t, _)| *t == root);
-        if component.len() > 1 || self_loop {
+        if component.len() > 1 || next[root].contains(&root) {
             components.push(component);
         }
     }

@@ -18,7 +18,8 @@
 //! - report: `errors` collects every problem and turns them into `compile_error!`s, once each,
 //!   reading the provenance table;
 //! - generate: `codegen` writes the `FAMILY` static, `fallback` its empty stand-in when there
-//!   are errors; `expand` runs the stages in order.
+//!   are errors; `expand` runs the stages in order, the checks of each unit and the
+//!   family-wide rules on threads of their own beside the other checks.
 
 mod adopt;
 mod ast;

@@ -2,11 +2,11 @@
 //! snippets spliced in and daemon extras merged. Build options stay as `{name}` placeholders.
 //!
 //! By concern: `declarations` (options, snippets, templates, externals), `dirs` (which options
-//! say where the files go), `units` (daemons,
-//! units, drop-ins, the preset), `templates` (parameters and instances), `body` (statements
-//! and placeholders), `snippets` (`use`), `cfg` (targets and `#[cfg]` versions), `alone`
-//! (templates and snippets nothing uses, lowered on their own); `state` is what they share
-//! and `model` what lowering returns, with the `Provenance` table.
+//! say where the files go), `units` (daemons, units, drop-ins, the preset), `templates`
+//! (parameters and instances), `body` (statements and placeholders), `snippets` (`use`), `cfg`
+//! (targets and `#[cfg]` versions), `alone` (templates and snippets nothing uses, lowered on
+//! their own); `state` is what they share and `model` what lowering returns, with the
+//! `Provenance` table.
 
 mod alone;
 mod body;
