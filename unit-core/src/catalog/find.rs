@@ -193,6 +193,6 @@ pub fn directive(section: &str, key: &str) -> Option<Directive> {
 pub fn value_since(section: &str, key: &str, value: &str) -> Option<u16> {
     super::table::VALUE_SINCE
         .iter()
-        .find(|(s, k, v, _)| *s == section && *k == key && *v == value)
+        .find(|(s, k, v, _)| *k == key && *v == value && *s == section)
         .map(|t| t.3)
 }

@@ -60,20 +60,52 @@ pub fn apply(
 }
 
 fn add(set: &mut BTreeSet<&'static str>, name: &str, insert: bool, release: u16, depth: u8) {
-    if let Some(calls) = name
+    if add_group(set, name, insert, release, depth) {
+        return;
+    }
+    // A name as written: look it up among the groups' to get a `'static` name.
+    if let Some(known) = interned(name) {
+        add_known(set, known, insert);
+    }
+}
+
+/// [`add`] for a name a group lists, which is `'static` already.
+fn add_listed(
+    set: &mut BTreeSet<&'static str>,
+    name: &'static str,
+    insert: bool,
+    release: u16,
+    depth: u8,
+) {
+    if !add_group(set, name, insert, release, depth) {
+        add_known(set, name, insert);
+    }
+}
+
+/// Adds or removes the calls of group `name`, if it is one of `release`'s groups.
+fn add_group(
+    set: &mut BTreeSet<&'static str>,
+    name: &str,
+    insert: bool,
+    release: u16,
+    depth: u8,
+) -> bool {
+    let Some(calls) = name
         .starts_with('@')
         .then(|| group(name, release))
         .flatten()
-    {
-        if depth < 8 {
-            for call in calls {
-                add(set, call, insert, release, depth + 1);
-            }
+    else {
+        return false;
+    };
+    if depth < 8 {
+        for call in calls {
+            add_listed(set, call, insert, release, depth + 1);
         }
-        return;
     }
-    // A name the groups do not list: look it up among them to get a `'static` name.
-    let Some(known) = interned(name) else { return };
+    true
+}
+
+fn add_known(set: &mut BTreeSet<&'static str>, known: &'static str, insert: bool) {
     if !resolvable(known) {
         return;
     }

@@ -1,8 +1,6 @@
 //! Snippets: checked where they are defined, spliced in where they are used, and their
 //! clashes with the unit that uses them reported at the `use`.
 
-use std::collections::HashMap;
-
 use unit_core::catalog::catalog;
 use unit_core::{merge, Change, Unit};
 
@@ -98,23 +96,26 @@ impl Lowering<'_, '_> {
     }
 
     pub(crate) fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
-        let keys: HashMap<u32, (String, String, bool)> = changes
+        // What a clash with a snippet's line is reported with; looked up only for a clash.
+        let lines: Vec<(u32, String, String, String)> = changes
             .iter()
+            .filter(|c| self.uses.directives.contains_key(&c.entry.origin.0))
             .map(|c| {
-                let list = catalog()
-                    .get(&c.section, &c.entry.key)
-                    .is_none_or(|d| d.list);
                 (
                     c.entry.origin.0,
-                    (c.entry.key.to_string(), c.entry.value.clone(), list),
+                    c.section.clone(),
+                    c.entry.key.to_string(),
+                    c.entry.value.clone(),
                 )
             })
             .collect();
         for d in merge(unit, changes, base) {
             let via = self.uses.directives.get(&d.origin.0).cloned();
-            match (via, keys.get(&d.origin.0)) {
-                (Some((site, name)), Some((key, value, list))) => {
-                    self.at(site, snippet_clash(&name, key, value, *list, base));
+            let line = lines.iter().find(|l| l.0 == d.origin.0);
+            match (via, line) {
+                (Some((site, name)), Some((_, section, key, value))) => {
+                    let list = catalog().get(section, key).is_none_or(|d| d.list);
+                    self.at(site, snippet_clash(&name, key, value, list, base));
                 }
                 _ => self.diag(d),
             }
