@@ -16,6 +16,8 @@ use unit_core::Diagnostic;
 use super::provenance::Provenance;
 use super::sites::Sites;
 
+mod holes;
+
 struct Raised {
     site: Option<u32>,
     /// For a diagnostic about a directive's value: reported at the value, when the directive
@@ -129,19 +131,23 @@ impl Report<'_> {
             .map_or(&[][..], Vec::as_slice)
     }
 
-    /// A message with what the daemon put into it replaced by placeholders, so that the same
-    /// mistake of a template compares equal across daemons.
-    fn normalised(&self, site: u32, r: &Raised) -> String {
-        let mut message = r.message.clone();
-        let Some(daemon) = r.daemon.as_deref() else {
-            return message;
+    /// Whether raised errors `r` and `s`, at `site`, are one mistake of the template: their
+    /// messages differ at most where each daemon put in its own name and parameter values.
+    fn same_mistake(&self, site: u32, r: &Raised, s: &Raised) -> bool {
+        let (Some(d), Some(e)) = (r.daemon.as_deref(), s.daemon.as_deref()) else {
+            return r.message == s.message;
         };
-        let mut params: Vec<&(String, String)> = self.params(site, Some(daemon)).iter().collect();
-        params.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
-        for (name, value) in params.into_iter().filter(|(_, v)| !v.is_empty()) {
-            message = message.replace(value.as_str(), &format!("{{{name}}}"));
-        }
-        message.replace(daemon, "{daemon}")
+        let theirs = self.params(site, Some(e));
+        let mut holes = vec![(d, e)];
+        holes.extend(
+            self.params(site, Some(d))
+                .iter()
+                .filter_map(|(name, value)| {
+                    let (_, other) = theirs.iter().find(|(n, _)| n == name)?;
+                    Some((value.as_str(), other.as_str()))
+                }),
+        );
+        holes::same_mistake(&r.message, &s.message, &holes)
     }
 
     fn compile_errors(&self, sites: &Sites) -> proc_macro2::TokenStream {
@@ -153,18 +159,31 @@ impl Report<'_> {
             .collect();
         // One error per template site and mistake: the first daemon's words, and every daemon
         // that made the same mistake there.
-        let mut groups: HashMap<(u32, String), (usize, Vec<&str>)> = HashMap::new();
-        let mut group_of: HashMap<usize, (u32, String)> = HashMap::new();
+        let mut groups: Vec<(usize, Vec<&str>)> = Vec::new();
+        let mut at_site: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut group_of: HashMap<usize, usize> = HashMap::new();
         for (index, r) in self.list.iter().enumerate() {
             let Some(site) = r.site.filter(|s| templates.contains_key(s)) else {
                 continue;
             };
-            let key = (site, self.normalised(site, r));
-            let (_, daemons) = groups.entry(key.clone()).or_insert((index, Vec::new()));
-            if let Some(d) = r.daemon.as_deref().filter(|d| !daemons.contains(d)) {
-                daemons.push(d);
+            let here = at_site.entry(site).or_default();
+            let found = here.iter().copied().find(|g| {
+                groups
+                    .get(*g)
+                    .and_then(|(first, _)| self.list.get(*first))
+                    .is_some_and(|first| self.same_mistake(site, first, r))
+            });
+            let group = found.unwrap_or_else(|| {
+                groups.push((index, Vec::new()));
+                here.push(groups.len() - 1);
+                groups.len() - 1
+            });
+            if let Some((_, daemons)) = groups.get_mut(group) {
+                if let Some(d) = r.daemon.as_deref().filter(|d| !daemons.contains(d)) {
+                    daemons.push(d);
+                }
             }
-            group_of.insert(index, key);
+            group_of.insert(index, group);
         }
         let moved = self.template_wide();
         let mut seen: HashSet<(u32, &str)> = HashSet::new();
@@ -184,7 +203,7 @@ impl Report<'_> {
                 }
                 continue;
             };
-            let group = group_of.get(&index).and_then(|k| groups.get(k));
+            let group = group_of.get(&index).and_then(|g| groups.get(*g));
             if group.is_some_and(|(first, _)| *first != index) || !seen.insert((site, &r.message)) {
                 continue;
             }
@@ -353,6 +372,39 @@ mod tests {
         assert_eq!(
             messages(errors, &sites, &provenance),
             ["bad value (in template `t`, used by daemons `httpd` and `sshd`)"]
+        );
+    }
+
+    #[test]
+    fn one_letter_daemon_names_do_not_split_a_template_mistake() {
+        let sites = Sites::default();
+        let site = sites.site(Span::call_site());
+        let mut provenance = Provenance::default();
+        provenance.template_sites.insert(site, "t".to_owned());
+        let users = ["a", "b", "c"].map(str::to_owned).to_vec();
+        provenance.template_users.insert("t".to_owned(), users);
+        for (daemon, nice) in [("a", "1"), ("b", "2"), ("c", "x")] {
+            let params = vec![("nice".to_owned(), nice.to_owned())];
+            provenance
+                .param_values
+                .insert((site, daemon.to_owned()), params);
+        }
+        let mut errors = Errors::new();
+        errors.at_for(Some("a"), site, "bad value `100` in a.service; use 0 to 19");
+        errors.at_for(Some("b"), site, "bad value `200` in b.service; use 0 to 19");
+        errors.at_for(
+            Some("c"),
+            site,
+            "not a number `x00` in c.service; use 0 to 19",
+        );
+        assert_eq!(
+            messages(errors, &sites, &provenance),
+            [
+                "bad value `100` in a.service; use 0 to 19 (in template `t`, for daemons \
+                 `a`, whose `nice` is `1`; `b`, whose `nice` is `2`)",
+                "not a number `x00` in c.service; use 0 to 19 (in template `t`, for daemon \
+                 `c`, whose `nice` is `x`)",
+            ]
         );
     }
 }
