@@ -12,7 +12,7 @@ use unit_core::{Unit, UnitKind};
 
 use super::ast::{Item, Member};
 use super::attrs::split_not;
-use super::check::{defaults, resolve, targets_for};
+use super::check::{defaults, resolve, scenarios, targets_for};
 use super::errors::Errors;
 use super::exposure::Budget;
 use super::lower::Family;
@@ -108,6 +108,12 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         return held;
     }
     let defaults = defaults(family);
+    let scenarios = scenarios(family);
+    let dropins: Vec<Unit> = family
+        .dropins
+        .iter()
+        .map(|d| resolve(&d.unit, &defaults))
+        .collect();
     let mut over: Vec<Over> = Vec::new();
     for (index, out) in family
         .units
@@ -131,15 +137,29 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         let Some(budget) = budget else { continue };
         held.push((index, budget.tenths));
         let unit = resolve(&out.unit, &defaults);
-        let mut dropins: Vec<(&str, Unit)> = family
-            .dropins
-            .iter()
-            .filter(|d| d.unit.name == unit.name)
-            .map(|d| (d.file.as_str(), resolve(&d.unit, &defaults)))
-            .collect();
-        dropins.sort_by(|a, b| a.0.cmp(b.0));
-        let mut files: Vec<&Unit> = vec![&unit];
-        files.extend(dropins.iter().map(|(_, u)| u));
+        // The unit with the drop-ins it has in each configuration it belongs to, in file-name
+        // order: it must meet its budget in each.
+        let mut assemblies: Vec<Vec<&Unit>> = Vec::new();
+        for scenario in scenarios.iter().filter(|s| s.units.contains(&index)) {
+            let mut mine: Vec<usize> = scenario
+                .dropins
+                .iter()
+                .copied()
+                .filter(|&j| family.dropins[j].unit.name == unit.name)
+                .collect();
+            mine.sort_by(|&a, &b| family.dropins[a].file.cmp(&family.dropins[b].file));
+            let mut files: Vec<&Unit> = vec![&unit];
+            files.extend(mine.iter().map(|&j| &dropins[j]));
+            let same = |a: &Vec<&Unit>| {
+                a.len() == files.len() && a.iter().zip(&files).all(|(x, y)| std::ptr::eq(*x, *y))
+            };
+            if !assemblies.iter().any(same) {
+                assemblies.push(files);
+            }
+        }
+        if assemblies.is_empty() {
+            assemblies.push(vec![&unit]);
+        }
         // Every release with a catalog in the targets; for a target newer than every catalog,
         // the newest older one, as the directive checks do.
         let targets = targets_for(family, &out.variant);
@@ -151,9 +171,13 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         if releases.is_empty() {
             releases.extend(targets.iter().map(|t| t.reference()));
         }
-        let worst = releases
+        let worst = assemblies
             .iter()
-            .map(|v| security::score(&files, *v, &Policy::default()))
+            .flat_map(|files| {
+                releases
+                    .iter()
+                    .map(|v| security::score(files, *v, &Policy::default()))
+            })
             .reduce(|a, b| if b.exposure > a.exposure { b } else { a });
         if let Some(report) = worst.filter(|r| r.exposure > budget.tenths) {
             if !over

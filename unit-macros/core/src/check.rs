@@ -36,6 +36,8 @@ pub struct Checks<'f> {
     resolved: Vec<Unit>,
     /// Each drop-in at the defaults: the unit it extends, its file name, its lines.
     dropins: Vec<(&'f str, &'f str, Unit)>,
+    /// The distinct configurations of the family's `#[cfg]`s.
+    scenarios: Vec<Scenario>,
 }
 
 impl<'f> Checks<'f> {
@@ -62,11 +64,31 @@ impl<'f> Checks<'f> {
             family,
             resolved,
             dropins,
+            scenarios: scenarios(family),
         }
     }
 
     fn table(&self) -> Vec<(&str, &str, &Unit)> {
         self.dropins.iter().map(|(n, f, u)| (*n, *f, u)).collect()
+    }
+
+    /// The sets of drop-ins (by index) that apply to unit version `i` in the configurations
+    /// it belongs to, each once.
+    fn dropin_sets(&self, i: usize) -> Vec<Vec<usize>> {
+        let name = &self.resolved[i].name;
+        let mut sets: Vec<Vec<usize>> = Vec::new();
+        for s in self.scenarios.iter().filter(|s| s.units.contains(&i)) {
+            let set: Vec<usize> = s
+                .dropins
+                .iter()
+                .copied()
+                .filter(|&j| dropin::applies_to(self.dropins[j].0, name))
+                .collect();
+            if !sets.contains(&set) {
+                sets.push(set);
+            }
+        }
+        sets
     }
 
     /// The checks of each unit on its own, ready to run on any thread: whether another unit
@@ -99,13 +121,15 @@ impl<'f> Checks<'f> {
                 .iter()
                 .zip(&self.resolved)
                 .zip(duplicates)
-                .map(|((out, resolved), duplicate)| OwnUnit {
+                .enumerate()
+                .map(|(i, ((out, resolved), duplicate))| OwnUnit {
                     written: &out.unit,
                     resolved,
                     incomplete: out.incomplete,
                     daemon: Some(out.daemon.as_str()).filter(|d| !d.is_empty()),
                     targets: targets_for(family, &out.variant),
                     duplicate,
+                    dropin_sets: self.dropin_sets(i),
                 })
                 .collect(),
             bad_options: family
@@ -121,22 +145,16 @@ impl<'f> Checks<'f> {
     /// The rules that need the whole family, for each configuration of its `#[cfg]`s: ready
     /// to run on any thread.
     pub fn family_wide(&self) -> FamilyWide<'_> {
-        let family = self.family;
-        // Configurations that hold the same unit versions are one family: checked once.
-        let mut configs: Vec<Vec<usize>> = Vec::new();
-        for config in configurations(family) {
-            let members: Vec<usize> = (0..family.units.len())
-                .filter(|&i| agrees(&family.units[i].variant, &config))
-                .collect();
-            if !configs.contains(&members) {
-                configs.push(members);
-            }
-        }
         FamilyWide {
             resolved: &self.resolved,
             dropins: self.table(),
-            configs,
-            externals: family.externals.iter().map(|e| e.name.as_str()).collect(),
+            scenarios: &self.scenarios,
+            externals: self
+                .family
+                .externals
+                .iter()
+                .map(|e| e.name.as_str())
+                .collect(),
         }
     }
 
@@ -163,8 +181,8 @@ impl<'f> Checks<'f> {
 pub struct FamilyWide<'a> {
     resolved: &'a [Unit],
     dropins: Vec<(&'a str, &'a str, &'a Unit)>,
-    /// The unit versions of each distinct configuration, by index.
-    configs: Vec<Vec<usize>>,
+    /// The unit versions and drop-ins of each distinct configuration, by index.
+    scenarios: &'a [Scenario],
     externals: Vec<&'a str>,
 }
 
@@ -172,13 +190,16 @@ impl FamilyWide<'_> {
     /// What the family-wide rules find, configuration after configuration.
     pub fn run(&self) -> Vec<unit_core::Diagnostic> {
         let mut found = Vec::new();
-        for members in &self.configs {
-            let units: Vec<Unit> = members
+        for scenario in self.scenarios {
+            let dropins: Vec<(&str, &str, &Unit)> =
+                scenario.dropins.iter().map(|&j| self.dropins[j]).collect();
+            let units: Vec<Unit> = scenario
+                .units
                 .iter()
-                .map(|&i| applied(&self.dropins, &self.resolved[i], &self.resolved[i].name))
+                .map(|&i| applied(&dropins, &self.resolved[i], &self.resolved[i].name))
                 .collect();
             let mut extended: Vec<Unit> = Vec::new();
-            for &(name, _, _) in &self.dropins {
+            for &(name, _, _) in &dropins {
                 if units.iter().chain(&extended).any(|u| u.name == name) {
                     continue;
                 }
@@ -188,7 +209,7 @@ impl FamilyWide<'_> {
                     .find(|u| Some(&u.name) == template.as_ref())
                     .cloned()
                     .unwrap_or_else(|| Unit::new(name, unit_core::Origin::NONE));
-                extended.push(applied(&self.dropins, &base, name));
+                extended.push(applied(&dropins, &base, name));
             }
             let externals = self.externals.iter().copied();
             found.extend(unit_core::crosscheck::check_extended(
@@ -214,6 +235,8 @@ struct OwnUnit<'a> {
     targets: Vec<unit_core::catalog::Target>,
     /// A unit of the same name defined elsewhere: where, and the message.
     duplicate: Option<(u32, String)>,
+    /// The drop-ins that apply to the unit in each of its configurations, by index.
+    dropin_sets: Vec<Vec<usize>>,
 }
 
 /// What one unit's own checks find.
@@ -233,23 +256,36 @@ impl<'a> Own<'a> {
         let unit = u.resolved;
         let unsure = entries_using(u.written, &self.bad_options);
         let incomplete = u.incomplete || unrecognised(unit);
-        let extended = self
-            .dropins
-            .iter()
-            .any(|(n, _, _)| dropin::applies_to(n, &unit.name));
-        let assembled = extended.then(|| applied(&self.dropins, unit, &unit.name));
+        // The unit as systemd assembles it in each of its configurations; none when one of
+        // them has no drop-in for it.
+        let assembled: Vec<Unit> = if u.dropin_sets.iter().any(Vec::is_empty) {
+            Vec::new()
+        } else {
+            u.dropin_sets
+                .iter()
+                .map(|set| {
+                    let table: Vec<(&str, &str, &Unit)> =
+                        set.iter().map(|&j| self.dropins[j]).collect();
+                    applied(&table, unit, &unit.name)
+                })
+                .collect()
+        };
         let mut diagnostics = Vec::new();
         for &target in &u.targets {
-            // A problem the family's own drop-ins resolve is none of the unit systemd loads;
-            // the ones they bring are reported at the drop-in (`adopt`).
-            let remains: Option<Vec<String>> = assembled.as_ref().map(|a| {
-                validate_for(a, target)
-                    .into_iter()
-                    .map(|d| d.message)
-                    .collect()
-            });
+            // A problem the family's own drop-ins resolve in every configuration is none of
+            // the unit systemd loads; the ones they bring are reported at the drop-in
+            // (`adopt`).
+            let remains: Vec<Vec<String>> = assembled
+                .iter()
+                .map(|a| {
+                    validate_for(a, target)
+                        .into_iter()
+                        .map(|d| d.message)
+                        .collect()
+                })
+                .collect();
             for d in validate_for(unit, target) {
-                if remains.as_ref().is_some_and(|r| !r.contains(&d.message)) {
+                if !remains.is_empty() && remains.iter().all(|r| !r.contains(&d.message)) {
                     continue;
                 }
                 let about_missing_parts = d.origin == unit.origin && incomplete;
@@ -294,14 +330,50 @@ fn agrees(variant: &[(String, bool, proc_macro2::TokenStream)], config: &[(Strin
         .all(|(k, v, _)| config.iter().all(|(ck, cv)| ck != k || cv == v))
 }
 
-/// Every combination of the predicates that unit versions depend on (one empty one if none).
+/// Whether a drop-in gated by `gates` exists in the configuration `config`.
+fn exists(gates: &[(String, bool)], config: &[(String, bool)]) -> bool {
+    gates
+        .iter()
+        .all(|(k, negated)| config.iter().all(|(ck, cv)| ck != k || cv != negated))
+}
+
+/// One configuration of the family's `#[cfg]`s as the checks see it: the unit versions and
+/// the drop-ins that exist in it, by index.
+#[derive(PartialEq)]
+pub struct Scenario {
+    pub units: Vec<usize>,
+    pub dropins: Vec<usize>,
+}
+
+/// Every configuration that holds its own set of unit versions and drop-ins: configurations
+/// that hold the same ones are one family, checked once.
+pub fn scenarios(family: &Family) -> Vec<Scenario> {
+    let mut out: Vec<Scenario> = Vec::new();
+    for config in configurations(family) {
+        let scenario = Scenario {
+            units: (0..family.units.len())
+                .filter(|&i| agrees(&family.units[i].variant, &config))
+                .collect(),
+            dropins: (0..family.dropins.len())
+                .filter(|&j| exists(&family.dropins[j].gates, &config))
+                .collect(),
+        };
+        if !out.contains(&scenario) {
+            out.push(scenario);
+        }
+    }
+    out
+}
+
+/// Every combination of the predicates that unit versions and then drop-ins depend on (one
+/// empty one if none), of six at most; a predicate past those is taken to hold everywhere.
 fn configurations(family: &Family) -> Vec<Vec<(String, bool)>> {
     let mut keys: Vec<&str> = Vec::new();
-    for out in &family.units {
-        for (k, _, _) in &out.variant {
-            if !keys.contains(&k.as_str()) {
-                keys.push(k);
-            }
+    let variants = family.units.iter().flat_map(|o| &o.variant);
+    let gates = family.dropins.iter().flat_map(|d| &d.gates);
+    for k in variants.map(|(k, _, _)| k).chain(gates.map(|(k, _)| k)) {
+        if !keys.contains(&k.as_str()) {
+            keys.push(k);
         }
     }
     keys.truncate(6);
