@@ -41,6 +41,19 @@ systemd_unit! {
         ExecStart = "/usr/bin/job --again";
     }
 
+    // A unit and the drop-in that gives it its command exist in the same builds.
+    #[cfg(unix)]
+    unit "tool.service" {
+        [Service]
+        Type = oneshot;
+    }
+
+    #[cfg(unix)]
+    dropin "tool.service.d/10-exec.conf" {
+        [Service]
+        ExecStart = "/usr/bin/tool";
+    }
+
     // Two versions of one drop-in, never both in one build.
     #[cfg(unix)]
     dropin "b.service.d/10-env.conf" {
@@ -57,7 +70,7 @@ systemd_unit! {
 
 fn main() {
     let options = FAMILY.default_options();
-    assert_eq!(FAMILY.render(&options).unwrap().len(), 3);
+    assert_eq!(FAMILY.render(&options).unwrap().len(), 4);
     // The `unix` version of each: the others are left out of this build.
     let dropins = FAMILY.render_dropins(&options).unwrap();
     let paths: Vec<String> = dropins.iter().map(|d| d.path()).collect();
@@ -66,8 +79,9 @@ fn main() {
         [
             "a.service.d/10-order.conf",
             "job.service.d/10-more.conf",
+            "tool.service.d/10-exec.conf",
             "b.service.d/10-env.conf",
         ]
     );
-    assert!(dropins[2].text.contains("Environment=MODE=unix"));
+    assert!(dropins[3].text.contains("Environment=MODE=unix"));
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 use unit_core::crosscheck::template_of;
 use unit_core::{dropin, preset, Unit};
 
-use super::check::{defaults, resolve, scenarios, targets_for};
+use super::check::{configurations, defaults, resolve, scenarios, targets_for};
 use super::errors::Errors;
 use super::lower::Family;
 
@@ -14,7 +14,7 @@ pub fn check(family: &Family, errors: &mut Errors) {
     let defaults = defaults(family);
     let targets = targets_for(family, &[]);
     // Drop-ins take part in the configurations of the family's `#[cfg]`s they exist in.
-    let scenarios = scenarios(family);
+    let scenarios = scenarios(family, &configurations(family));
     let together = |i: usize, j: usize| {
         scenarios
             .iter()

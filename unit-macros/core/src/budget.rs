@@ -12,7 +12,9 @@ use unit_core::{Unit, UnitKind};
 
 use super::ast::{Item, Member};
 use super::attrs::split_not;
-use super::check::{defaults, resolve, scenarios, targets_for};
+use super::check::{
+    configurations, defaults, dropin_sets, left_out, not_everywhere, noted, resolve, targets_for,
+};
 use super::errors::Errors;
 use super::exposure::Budget;
 use super::lower::Family;
@@ -97,6 +99,8 @@ struct Over {
     unit: String,
     report: Report,
     budget: Budget,
+    /// Said of the score when it is one without a drop-in some other configuration has.
+    note: String,
 }
 
 /// Reports every unit over its budget, once per budget, at the budget's number.
@@ -108,7 +112,7 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         return held;
     }
     let defaults = defaults(family);
-    let scenarios = scenarios(family);
+    let configs = configurations(family);
     let dropins: Vec<Unit> = family
         .dropins
         .iter()
@@ -137,29 +141,21 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         let Some(budget) = budget else { continue };
         held.push((index, budget.tenths));
         let unit = resolve(&out.unit, &defaults);
-        // The unit with the drop-ins it has in each configuration it belongs to, in file-name
+        // The unit with the drop-ins it has in each configuration it exists in, in file-name
         // order: it must meet its budget in each.
-        let mut assemblies: Vec<Vec<&Unit>> = Vec::new();
-        for scenario in scenarios.iter().filter(|s| s.units.contains(&index)) {
-            let mut mine: Vec<usize> = scenario
-                .dropins
-                .iter()
-                .copied()
-                .filter(|&j| family.dropins[j].unit.name == unit.name)
-                .collect();
-            mine.sort_by(|&a, &b| family.dropins[a].file.cmp(&family.dropins[b].file));
-            let mut files: Vec<&Unit> = vec![&unit];
-            files.extend(mine.iter().map(|&j| &dropins[j]));
-            let same = |a: &Vec<&Unit>| {
-                a.len() == files.len() && a.iter().zip(&files).all(|(x, y)| std::ptr::eq(*x, *y))
-            };
-            if !assemblies.iter().any(same) {
-                assemblies.push(files);
-            }
-        }
-        if assemblies.is_empty() {
-            assemblies.push(vec![&unit]);
-        }
+        let sets = dropin_sets(family, &configs, index, |j| {
+            family.dropins[j].unit.name == unit.name
+        });
+        let assemblies: Vec<(&[usize], Vec<&Unit>)> = sets
+            .iter()
+            .map(|set| {
+                let mut mine = set.clone();
+                mine.sort_by(|&a, &b| family.dropins[a].file.cmp(&family.dropins[b].file));
+                let mut files: Vec<&Unit> = vec![&unit];
+                files.extend(mine.iter().map(|&j| &dropins[j]));
+                (set.as_slice(), files)
+            })
+            .collect();
         // Every release with a catalog in the targets; for a target newer than every catalog,
         // the newest older one, as the directive checks do.
         let targets = targets_for(family, &out.variant);
@@ -173,13 +169,18 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         }
         let worst = assemblies
             .iter()
-            .flat_map(|files| {
+            .flat_map(|(set, files)| {
                 releases
                     .iter()
-                    .map(|v| security::score(files, *v, &Policy::default()))
+                    .map(|v| (*set, security::score(files, *v, &Policy::default())))
             })
-            .reduce(|a, b| if b.exposure > a.exposure { b } else { a });
-        if let Some(report) = worst.filter(|r| r.exposure > budget.tenths) {
+            .reduce(|a, b| if b.1.exposure > a.1.exposure { b } else { a });
+        if let Some((set, report)) = worst.filter(|(_, r)| r.exposure > budget.tenths) {
+            // A drop-in the worst configuration lacks, which another has.
+            let others: Vec<usize> = sets.iter().flatten().copied().collect();
+            let note = not_everywhere(&others, &[set.to_vec()])
+                .map(|j| left_out(family, j))
+                .unwrap_or_default();
             if !over
                 .iter()
                 .any(|o| o.unit == unit.name && o.budget.site == budget.site)
@@ -188,6 +189,7 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
                     unit: unit.name.clone(),
                     report,
                     budget,
+                    note,
                 });
             }
         }
@@ -234,15 +236,16 @@ fn message(over: &[&Over]) -> String {
         remedies.join(", ")
     };
     if let [one] = over {
-        return format!(
+        let message = format!(
             "`{}` scores {}, over its exposure budget {budget} (systemd {release}, as `systemd-analyze security` scores it); {remedies}",
             one.unit,
             one.report.exposure_text()
         );
+        return noted(&message, &one.note);
     }
     let scores: Vec<String> = over
         .iter()
-        .map(|o| format!("`{}` {}", o.unit, o.report.exposure_text()))
+        .map(|o| format!("`{}` {}{}", o.unit, o.report.exposure_text(), o.note))
         .collect();
     format!(
         "{} units score over their exposure budget {budget} (as `systemd-analyze security` of systemd {release} scores them): {}; for `{}`, {remedies}",

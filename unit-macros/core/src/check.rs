@@ -19,6 +19,10 @@ use unit_core::{dropin, validate, validate::validate_for, Unit};
 use super::errors::Errors;
 use super::lower::Family;
 
+mod configs;
+pub use configs::{configurations, dropin_sets, left_out, not_everywhere, noted, scenarios};
+use configs::{Config, Scenario};
+
 /// Every build option's default, by name: the values units are checked with.
 pub fn defaults(family: &Family) -> HashMap<&str, &str> {
     family
@@ -36,7 +40,8 @@ pub struct Checks<'f> {
     resolved: Vec<Unit>,
     /// Each drop-in at the defaults: the unit it extends, its file name, its lines.
     dropins: Vec<(&'f str, &'f str, Unit)>,
-    /// The distinct configurations of the family's `#[cfg]`s.
+    /// Every configuration of the family's `#[cfg]`s, and the distinct ones.
+    configs: Vec<Config>,
     scenarios: Vec<Scenario>,
 }
 
@@ -60,35 +65,18 @@ impl<'f> Checks<'f> {
                 )
             })
             .collect();
+        let configs = configurations(family);
         Checks {
             family,
             resolved,
             dropins,
-            scenarios: scenarios(family),
+            scenarios: scenarios(family, &configs),
+            configs,
         }
     }
 
     fn table(&self) -> Vec<(&str, &str, &Unit)> {
         self.dropins.iter().map(|(n, f, u)| (*n, *f, u)).collect()
-    }
-
-    /// The sets of drop-ins (by index) that apply to unit version `i` in the configurations
-    /// it belongs to, each once.
-    fn dropin_sets(&self, i: usize) -> Vec<Vec<usize>> {
-        let name = &self.resolved[i].name;
-        let mut sets: Vec<Vec<usize>> = Vec::new();
-        for s in self.scenarios.iter().filter(|s| s.units.contains(&i)) {
-            let set: Vec<usize> = s
-                .dropins
-                .iter()
-                .copied()
-                .filter(|&j| dropin::applies_to(self.dropins[j].0, name))
-                .collect();
-            if !sets.contains(&set) {
-                sets.push(set);
-            }
-        }
-        sets
     }
 
     /// The checks of each unit on its own, ready to run on any thread: whether another unit
@@ -129,8 +117,13 @@ impl<'f> Checks<'f> {
                     daemon: Some(out.daemon.as_str()).filter(|d| !d.is_empty()),
                     targets: targets_for(family, &out.variant),
                     duplicate,
-                    dropin_sets: self.dropin_sets(i),
+                    dropin_sets: dropin_sets(family, &self.configs, i, |j| {
+                        dropin::applies_to(&family.dropins[j].unit.name, &out.unit.name)
+                    }),
                 })
+                .collect(),
+            notes: (0..family.dropins.len())
+                .map(|j| left_out(family, j))
                 .collect(),
             bad_options: family
                 .options
@@ -225,6 +218,8 @@ pub struct Own<'a> {
     units: Vec<OwnUnit<'a>>,
     bad_options: Vec<&'a str>,
     dropins: Vec<(&'a str, &'a str, &'a Unit)>,
+    /// What a message about a configuration without each drop-in says of it.
+    notes: Vec<String>,
 }
 
 struct OwnUnit<'a> {
@@ -256,42 +251,53 @@ impl<'a> Own<'a> {
         let unit = u.resolved;
         let unsure = entries_using(u.written, &self.bad_options);
         let incomplete = u.incomplete || unrecognised(unit);
-        // The unit as systemd assembles it in each of its configurations; none when one of
-        // them has no drop-in for it.
-        let assembled: Vec<Unit> = if u.dropin_sets.iter().any(Vec::is_empty) {
-            Vec::new()
-        } else {
-            u.dropin_sets
-                .iter()
-                .map(|set| {
-                    let table: Vec<(&str, &str, &Unit)> =
-                        set.iter().map(|&j| self.dropins[j]).collect();
-                    applied(&table, unit, &unit.name)
-                })
-                .collect()
-        };
+        // The unit as systemd assembles it in each of its configurations that has drop-ins
+        // for it.
+        let bare = u.dropin_sets.iter().any(Vec::is_empty);
+        let assembled: Vec<(&[usize], Unit)> = u
+            .dropin_sets
+            .iter()
+            .filter(|set| !set.is_empty())
+            .map(|set| {
+                let table: Vec<(&str, &str, &Unit)> =
+                    set.iter().map(|&j| self.dropins[j]).collect();
+                (set.as_slice(), applied(&table, unit, &unit.name))
+            })
+            .collect();
         let mut diagnostics = Vec::new();
         for &target in &u.targets {
             // A problem the family's own drop-ins resolve in every configuration is none of
             // the unit systemd loads; the ones they bring are reported at the drop-in
             // (`adopt`).
-            let remains: Vec<Vec<String>> = assembled
+            let remains: Vec<(&[usize], Vec<String>)> = assembled
                 .iter()
-                .map(|a| {
-                    validate_for(a, target)
-                        .into_iter()
-                        .map(|d| d.message)
-                        .collect()
+                .map(|(set, a)| {
+                    let found = validate_for(a, target).into_iter().map(|d| d.message);
+                    (*set, found.collect())
                 })
                 .collect();
             for d in validate_for(unit, target) {
-                if !remains.is_empty() && remains.iter().all(|r| !r.contains(&d.message)) {
+                let resolving: Vec<&[usize]> = remains
+                    .iter()
+                    .filter(|(_, r)| !r.contains(&d.message))
+                    .map(|(set, _)| *set)
+                    .collect();
+                if !bare && !remains.is_empty() && resolving.len() == remains.len() {
                     continue;
                 }
                 let about_missing_parts = d.origin == unit.origin && incomplete;
-                if !about_missing_parts && !unsure.contains(&d.origin) {
-                    diagnostics.push(refine(unit, d));
+                if about_missing_parts || unsure.contains(&d.origin) {
+                    continue;
                 }
+                let mut d = refine(unit, d);
+                // Resolved where a drop-in exists: the message says which is left out.
+                let absent = resolving
+                    .first()
+                    .and_then(|set| not_everywhere(set, &u.dropin_sets));
+                if let Some(j) = absent {
+                    d.message = noted(&d.message, &self.notes[j]);
+                }
+                diagnostics.push(d);
             }
         }
         Found {
@@ -321,70 +327,6 @@ fn applied(table: &[(&str, &str, &Unit)], base: &Unit, name: &str) -> Unit {
         .map(|(_, u)| u)
         .collect();
     dropin::assemble(base, name, &ordered)
-}
-
-/// Whether a unit version made for `variant` belongs to the configuration `config`.
-fn agrees(variant: &[(String, bool, proc_macro2::TokenStream)], config: &[(String, bool)]) -> bool {
-    variant
-        .iter()
-        .all(|(k, v, _)| config.iter().all(|(ck, cv)| ck != k || cv == v))
-}
-
-/// Whether a drop-in gated by `gates` exists in the configuration `config`.
-fn exists(gates: &[(String, bool)], config: &[(String, bool)]) -> bool {
-    gates
-        .iter()
-        .all(|(k, negated)| config.iter().all(|(ck, cv)| ck != k || cv != negated))
-}
-
-/// One configuration of the family's `#[cfg]`s as the checks see it: the unit versions and
-/// the drop-ins that exist in it, by index.
-#[derive(PartialEq)]
-pub struct Scenario {
-    pub units: Vec<usize>,
-    pub dropins: Vec<usize>,
-}
-
-/// Every configuration that holds its own set of unit versions and drop-ins: configurations
-/// that hold the same ones are one family, checked once.
-pub fn scenarios(family: &Family) -> Vec<Scenario> {
-    let mut out: Vec<Scenario> = Vec::new();
-    for config in configurations(family) {
-        let scenario = Scenario {
-            units: (0..family.units.len())
-                .filter(|&i| agrees(&family.units[i].variant, &config))
-                .collect(),
-            dropins: (0..family.dropins.len())
-                .filter(|&j| exists(&family.dropins[j].gates, &config))
-                .collect(),
-        };
-        if !out.contains(&scenario) {
-            out.push(scenario);
-        }
-    }
-    out
-}
-
-/// Every combination of the predicates that unit versions and then drop-ins depend on (one
-/// empty one if none), of six at most; a predicate past those is taken to hold everywhere.
-fn configurations(family: &Family) -> Vec<Vec<(String, bool)>> {
-    let mut keys: Vec<&str> = Vec::new();
-    let variants = family.units.iter().flat_map(|o| &o.variant);
-    let gates = family.dropins.iter().flat_map(|d| &d.gates);
-    for k in variants.map(|(k, _, _)| k).chain(gates.map(|(k, _)| k)) {
-        if !keys.contains(&k.as_str()) {
-            keys.push(k);
-        }
-    }
-    keys.truncate(6);
-    (0..1u32 << keys.len())
-        .map(|bits| {
-            keys.iter()
-                .enumerate()
-                .map(|(i, k)| (k.to_string(), bits & 1 << i != 0))
-                .collect()
-        })
-        .collect()
 }
 
 /// The targets a unit version is checked against: every `systemd` item that can apply to it.
