@@ -77,6 +77,9 @@ pub fn check(family: &Family, errors: &mut Errors) {
                 Some((d.unit.name.as_str(), d.file.as_str(), clean[j].as_ref()?))
             })
             .collect();
+        if table.is_empty() {
+            continue;
+        }
         for (name, base) in assembled_bases(family, &scenario.units, &table) {
             let ordered: Vec<(&str, &Unit)> = dropin::in_order(&name, &table);
             if ordered.is_empty() {
