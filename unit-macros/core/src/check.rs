@@ -8,7 +8,8 @@
 //! only print a file and line, not underline the token in the editor. Units left out by
 //! `#[cfg]` are checked too, so every configuration is checked in every build; a reference to a
 //! unit that is gated differently from the unit naming it is an error, because some
-//! configuration would render it dangling.
+//! configuration would render it dangling. A drop-in under `#[cfg]` is applied only in the
+//! configurations it exists in (`configs`).
 
 use std::collections::{HashMap, HashSet};
 
