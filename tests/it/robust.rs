@@ -271,3 +271,33 @@ fn merging_follows_the_per_directive_rules() {
         }
     }
 }
+
+#[test]
+fn gated_dropins_past_the_configuration_cap_keep_the_checks_bounded() {
+    // Eight drop-ins, each under a predicate of its own: the checks combine six (64
+    // configurations) and take the others to hold. The first unit has its `ExecStart=` only
+    // from the drop-in under the first predicate, so lacks it where that one is false.
+    let mut text = String::new();
+    for i in 0..8 {
+        let exec = if i == 0 {
+            String::new()
+        } else {
+            format!("ExecStart = \"/usr/bin/s{i}\";")
+        };
+        text += &format!("unit \"s{i}.service\" {{ [Service] Type = oneshot; {exec} }}\n");
+        text += &format!(
+            "#[cfg(feature = \"f{i}\")] dropin \"s{i}.service.d/10-x.conf\" {{ [Service] ExecStart = \"/usr/bin/x{i}\"; }}\n"
+        );
+    }
+    let start = std::time::Instant::now();
+    let out = tests::dsl::expand(text.parse().unwrap()).to_string();
+    let elapsed = start.elapsed();
+    let errors: Vec<&str> = out.split("compile_error").skip(1).collect();
+    assert_eq!(errors.len(), 1, "{out}");
+    assert!(
+        errors[0].contains("`s0.service` has no `ExecStart=`")
+            && errors[0].contains("drop-in `s0.service.d/10-x.conf` is left out by"),
+        "{out}"
+    );
+    eprintln!("8 gated drop-ins, 64 configurations: {elapsed:?}");
+}

@@ -1,23 +1,33 @@
 //! Checks of the items that extend a family for its adopters: drop-ins against the units they
 //! extend, and the preset against the family's units.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use unit_core::crosscheck::template_of;
 use unit_core::{dropin, preset, Unit};
 
-use super::check::{defaults, resolve, targets_for};
+use super::check::{configurations, defaults, resolve, scenarios, targets_for};
 use super::errors::Errors;
 use super::lower::Family;
 
 pub fn check(family: &Family, errors: &mut Errors) {
     let defaults = defaults(family);
     let targets = targets_for(family, &[]);
-    let mut paths = BTreeSet::new();
-    let mut clean = Vec::new();
-    for d in &family.dropins {
+    // Drop-ins take part in the configurations of the family's `#[cfg]`s they exist in.
+    let scenarios = scenarios(family, &configurations(family));
+    let together = |i: usize, j: usize| {
+        scenarios
+            .iter()
+            .any(|s| s.dropins.contains(&i) && s.dropins.contains(&j))
+    };
+    let mut clean: Vec<Option<Unit>> = vec![None; family.dropins.len()];
+    for (j, d) in family.dropins.iter().enumerate() {
         let name = d.unit.name.as_str();
-        if !paths.insert((name, d.file.as_str())) {
+        let same = |i: usize| {
+            let e = &family.dropins[i];
+            e.unit.name == name && e.file == d.file && together(i, j)
+        };
+        if (0..j).any(same) {
             errors.at(
                 d.site,
                 format!(
@@ -50,26 +60,43 @@ pub fn check(family: &Family, errors: &mut Errors) {
             }
         }
         if ok {
-            clean.push((name, d.file.as_str(), unit));
+            clean[j] = Some(unit);
         }
     }
-    // Each unit of the family, and each instance a drop-in is written for, as systemd
-    // assembles it from its lines and every drop-in that applies to it, in file-name order.
-    let table: Vec<(&str, &str, &Unit)> = clean.iter().map(|(n, f, u)| (*n, *f, u)).collect();
+    // In each configuration, each unit of the family, and each instance a drop-in is written
+    // for, as systemd assembles it from its lines and every drop-in that applies to it there,
+    // in file-name order; each assembly once.
     let mut seen = BTreeSet::new();
-    for (name, base) in assembled_bases(family, &table) {
-        let ordered: Vec<&Unit> = dropin::in_order(&name, &table)
-            .into_iter()
-            .map(|(_, u)| u)
+    let mut judged = HashSet::new();
+    for scenario in &scenarios {
+        let table: Vec<(&str, &str, &Unit)> = scenario
+            .dropins
+            .iter()
+            .filter_map(|&j| {
+                let d = &family.dropins[j];
+                Some((d.unit.name.as_str(), d.file.as_str(), clean[j].as_ref()?))
+            })
             .collect();
-        if ordered.is_empty() {
+        if table.is_empty() {
             continue;
         }
-        let base = resolve(base, &defaults);
-        for &target in &targets {
-            for diag in dropin::check_assembled(&base, &name, &ordered, target) {
-                if seen.insert((diag.origin, diag.message.clone())) {
-                    errors.diag(diag);
+        for (name, base) in assembled_bases(family, &scenario.units, &table) {
+            let ordered: Vec<(&str, &Unit)> = dropin::in_order(&name, &table);
+            if ordered.is_empty() {
+                continue;
+            }
+            let files: Vec<&str> = ordered.iter().map(|(f, _)| *f).collect();
+            let origins: Vec<u32> = ordered.iter().map(|(_, u)| u.origin.0).collect();
+            if !judged.insert((name.clone(), base, files, origins)) {
+                continue;
+            }
+            let ordered: Vec<&Unit> = ordered.into_iter().map(|(_, u)| u).collect();
+            let base = resolve(&family.units[base].unit, &defaults);
+            for &target in &targets {
+                for diag in dropin::check_assembled(&base, &name, &ordered, target) {
+                    if seen.insert((diag.origin, diag.message.clone())) {
+                        errors.diag(diag);
+                    }
                 }
             }
         }
@@ -93,27 +120,30 @@ pub fn check(family: &Family, errors: &mut Errors) {
     }
 }
 
-/// The units drop-ins are judged in, by name, with the family's unit each is assembled from:
-/// every unit of the family, and every instance of a family template that a drop-in names.
-pub fn assembled_bases<'a>(
-    family: &'a Family,
+/// The units drop-ins are judged in, by name, with the unit version each is assembled from
+/// (by index): every unit version of `members` (one configuration), and every instance of a
+/// template among them that a drop-in names.
+pub fn assembled_bases(
+    family: &Family,
+    members: &[usize],
     dropins: &[(&str, &str, &Unit)],
-) -> Vec<(String, &'a Unit)> {
-    let mut out: Vec<(String, &'a Unit)> = Vec::new();
-    for u in &family.units {
-        if !out.iter().any(|(n, _)| *n == u.unit.name) {
-            out.push((u.unit.name.clone(), &u.unit));
+) -> Vec<(String, usize)> {
+    let name = |i: usize| family.units[i].unit.name.as_str();
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for &i in members {
+        if !out.iter().any(|(n, _)| n == name(i)) {
+            out.push((name(i).to_owned(), i));
         }
     }
-    for &(name, _, _) in dropins {
-        if out.iter().any(|(n, _)| n == name) {
+    for &(extends, _, _) in dropins {
+        if out.iter().any(|(n, _)| n == extends) {
             continue;
         }
-        let Some(template) = template_of(name) else {
+        let Some(template) = template_of(extends) else {
             continue;
         };
-        if let Some(u) = family.units.iter().find(|u| u.unit.name == template) {
-            out.push((name.to_owned(), &u.unit));
+        if let Some(&i) = members.iter().find(|&&i| name(i) == template) {
+            out.push((extends.to_owned(), i));
         }
     }
     out

@@ -12,7 +12,9 @@ use unit_core::{Unit, UnitKind};
 
 use super::ast::{Item, Member};
 use super::attrs::split_not;
-use super::check::{defaults, resolve, targets_for};
+use super::check::{
+    configurations, defaults, dropin_sets, left_out, not_everywhere, noted, resolve, targets_for,
+};
 use super::errors::Errors;
 use super::exposure::Budget;
 use super::lower::Family;
@@ -97,6 +99,8 @@ struct Over {
     unit: String,
     report: Report,
     budget: Budget,
+    /// Said of the score when it is one without a drop-in some other configuration has.
+    note: String,
 }
 
 /// Reports every unit over its budget, once per budget, at the budget's number.
@@ -108,6 +112,12 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         return held;
     }
     let defaults = defaults(family);
+    let configs = configurations(family);
+    let dropins: Vec<Unit> = family
+        .dropins
+        .iter()
+        .map(|d| resolve(&d.unit, &defaults))
+        .collect();
     let mut over: Vec<Over> = Vec::new();
     for (index, out) in family
         .units
@@ -131,15 +141,21 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         let Some(budget) = budget else { continue };
         held.push((index, budget.tenths));
         let unit = resolve(&out.unit, &defaults);
-        let mut dropins: Vec<(&str, Unit)> = family
-            .dropins
+        // The unit with the drop-ins it has in each configuration it exists in, in file-name
+        // order: it must meet its budget in each.
+        let sets = dropin_sets(family, &configs, index, |j| {
+            family.dropins[j].unit.name == unit.name
+        });
+        let assemblies: Vec<(&[usize], Vec<&Unit>)> = sets
             .iter()
-            .filter(|d| d.unit.name == unit.name)
-            .map(|d| (d.file.as_str(), resolve(&d.unit, &defaults)))
+            .map(|set| {
+                let mut mine = set.clone();
+                mine.sort_by(|&a, &b| family.dropins[a].file.cmp(&family.dropins[b].file));
+                let mut files: Vec<&Unit> = vec![&unit];
+                files.extend(mine.iter().map(|&j| &dropins[j]));
+                (set.as_slice(), files)
+            })
             .collect();
-        dropins.sort_by(|a, b| a.0.cmp(b.0));
-        let mut files: Vec<&Unit> = vec![&unit];
-        files.extend(dropins.iter().map(|(_, u)| u));
         // Every release with a catalog in the targets; for a target newer than every catalog,
         // the newest older one, as the directive checks do.
         let targets = targets_for(family, &out.variant);
@@ -151,11 +167,20 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
         if releases.is_empty() {
             releases.extend(targets.iter().map(|t| t.reference()));
         }
-        let worst = releases
+        let worst = assemblies
             .iter()
-            .map(|v| security::score(&files, *v, &Policy::default()))
-            .reduce(|a, b| if b.exposure > a.exposure { b } else { a });
-        if let Some(report) = worst.filter(|r| r.exposure > budget.tenths) {
+            .flat_map(|(set, files)| {
+                releases
+                    .iter()
+                    .map(|v| (*set, security::score(files, *v, &Policy::default())))
+            })
+            .reduce(|a, b| if b.1.exposure > a.1.exposure { b } else { a });
+        if let Some((set, report)) = worst.filter(|(_, r)| r.exposure > budget.tenths) {
+            // A drop-in the worst configuration lacks, which another has.
+            let others: Vec<usize> = sets.iter().flatten().copied().collect();
+            let note = not_everywhere(&others, &[set.to_vec()])
+                .map(|j| left_out(family, j))
+                .unwrap_or_default();
             if !over
                 .iter()
                 .any(|o| o.unit == unit.name && o.budget.site == budget.site)
@@ -164,6 +189,7 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
                     unit: unit.name.clone(),
                     report,
                     budget,
+                    note,
                 });
             }
         }
@@ -210,15 +236,16 @@ fn message(over: &[&Over]) -> String {
         remedies.join(", ")
     };
     if let [one] = over {
-        return format!(
+        let message = format!(
             "`{}` scores {}, over its exposure budget {budget} (systemd {release}, as `systemd-analyze security` scores it); {remedies}",
             one.unit,
             one.report.exposure_text()
         );
+        return noted(&message, &one.note);
     }
     let scores: Vec<String> = over
         .iter()
-        .map(|o| format!("`{}` {}", o.unit, o.report.exposure_text()))
+        .map(|o| format!("`{}` {}{}", o.unit, o.report.exposure_text(), o.note))
         .collect();
     format!(
         "{} units score over their exposure budget {budget} (as `systemd-analyze security` of systemd {release} scores them): {}; for `{}`, {remedies}",

@@ -8,7 +8,8 @@
 //! only print a file and line, not underline the token in the editor. Units left out by
 //! `#[cfg]` are checked too, so every configuration is checked in every build; a reference to a
 //! unit that is gated differently from the unit naming it is an error, because some
-//! configuration would render it dangling.
+//! configuration would render it dangling. A drop-in under `#[cfg]` is applied only in the
+//! configurations it exists in (`configs`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -18,6 +19,10 @@ use unit_core::{dropin, validate, validate::validate_for, Unit};
 
 use super::errors::Errors;
 use super::lower::Family;
+
+mod configs;
+pub use configs::{configurations, dropin_sets, left_out, not_everywhere, noted, scenarios};
+use configs::{Config, Scenario};
 
 /// Every build option's default, by name: the values units are checked with.
 pub fn defaults(family: &Family) -> HashMap<&str, &str> {
@@ -36,6 +41,9 @@ pub struct Checks<'f> {
     resolved: Vec<Unit>,
     /// Each drop-in at the defaults: the unit it extends, its file name, its lines.
     dropins: Vec<(&'f str, &'f str, Unit)>,
+    /// Every configuration of the family's `#[cfg]`s, and the distinct ones.
+    configs: Vec<Config>,
+    scenarios: Vec<Scenario>,
 }
 
 impl<'f> Checks<'f> {
@@ -58,10 +66,13 @@ impl<'f> Checks<'f> {
                 )
             })
             .collect();
+        let configs = configurations(family);
         Checks {
             family,
             resolved,
             dropins,
+            scenarios: scenarios(family, &configs),
+            configs,
         }
     }
 
@@ -99,14 +110,21 @@ impl<'f> Checks<'f> {
                 .iter()
                 .zip(&self.resolved)
                 .zip(duplicates)
-                .map(|((out, resolved), duplicate)| OwnUnit {
+                .enumerate()
+                .map(|(i, ((out, resolved), duplicate))| OwnUnit {
                     written: &out.unit,
                     resolved,
                     incomplete: out.incomplete,
                     daemon: Some(out.daemon.as_str()).filter(|d| !d.is_empty()),
                     targets: targets_for(family, &out.variant),
                     duplicate,
+                    dropin_sets: dropin_sets(family, &self.configs, i, |j| {
+                        dropin::applies_to(&family.dropins[j].unit.name, &out.unit.name)
+                    }),
                 })
+                .collect(),
+            notes: (0..family.dropins.len())
+                .map(|j| left_out(family, j))
                 .collect(),
             bad_options: family
                 .options
@@ -121,22 +139,16 @@ impl<'f> Checks<'f> {
     /// The rules that need the whole family, for each configuration of its `#[cfg]`s: ready
     /// to run on any thread.
     pub fn family_wide(&self) -> FamilyWide<'_> {
-        let family = self.family;
-        // Configurations that hold the same unit versions are one family: checked once.
-        let mut configs: Vec<Vec<usize>> = Vec::new();
-        for config in configurations(family) {
-            let members: Vec<usize> = (0..family.units.len())
-                .filter(|&i| agrees(&family.units[i].variant, &config))
-                .collect();
-            if !configs.contains(&members) {
-                configs.push(members);
-            }
-        }
         FamilyWide {
             resolved: &self.resolved,
             dropins: self.table(),
-            configs,
-            externals: family.externals.iter().map(|e| e.name.as_str()).collect(),
+            scenarios: &self.scenarios,
+            externals: self
+                .family
+                .externals
+                .iter()
+                .map(|e| e.name.as_str())
+                .collect(),
         }
     }
 
@@ -163,8 +175,8 @@ impl<'f> Checks<'f> {
 pub struct FamilyWide<'a> {
     resolved: &'a [Unit],
     dropins: Vec<(&'a str, &'a str, &'a Unit)>,
-    /// The unit versions of each distinct configuration, by index.
-    configs: Vec<Vec<usize>>,
+    /// The unit versions and drop-ins of each distinct configuration, by index.
+    scenarios: &'a [Scenario],
     externals: Vec<&'a str>,
 }
 
@@ -172,13 +184,16 @@ impl FamilyWide<'_> {
     /// What the family-wide rules find, configuration after configuration.
     pub fn run(&self) -> Vec<unit_core::Diagnostic> {
         let mut found = Vec::new();
-        for members in &self.configs {
-            let units: Vec<Unit> = members
+        for scenario in self.scenarios {
+            let dropins: Vec<(&str, &str, &Unit)> =
+                scenario.dropins.iter().map(|&j| self.dropins[j]).collect();
+            let units: Vec<Unit> = scenario
+                .units
                 .iter()
-                .map(|&i| applied(&self.dropins, &self.resolved[i], &self.resolved[i].name))
+                .map(|&i| applied(&dropins, &self.resolved[i], &self.resolved[i].name))
                 .collect();
             let mut extended: Vec<Unit> = Vec::new();
-            for &(name, _, _) in &self.dropins {
+            for &(name, _, _) in &dropins {
                 if units.iter().chain(&extended).any(|u| u.name == name) {
                     continue;
                 }
@@ -188,7 +203,7 @@ impl FamilyWide<'_> {
                     .find(|u| Some(&u.name) == template.as_ref())
                     .cloned()
                     .unwrap_or_else(|| Unit::new(name, unit_core::Origin::NONE));
-                extended.push(applied(&self.dropins, &base, name));
+                extended.push(applied(&dropins, &base, name));
             }
             let externals = self.externals.iter().copied();
             found.extend(unit_core::crosscheck::check_extended(
@@ -204,6 +219,8 @@ pub struct Own<'a> {
     units: Vec<OwnUnit<'a>>,
     bad_options: Vec<&'a str>,
     dropins: Vec<(&'a str, &'a str, &'a Unit)>,
+    /// What a message about a configuration without each drop-in says of it.
+    notes: Vec<String>,
 }
 
 struct OwnUnit<'a> {
@@ -214,6 +231,8 @@ struct OwnUnit<'a> {
     targets: Vec<unit_core::catalog::Target>,
     /// A unit of the same name defined elsewhere: where, and the message.
     duplicate: Option<(u32, String)>,
+    /// The drop-ins that apply to the unit in each of its configurations, by index.
+    dropin_sets: Vec<Vec<usize>>,
 }
 
 /// What one unit's own checks find.
@@ -233,29 +252,53 @@ impl<'a> Own<'a> {
         let unit = u.resolved;
         let unsure = entries_using(u.written, &self.bad_options);
         let incomplete = u.incomplete || unrecognised(unit);
-        let extended = self
-            .dropins
+        // The unit as systemd assembles it in each of its configurations that has drop-ins
+        // for it.
+        let bare = u.dropin_sets.iter().any(Vec::is_empty);
+        let assembled: Vec<(&[usize], Unit)> = u
+            .dropin_sets
             .iter()
-            .any(|(n, _, _)| dropin::applies_to(n, &unit.name));
-        let assembled = extended.then(|| applied(&self.dropins, unit, &unit.name));
+            .filter(|set| !set.is_empty())
+            .map(|set| {
+                let table: Vec<(&str, &str, &Unit)> =
+                    set.iter().map(|&j| self.dropins[j]).collect();
+                (set.as_slice(), applied(&table, unit, &unit.name))
+            })
+            .collect();
         let mut diagnostics = Vec::new();
         for &target in &u.targets {
-            // A problem the family's own drop-ins resolve is none of the unit systemd loads;
-            // the ones they bring are reported at the drop-in (`adopt`).
-            let remains: Option<Vec<String>> = assembled.as_ref().map(|a| {
-                validate_for(a, target)
-                    .into_iter()
-                    .map(|d| d.message)
-                    .collect()
-            });
+            // A problem the family's own drop-ins resolve in every configuration is none of
+            // the unit systemd loads; the ones they bring are reported at the drop-in
+            // (`adopt`).
+            let remains: Vec<(&[usize], Vec<String>)> = assembled
+                .iter()
+                .map(|(set, a)| {
+                    let found = validate_for(a, target).into_iter().map(|d| d.message);
+                    (*set, found.collect())
+                })
+                .collect();
             for d in validate_for(unit, target) {
-                if remains.as_ref().is_some_and(|r| !r.contains(&d.message)) {
+                let resolving: Vec<&[usize]> = remains
+                    .iter()
+                    .filter(|(_, r)| !r.contains(&d.message))
+                    .map(|(set, _)| *set)
+                    .collect();
+                if !bare && !remains.is_empty() && resolving.len() == remains.len() {
                     continue;
                 }
                 let about_missing_parts = d.origin == unit.origin && incomplete;
-                if !about_missing_parts && !unsure.contains(&d.origin) {
-                    diagnostics.push(refine(unit, d));
+                if about_missing_parts || unsure.contains(&d.origin) {
+                    continue;
                 }
+                let mut d = refine(unit, d);
+                // Resolved where a drop-in exists: the message says which is left out.
+                let absent = resolving
+                    .first()
+                    .and_then(|set| not_everywhere(set, &u.dropin_sets));
+                if let Some(j) = absent {
+                    d.message = noted(&d.message, &self.notes[j]);
+                }
+                diagnostics.push(d);
             }
         }
         Found {
@@ -285,34 +328,6 @@ fn applied(table: &[(&str, &str, &Unit)], base: &Unit, name: &str) -> Unit {
         .map(|(_, u)| u)
         .collect();
     dropin::assemble(base, name, &ordered)
-}
-
-/// Whether a unit version made for `variant` belongs to the configuration `config`.
-fn agrees(variant: &[(String, bool, proc_macro2::TokenStream)], config: &[(String, bool)]) -> bool {
-    variant
-        .iter()
-        .all(|(k, v, _)| config.iter().all(|(ck, cv)| ck != k || cv == v))
-}
-
-/// Every combination of the predicates that unit versions depend on (one empty one if none).
-fn configurations(family: &Family) -> Vec<Vec<(String, bool)>> {
-    let mut keys: Vec<&str> = Vec::new();
-    for out in &family.units {
-        for (k, _, _) in &out.variant {
-            if !keys.contains(&k.as_str()) {
-                keys.push(k);
-            }
-        }
-    }
-    keys.truncate(6);
-    (0..1u32 << keys.len())
-        .map(|bits| {
-            keys.iter()
-                .enumerate()
-                .map(|(i, k)| (k.to_string(), bits & 1 << i != 0))
-                .collect()
-        })
-        .collect()
 }
 
 /// The targets a unit version is checked against: every `systemd` item that can apply to it.

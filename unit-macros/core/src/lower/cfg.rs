@@ -11,7 +11,7 @@ use super::model::{TargetOut, UnitOut};
 use super::state::Lowering;
 
 /// The text of a `#[cfg]` predicate, the key it is known by.
-fn pred_key(p: &TokenStream) -> String {
+pub(super) fn pred_key(p: &TokenStream) -> String {
     p.to_string()
 }
 

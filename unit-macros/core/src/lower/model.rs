@@ -77,6 +77,9 @@ pub struct DropinOut {
     pub unit: Unit,
     pub file: String,
     pub cfgs: Vec<TokenStream>,
+    /// The predicate of each of `cfgs` without its `not(...)`, by the key unit versions know
+    /// it by, and whether it had one: the drop-in exists where each has the other value.
+    pub gates: Vec<(String, bool)>,
     pub site: u32,
 }
 

@@ -1,0 +1,158 @@
+//! The configurations of the family's `#[cfg]`s the checks tell apart: every combination of
+//! the predicates that unit versions and drop-ins depend on, and in each, the unit versions
+//! and drop-ins that exist there. Predicates are known by their text, as lowering records
+//! them, so that what is built here can go to the checks' threads.
+
+use proc_macro2::TokenStream;
+
+use super::super::attrs::{predicates, split_not, Attrs};
+use super::super::lower::Family;
+
+/// The value of each predicate, by its key.
+pub type Config = Vec<(String, bool)>;
+
+/// How many predicates the configurations combine at most: 64 configurations.
+const MAX_KEYS: usize = 6;
+
+/// Whether a unit version made for `variant` belongs to the configuration `config`.
+fn agrees(variant: &[(String, bool, TokenStream)], config: &[(String, bool)]) -> bool {
+    variant
+        .iter()
+        .all(|(k, v, _)| config.iter().all(|(ck, cv)| ck != k || cv == v))
+}
+
+/// Whether something gated by `gates` (each predicate's key, and whether it is negated)
+/// exists in the configuration `config`; a predicate `config` does not know is taken to hold.
+fn exists(gates: &[(String, bool)], config: &[(String, bool)]) -> bool {
+    gates
+        .iter()
+        .all(|(k, negated)| config.iter().all(|(ck, cv)| ck != k || cv != negated))
+}
+
+/// One configuration as the checks see it: the unit versions and the drop-ins that exist in
+/// it, by index.
+#[derive(PartialEq)]
+pub struct Scenario {
+    pub units: Vec<usize>,
+    pub dropins: Vec<usize>,
+}
+
+/// Each configuration that holds its own set of unit versions and drop-ins: configurations
+/// that hold the same ones are one family, checked once.
+pub fn scenarios(family: &Family, configs: &[Config]) -> Vec<Scenario> {
+    let mut out: Vec<Scenario> = Vec::new();
+    for config in configs {
+        let scenario = Scenario {
+            units: (0..family.units.len())
+                .filter(|&i| agrees(&family.units[i].variant, config))
+                .collect(),
+            dropins: (0..family.dropins.len())
+                .filter(|&j| exists(&family.dropins[j].gates, config))
+                .collect(),
+        };
+        if !out.contains(&scenario) {
+            out.push(scenario);
+        }
+    }
+    out
+}
+
+/// Every combination of the predicates that unit versions and then drop-ins depend on (one
+/// empty one if none), of [`MAX_KEYS`] at most; a predicate past those is taken to hold
+/// everywhere.
+pub fn configurations(family: &Family) -> Vec<Config> {
+    let mut keys: Vec<&str> = Vec::new();
+    let variants = family.units.iter().flat_map(|o| &o.variant);
+    let gates = family.dropins.iter().flat_map(|d| &d.gates);
+    for k in variants.map(|(k, _, _)| k).chain(gates.map(|(k, _)| k)) {
+        if !keys.contains(&k.as_str()) {
+            keys.push(k);
+        }
+    }
+    keys.truncate(MAX_KEYS);
+    (0..1u32 << keys.len())
+        .map(|bits| {
+            keys.iter()
+                .enumerate()
+                .map(|(i, k)| (k.to_string(), bits & 1 << i != 0))
+                .collect()
+        })
+        .collect()
+}
+
+/// The predicates of `#[cfg]` attributes (a unit's, with its daemon's), as drop-ins' gates are
+/// recorded.
+fn gates_of(cfgs: &[TokenStream]) -> Vec<(String, bool)> {
+    let attrs = Attrs {
+        cfgs: cfgs.to_vec(),
+        ..Attrs::default()
+    };
+    predicates(&attrs)
+        .iter()
+        .map(|p| {
+            let (base, negated) = split_not(p);
+            (base.to_string(), negated)
+        })
+        .collect()
+}
+
+/// The sets of drop-ins (by index, among those `wanted` takes) that exist beside unit version
+/// `i` in the configurations it exists in, where its version's predicates and its own
+/// `#[cfg]`s hold, each set once. A version that exists in none of them is given every
+/// wanted drop-in, as one set.
+pub fn dropin_sets(
+    family: &Family,
+    configs: &[Config],
+    i: usize,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let out = &family.units[i];
+    let own = gates_of(&out.cfgs);
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    for config in configs {
+        if !agrees(&out.variant, config) || !exists(&own, config) {
+            continue;
+        }
+        let set: Vec<usize> = (0..family.dropins.len())
+            .filter(|&j| wanted(j) && exists(&family.dropins[j].gates, config))
+            .collect();
+        if !sets.contains(&set) {
+            sets.push(set);
+        }
+    }
+    if sets.is_empty() {
+        sets.push((0..family.dropins.len()).filter(|&j| wanted(j)).collect());
+    }
+    sets
+}
+
+/// For a message about a configuration without drop-in `j`: which drop-in it lacks and the
+/// `#[cfg]` that leaves it out; empty for a drop-in without one.
+pub fn left_out(family: &Family, j: usize) -> String {
+    let d = &family.dropins[j];
+    if d.cfgs.is_empty() {
+        return String::new();
+    }
+    let gates: Vec<String> = d.cfgs.iter().map(|c| format!("`{c}`")).collect();
+    format!(
+        " where drop-in `{}.d/{}` is left out by {}",
+        d.unit.name,
+        d.file,
+        gates.join(" and ")
+    )
+}
+
+/// `message` (a problem, then after `; ` its remedy) with `note` said of the problem.
+pub fn noted(message: &str, note: &str) -> String {
+    match message.split_once("; ") {
+        Some((problem, remedy)) => format!("{problem}{note}; {remedy}"),
+        None => format!("{message}{note}"),
+    }
+}
+
+/// The first drop-in of `with` that some set of `sets` lacks.
+pub fn not_everywhere(with: &[usize], sets: &[Vec<usize>]) -> Option<usize> {
+    with.iter()
+        .copied()
+        .find(|j| sets.iter().any(|s| !s.contains(j)))
+}
