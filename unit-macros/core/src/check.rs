@@ -430,6 +430,9 @@ fn unrecognised(unit: &Unit) -> bool {
 
 /// The origins of the entries whose values use one of `options`.
 fn entries_using(unit: &Unit, options: &[&str]) -> Vec<unit_core::Origin> {
+    if options.is_empty() {
+        return Vec::new();
+    }
     unit.sections
         .iter()
         .flat_map(|s| s.entries.iter())
