@@ -233,7 +233,7 @@ impl Report<'_> {
             let Some(daemon) = r.daemon.as_deref() else {
                 continue;
             };
-            let key = (template.as_str(), r.message.replace(name.as_str(), "\0"));
+            let key = (template.as_str(), replace_unit_name(&r.message, name, "\0"));
             groups.entry(key).or_default().push((index, daemon));
         }
         let mut moved = HashMap::new();
@@ -309,6 +309,24 @@ fn users_note(template: &str, daemons: &[(&str, &[(String, String)])], users: us
     String::new()
 }
 
+/// `message` with each mention of the unit `name` replaced by `with`: where it stands as a name
+/// of its own, not inside a longer one (`a.service` in `ba.service`).
+fn replace_unit_name(message: &str, name: &str, with: &str) -> String {
+    let part_of_name = |c: char| c.is_ascii_alphanumeric() || ":-_.\\@".contains(c);
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(name) {
+        let (before, after) = (&rest[..at], &rest[at + name.len()..]);
+        let starts = !before.ends_with(part_of_name);
+        let ends = !after.starts_with(|c: char| part_of_name(c) && c != '.');
+        out.push_str(before);
+        out.push_str(if starts && ends { with } else { name });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``.
 pub fn list(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
@@ -322,6 +340,21 @@ pub fn list(names: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use proc_macro2::Span;
+
+    #[test]
+    fn a_unit_name_is_replaced_only_where_it_stands_alone() {
+        let replace = |m: &str| super::replace_unit_name(m, "a.service", "X");
+        assert_eq!(
+            replace("`a.service` has no `ExecStart=`"),
+            "`X` has no `ExecStart=`"
+        );
+        assert_eq!(
+            replace("`a.service` is ordered after `ba.service` and `a.service.d/x.conf`"),
+            "`X` is ordered after `ba.service` and `X.d/x.conf`"
+        );
+        assert_eq!(replace("see a.service-helper"), "see a.service-helper");
+        assert_eq!(replace("x@a.service"), "x@a.service");
+    }
 
     use super::{Errors, Provenance, Sites};
 
