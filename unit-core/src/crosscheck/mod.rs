@@ -10,9 +10,10 @@ mod sockets;
 mod special;
 mod triggers;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Diagnostic, Origin, Unit};
+use crate::model::{Diagnostic, Unit};
 
 pub use implicit::{default_dependencies, triggered, SPECIAL_ORDER};
 pub use ordering::{ordering_edges, Edge};
@@ -97,36 +98,19 @@ pub fn check_extended<'a>(
         triggers::check(unit, &known, &mut out);
         install::check_also(unit, &known, &mut out);
     }
-    let named =
-        |unit: &Unit, written: &[references::Written]| -> Vec<(&'static str, String, Origin)> {
-            written
-                .iter()
-                .map(|(key, name, origin)| {
-                    (
-                        *key,
-                        references::expand_specifiers(name, &unit.name),
-                        *origin,
-                    )
-                })
-                .collect()
-        };
-    if extended.is_empty() {
-        let named: Vec<_> = units
-            .iter()
-            .zip(written_units)
-            .map(|(u, w)| named(u, w))
-            .collect();
-        ordering::check(units, &named, &mut out);
+    // Orderings count across the family's units and the units its drop-ins extend.
+    let named: Vec<_> = units
+        .iter()
+        .zip(written_units)
+        .chain(extended.iter().zip(written_extended))
+        .map(|(u, w)| references::expanded(u, w))
+        .collect();
+    let all: Cow<[Unit]> = if extended.is_empty() {
+        Cow::Borrowed(units)
     } else {
-        let all: Vec<Unit> = units.iter().chain(extended).cloned().collect();
-        let named: Vec<_> = units
-            .iter()
-            .zip(written_units)
-            .chain(extended.iter().zip(written_extended))
-            .map(|(u, w)| named(u, w))
-            .collect();
-        ordering::check(&all, &named, &mut out);
-    }
+        Cow::Owned(units.iter().chain(extended).cloned().collect())
+    };
+    ordering::check(&all, &named, &mut out);
     listen::check(units, &mut out);
     out.dedup();
     out

@@ -88,9 +88,15 @@ pub fn template_needed(name: &str) -> Option<String> {
 /// The unit names `unit` refers to, as (directive, name, origin of the entry), with the
 /// specifiers whose value is known expanded.
 pub fn references(unit: &Unit) -> impl Iterator<Item = (&'static str, String, Origin)> + '_ {
-    written(unit)
-        .into_iter()
-        .map(|(key, name, origin)| (key, expand_specifiers(&name, &unit.name), origin))
+    expanded(unit, &written(unit)).into_iter()
+}
+
+/// [`references`] of `unit`, from what it writes (`written`).
+pub(super) fn expanded(unit: &Unit, written: &[Written]) -> Vec<(&'static str, String, Origin)> {
+    written
+        .iter()
+        .map(|(key, name, origin)| (*key, expand_specifiers(name, &unit.name), *origin))
+        .collect()
 }
 
 /// A name one directive of a unit gives: the directive, the name as written, and the origin

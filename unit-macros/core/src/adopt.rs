@@ -6,21 +6,21 @@ use std::collections::{BTreeSet, HashSet};
 use unit_core::crosscheck::template_of;
 use unit_core::{dropin, preset, Unit};
 
-use super::check::{configurations, defaults, resolve, scenarios, targets_for};
+use super::check::{targets_for, Checks};
 use super::errors::Errors;
 use super::lower::Family;
 
-pub fn check(family: &Family, errors: &mut Errors) {
-    let defaults = defaults(family);
+pub fn check(checks: &Checks<'_>, errors: &mut Errors) {
+    let family = checks.family();
     let targets = targets_for(family, &[]);
     // Drop-ins take part in the configurations of the family's `#[cfg]`s they exist in.
-    let scenarios = scenarios(family, &configurations(family));
+    let scenarios = checks.scenarios();
     let together = |i: usize, j: usize| {
         scenarios
             .iter()
             .any(|s| s.dropins.contains(&i) && s.dropins.contains(&j))
     };
-    let mut clean: Vec<Option<Unit>> = vec![None; family.dropins.len()];
+    let mut clean: Vec<Option<&Unit>> = vec![None; family.dropins.len()];
     for (j, d) in family.dropins.iter().enumerate() {
         let name = d.unit.name.as_str();
         let same = |i: usize| {
@@ -51,10 +51,10 @@ pub fn check(family: &Family, errors: &mut Errors) {
             );
             continue;
         }
-        let unit = resolve(&d.unit, &defaults);
+        let unit = checks.dropin(j);
         let mut ok = true;
         for &target in &targets {
-            for diag in dropin::check_lines(&unit, target) {
+            for diag in dropin::check_lines(unit, target) {
                 ok = false;
                 errors.diag(diag);
             }
@@ -68,13 +68,13 @@ pub fn check(family: &Family, errors: &mut Errors) {
     // in file-name order; each assembly once.
     let mut seen = BTreeSet::new();
     let mut judged = HashSet::new();
-    for scenario in &scenarios {
+    for scenario in scenarios {
         let table: Vec<(&str, &str, &Unit)> = scenario
             .dropins
             .iter()
             .filter_map(|&j| {
                 let d = &family.dropins[j];
-                Some((d.unit.name.as_str(), d.file.as_str(), clean[j].as_ref()?))
+                Some((d.unit.name.as_str(), d.file.as_str(), clean[j]?))
             })
             .collect();
         if table.is_empty() {
@@ -91,9 +91,9 @@ pub fn check(family: &Family, errors: &mut Errors) {
                 continue;
             }
             let ordered: Vec<&Unit> = ordered.into_iter().map(|(_, u)| u).collect();
-            let base = resolve(&family.units[base].unit, &defaults);
+            let base = checks.unit(base);
             for &target in &targets {
-                for diag in dropin::check_assembled(&base, &name, &ordered, target) {
+                for diag in dropin::check_assembled(base, &name, &ordered, target) {
                     if seen.insert((diag.origin, diag.message.clone())) {
                         errors.diag(diag);
                     }

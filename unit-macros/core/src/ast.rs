@@ -12,6 +12,7 @@ use syn::{braced, parenthesized, Ident, LitStr, Token};
 
 pub use super::attrs::Attrs;
 use super::attrs::{no_cfg, parse_attrs, predicates};
+use super::errors::alternatives;
 use super::exposure;
 use super::sites::Sites;
 pub use super::words::Value;
@@ -184,9 +185,12 @@ pub(super) fn split(tokens: TokenStream, boundary: impl Boundary) -> Vec<TokenSt
 }
 
 fn keyword(input: ParseStream) -> syn::Result<Ident> {
-    input
-        .call(Ident::parse_any)
-        .map_err(|e| syn::Error::new(e.span(), format!("expected an item: {}", items())))
+    input.call(Ident::parse_any).map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            format!("expected an item: {}", alternatives(ITEMS)),
+        )
+    })
 }
 
 /// The keywords that start an item.
@@ -194,15 +198,6 @@ const ITEMS: &[&str] = &[
     "options", "dirs", "snippet", "template", "daemon", "unit", "extern", "dropin", "preset",
     "exposure", "family", "systemd",
 ];
-
-/// [`ITEMS`] as a sentence: `` `options`, `dirs`, ... or `systemd` ``.
-fn items() -> String {
-    let quoted: Vec<String> = ITEMS.iter().map(|i| format!("`{i}`")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => quoted.concat(),
-    }
-}
 
 fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
     let attrs = parse_attrs(input, sites)?;
@@ -357,7 +352,7 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
         other => {
             let hint = unit_core::suggest::closest(other, ITEMS.iter().copied())
                 .map(|s| format!("did you mean `{s}`?"))
-                .unwrap_or_else(|| format!("expected {}", items()));
+                .unwrap_or_else(|| format!("expected {}", alternatives(ITEMS)));
             return Err(syn::Error::new(
                 kw.span(),
                 format!("unknown item `{other}`; {hint}"),

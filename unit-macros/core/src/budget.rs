@@ -12,12 +12,9 @@ use unit_core::{Unit, UnitKind};
 
 use super::ast::{Item, Member};
 use super::attrs::split_not;
-use super::check::{
-    configurations, defaults, dropin_sets, left_out, not_everywhere, noted, resolve, targets_for,
-};
+use super::check::{dropin_sets, left_out, not_everywhere, noted, targets_for, Checks};
 use super::errors::Errors;
 use super::exposure::Budget;
-use super::lower::Family;
 
 /// Which budget each unit has: by the site the lowered unit's origin is (an instance's
 /// template name, a unit's name), and the family's for services without one.
@@ -105,19 +102,13 @@ struct Over {
 
 /// Reports every unit over its budget, once per budget, at the budget's number.
 /// Returns the budget of each unit version that has one, by its index in the family's units.
-pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize, u64)> {
+pub fn check(items: &[Item], checks: &Checks<'_>, errors: &mut Errors) -> Vec<(usize, u64)> {
+    let family = checks.family();
     let budgets = budgets(items, errors);
     let mut held = Vec::new();
     if budgets.family.is_empty() && budgets.by_site.is_empty() {
         return held;
     }
-    let defaults = defaults(family);
-    let configs = configurations(family);
-    let dropins: Vec<Unit> = family
-        .dropins
-        .iter()
-        .map(|d| resolve(&d.unit, &defaults))
-        .collect();
     let mut over: Vec<Over> = Vec::new();
     for (index, out) in family
         .units
@@ -140,10 +131,10 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
             });
         let Some(budget) = budget else { continue };
         held.push((index, budget.tenths));
-        let unit = resolve(&out.unit, &defaults);
+        let unit = checks.unit(index);
         // The unit with the drop-ins it has in each configuration it exists in, in file-name
         // order: it must meet its budget in each.
-        let sets = dropin_sets(family, &configs, index, |j| {
+        let sets = dropin_sets(family, checks.configs(), index, |j| {
             family.dropins[j].unit.name == unit.name
         });
         let assemblies: Vec<(&[usize], Vec<&Unit>)> = sets
@@ -151,8 +142,8 @@ pub fn check(items: &[Item], family: &Family, errors: &mut Errors) -> Vec<(usize
             .map(|set| {
                 let mut mine = set.clone();
                 mine.sort_by(|&a, &b| family.dropins[a].file.cmp(&family.dropins[b].file));
-                let mut files: Vec<&Unit> = vec![&unit];
-                files.extend(mine.iter().map(|&j| &dropins[j]));
+                let mut files: Vec<&Unit> = vec![unit];
+                files.extend(mine.iter().map(|&j| checks.dropin(j)));
                 (set.as_slice(), files)
             })
             .collect();

@@ -76,6 +76,31 @@ impl<'f> Checks<'f> {
         }
     }
 
+    /// The family checked.
+    pub fn family(&self) -> &'f Family {
+        self.family
+    }
+
+    /// Unit version `i` at the defaults.
+    pub fn unit(&self, i: usize) -> &Unit {
+        &self.resolved[i]
+    }
+
+    /// Drop-in `j` at the defaults.
+    pub fn dropin(&self, j: usize) -> &Unit {
+        &self.dropins[j].2
+    }
+
+    /// Every configuration of the family's `#[cfg]`s.
+    pub fn configs(&self) -> &[Config] {
+        &self.configs
+    }
+
+    /// The distinct configurations: their unit versions and drop-ins.
+    pub fn scenarios(&self) -> &[Scenario] {
+        &self.scenarios
+    }
+
     fn table(&self) -> Vec<(&str, &str, &Unit)> {
         self.dropins.iter().map(|(n, f, u)| (*n, *f, u)).collect()
     }

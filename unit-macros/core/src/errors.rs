@@ -329,9 +329,20 @@ fn replace_unit_name(message: &str, name: &str, with: &str) -> String {
 
 /// `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``.
 pub fn list(names: &[&str]) -> String {
+    joined(names, "and")
+}
+
+/// `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
+pub fn alternatives(names: &[&str]) -> String {
+    joined(names, "or")
+}
+
+fn joined(names: &[&str], last_word: &str) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {last_word} {last}", rest.join(", "))
+        }
         Some((last, _)) => last.clone(),
         None => String::new(),
     }

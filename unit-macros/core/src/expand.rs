@@ -30,8 +30,8 @@ pub fn expand(input: TokenStream) -> TokenStream {
         let units = std::thread::Builder::new().spawn_scoped(s, || own.run());
         let rules = std::thread::Builder::new().spawn_scoped(s, || wide.run());
         checks.declarations(&mut later);
-        let budgets = budget::check(&items, &family, &mut later);
-        adopt::check(&family, &mut later);
+        let budgets = budget::check(&items, &checks, &mut later);
+        adopt::check(&checks, &mut later);
         // Without a thread to be had, the work runs here.
         let units = units.map_or_else(|_| Some(own.run()), |h| h.join().ok());
         let rules = rules.map_or_else(|_| Some(wide.run()), |h| h.join().ok());
