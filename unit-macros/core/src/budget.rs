@@ -28,13 +28,12 @@ fn budgets<'i>(items: &'i [Item], errors: &mut Errors) -> Budgets<'i> {
         family: Vec::new(),
         by_site: HashMap::new(),
     };
-    let templates: HashMap<String, &'i [Budget]> = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Template(t) => Some((t.name.to_string(), t.body.budgets.as_slice())),
-            _ => None,
-        })
-        .collect();
+    let mut templates: HashMap<String, &'i [Budget]> = HashMap::new();
+    for item in items {
+        if let Item::Template(t) = item {
+            templates.insert(t.name.to_string(), t.body.budgets.as_slice());
+        }
+    }
     for item in items {
         match item {
             Item::Budget(b) => out.family.push(b),
@@ -49,7 +48,11 @@ fn budgets<'i>(items: &'i [Item], errors: &mut Errors) -> Budgets<'i> {
                 }
             }
             Item::Unit(u) if !u.body.budgets.is_empty() => {
-                out.by_site.insert(u.site, u.body.budgets.iter().collect());
+                let mut all = Vec::new();
+                for b in &u.body.budgets {
+                    all.push(b);
+                }
+                out.by_site.insert(u.site, all);
             }
             Item::Daemon(d) => {
                 for m in &d.members {
@@ -62,11 +65,10 @@ fn budgets<'i>(items: &'i [Item], errors: &mut Errors) -> Budgets<'i> {
                         ),
                     };
                     // The instance's own budgets come after the template's, so they win.
-                    let all: Vec<&Budget> = template
-                        .unwrap_or_default()
-                        .iter()
-                        .chain(own.iter())
-                        .collect();
+                    let mut all: Vec<&Budget> = Vec::new();
+                    for b in template.unwrap_or_default().iter().chain(own) {
+                        all.push(b);
+                    }
                     if !all.is_empty() {
                         out.by_site.insert(site, all);
                     }
@@ -82,13 +84,19 @@ fn budgets<'i>(items: &'i [Item], errors: &mut Errors) -> Budgets<'i> {
 /// the version was made for must have the value the budget needs; the others are unknown here
 /// and taken to hold.
 fn holds(cfgs: &[TokenStream], variant: &[(String, bool, TokenStream)]) -> bool {
-    cfgs.iter().all(|p| {
+    for p in cfgs {
         let (inner, negated) = split_not(p);
-        variant
-            .iter()
-            .find(|(k, _, _)| *k == inner.to_string())
-            .is_none_or(|(_, v, _)| *v != negated)
-    })
+        let inner = inner.to_string();
+        for (k, v, _) in variant {
+            if *k == inner {
+                if *v == negated {
+                    return false;
+                }
+                break;
+            }
+        }
+    }
+    true
 }
 
 /// A unit over its budget under one release.
@@ -110,72 +118,88 @@ pub fn check(items: &[Item], checks: &Checks<'_>, errors: &mut Errors) -> Vec<(u
         return held;
     }
     let mut over: Vec<Over> = Vec::new();
-    for (index, out) in family
-        .units
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| !o.incomplete)
-    {
-        let applicable = |list: &[&'_ Budget]| -> Option<Budget> {
-            list.iter()
-                .rev()
-                .find(|b| holds(&b.cfgs, &out.variant))
-                .map(|b| (*b).clone())
+    for (index, out) in family.units.iter().enumerate() {
+        if out.incomplete {
+            continue;
+        }
+        let applicable = |list: &[&Budget]| -> Option<Budget> {
+            for b in list.iter().rev() {
+                if holds(&b.cfgs, &out.variant) {
+                    return Some((*b).clone());
+                }
+            }
+            None
         };
-        let budget = budgets
-            .by_site
-            .get(&out.unit.origin.0)
-            .and_then(|l| applicable(l))
-            .or_else(|| {
-                applicable(&budgets.family).filter(|_| out.unit.kind() == Some(UnitKind::Service))
-            });
+        let mut budget = match budgets.by_site.get(&out.unit.origin.0) {
+            Some(list) => applicable(list),
+            None => None,
+        };
+        if budget.is_none() && out.unit.kind() == Some(UnitKind::Service) {
+            budget = applicable(&budgets.family);
+        }
         let Some(budget) = budget else { continue };
         held.push((index, budget.tenths));
         let unit = checks.unit(index);
         // The unit with the drop-ins it has in each configuration it exists in, in file-name
         // order: it must meet its budget in each.
-        let sets = dropin_sets(family, checks.configs(), index, |j| {
+        let sets = dropin_sets(family, checks.configs(), index, &|j| {
             family.dropins[j].unit.name == unit.name
         });
-        let assemblies: Vec<(&[usize], Vec<&Unit>)> = sets
-            .iter()
-            .map(|set| {
-                let mut mine = set.clone();
-                mine.sort_by(|&a, &b| family.dropins[a].file.cmp(&family.dropins[b].file));
-                let mut files: Vec<&Unit> = vec![unit];
-                files.extend(mine.iter().map(|&j| checks.dropin(j)));
-                (set.as_slice(), files)
-            })
-            .collect();
+        let mut assemblies: Vec<(&[usize], Vec<&Unit>)> = Vec::with_capacity(sets.len());
+        for set in &sets {
+            // In file-name order.
+            let mut mine: Vec<(&str, usize)> = Vec::with_capacity(set.len());
+            for &j in set {
+                mine.push((family.dropins[j].file.as_str(), j));
+            }
+            mine.sort_unstable();
+            let mut files: Vec<&Unit> = vec![unit];
+            for (_, j) in mine {
+                files.push(checks.dropin(j));
+            }
+            assemblies.push((set.as_slice(), files));
+        }
         // Every release with a catalog in the targets; for a target newer than every catalog,
         // the newest older one, as the directive checks do.
         let targets = targets_for(family, &out.variant);
-        let mut releases: Vec<u16> = unit_core::catalog::VERSIONS
-            .iter()
-            .copied()
-            .filter(|v| targets.iter().any(|t| (t.min..=t.max).contains(v)))
-            .collect();
-        if releases.is_empty() {
-            releases.extend(targets.iter().map(|t| t.reference()));
+        let mut releases: Vec<u16> = Vec::new();
+        for &v in unit_core::catalog::VERSIONS {
+            if targets.iter().any(|t| t.min <= v && v <= t.max) {
+                releases.push(v);
+            }
         }
-        let worst = assemblies
-            .iter()
-            .flat_map(|(set, files)| {
-                releases
-                    .iter()
-                    .map(|v| (*set, security::score(files, *v, &Policy::default())))
-            })
-            .reduce(|a, b| if b.1.exposure > a.1.exposure { b } else { a });
-        if let Some((set, report)) = worst.filter(|(_, r)| r.exposure > budget.tenths) {
+        if releases.is_empty() {
+            for t in &targets {
+                releases.push(t.reference());
+            }
+        }
+        let mut worst: Option<(&[usize], Report)> = None;
+        for (set, files) in &assemblies {
+            for &v in &releases {
+                let report = security::score(files, v, &Policy::default());
+                if worst
+                    .as_ref()
+                    .is_none_or(|(_, w)| report.exposure > w.exposure)
+                {
+                    worst = Some((set, report));
+                }
+            }
+        }
+        let Some((set, report)) = worst else { continue };
+        if report.exposure > budget.tenths {
             // A drop-in the worst configuration lacks, which another has.
-            let others: Vec<usize> = sets.iter().flatten().copied().collect();
-            let note = not_everywhere(&others, &[set.to_vec()])
-                .map(|j| left_out(family, j))
-                .unwrap_or_default();
-            if !over
+            let mut others: Vec<usize> = Vec::new();
+            for s in &sets {
+                others.extend_from_slice(s);
+            }
+            let note = match not_everywhere(&others, &[set.to_vec()]) {
+                Some(j) => left_out(family, j),
+                None => String::new(),
+            };
+            let known = over
                 .iter()
-                .any(|o| o.unit == unit.name && o.budget.site == budget.site)
-            {
+                .any(|o| o.unit == unit.name && o.budget.site == budget.site);
+            if !known {
                 over.push(Over {
                     unit: unit.name.clone(),
                     report,
@@ -185,42 +209,44 @@ pub fn check(items: &[Item], checks: &Checks<'_>, errors: &mut Errors) -> Vec<(u
             }
         }
     }
-    let mut sites: Vec<u32> = over.iter().map(|o| o.budget.site).collect();
+    let mut sites: Vec<u32> = Vec::with_capacity(over.len());
+    for o in &over {
+        sites.push(o.budget.site);
+    }
     sites.sort_unstable();
     sites.dedup();
     for site in sites {
-        let here: Vec<&Over> = over.iter().filter(|o| o.budget.site == site).collect();
+        let mut here: Vec<&Over> = Vec::new();
+        for o in &over {
+            if o.budget.site == site {
+                here.push(o);
+            }
+        }
         errors.at(site, message(&here));
     }
     held
 }
 
 fn message(over: &[&Over]) -> String {
-    let Some(worst) = over.iter().reduce(|a, b| {
-        if b.report.exposure > a.report.exposure {
-            b
-        } else {
-            a
-        }
-    }) else {
+    let Some(mut worst) = over.first() else {
         return String::new();
     };
+    for o in over {
+        if o.report.exposure > worst.report.exposure {
+            worst = o;
+        }
+    }
     let budget = security::tenths(worst.budget.tenths);
     let release = worst.report.release;
-    let remedies: Vec<String> = worst
-        .report
-        .remedies()
-        .into_iter()
-        .take(3)
-        .map(|(v, gain)| {
-            format!(
-                "`{}` would lower it by {} (weight {})",
-                remedy(v.check),
-                security::tenths(gain),
-                v.weight
-            )
-        })
-        .collect();
+    let mut remedies: Vec<String> = Vec::new();
+    for (v, gain) in worst.report.remedies().into_iter().take(3) {
+        remedies.push(format!(
+            "`{}` would lower it by {} (weight {})",
+            remedy(v.check),
+            security::tenths(gain),
+            v.weight
+        ));
+    }
     let remedies = if remedies.is_empty() {
         "raise the budget".to_owned()
     } else {
@@ -234,10 +260,15 @@ fn message(over: &[&Over]) -> String {
         );
         return noted(&message, &one.note);
     }
-    let scores: Vec<String> = over
-        .iter()
-        .map(|o| format!("`{}` {}{}", o.unit, o.report.exposure_text(), o.note))
-        .collect();
+    let mut scores: Vec<String> = Vec::with_capacity(over.len());
+    for o in over {
+        scores.push(format!(
+            "`{}` {}{}",
+            o.unit,
+            o.report.exposure_text(),
+            o.note
+        ));
+    }
     format!(
         "{} units score over their exposure budget {budget} (as `systemd-analyze security` of systemd {release} scores them): {}; for `{}`, {remedies}",
         over.len(),

@@ -11,7 +11,7 @@
 //! configuration would render it dangling. A drop-in under `#[cfg]` is applied only in the
 //! configurations it exists in (`configs`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use unit_core::crosscheck::template_of;
 use unit_core::placeholder::{self, Part};
@@ -26,11 +26,11 @@ use configs::{Config, Scenario};
 
 /// Every build option's default, by name: the values units are checked with.
 pub fn defaults(family: &Family) -> HashMap<&str, &str> {
-    family
-        .options
-        .iter()
-        .map(|o| (o.name.as_str(), o.default.as_str()))
-        .collect()
+    let mut out = HashMap::new();
+    for o in &family.options {
+        out.insert(o.name.as_str(), o.default.as_str());
+    }
+    out
 }
 
 /// The checks of a lowered family, with what they share: its units and drop-ins with build
@@ -49,23 +49,16 @@ pub struct Checks<'f> {
 impl<'f> Checks<'f> {
     pub fn new(family: &'f Family) -> Self {
         let defaults = defaults(family);
-        let resolved = family
-            .units
-            .iter()
-            .map(|out| resolve(&out.unit, &defaults))
-            .collect();
+        let mut resolved = Vec::with_capacity(family.units.len());
+        for out in &family.units {
+            resolved.push(resolve(&out.unit, &defaults));
+        }
         // Drop-ins take part as systemd reads them: merged into the units they extend.
-        let dropins = family
-            .dropins
-            .iter()
-            .map(|d| {
-                (
-                    d.unit.name.as_str(),
-                    d.file.as_str(),
-                    resolve(&d.unit, &defaults),
-                )
-            })
-            .collect();
+        let mut dropins = Vec::with_capacity(family.dropins.len());
+        for d in &family.dropins {
+            let unit = resolve(&d.unit, &defaults);
+            dropins.push((d.unit.name.as_str(), d.file.as_str(), unit));
+        }
         let configs = configurations(family);
         Checks {
             family,
@@ -102,7 +95,11 @@ impl<'f> Checks<'f> {
     }
 
     fn table(&self) -> Vec<(&str, &str, &Unit)> {
-        self.dropins.iter().map(|(n, f, u)| (*n, *f, u)).collect()
+        let mut out = Vec::with_capacity(self.dropins.len());
+        for (n, f, u) in &self.dropins {
+            out.push((*n, *f, u));
+        }
+        out
     }
 
     /// The checks of each unit on its own, ready to run on any thread: whether another unit
@@ -129,34 +126,38 @@ impl<'f> Checks<'f> {
                 ));
             }
         }
+        let mut units = Vec::with_capacity(family.units.len());
+        for (i, (out, duplicate)) in family.units.iter().zip(duplicates).enumerate() {
+            let applies =
+                |j: usize| dropin::applies_to(&family.dropins[j].unit.name, &out.unit.name);
+            units.push(OwnUnit {
+                written: &out.unit,
+                resolved: &self.resolved[i],
+                incomplete: out.incomplete,
+                daemon: if out.daemon.is_empty() {
+                    None
+                } else {
+                    Some(out.daemon.as_str())
+                },
+                targets: targets_for(family, &out.variant),
+                duplicate,
+                dropin_sets: dropin_sets(family, &self.configs, i, &applies),
+            });
+        }
+        let mut notes = Vec::with_capacity(family.dropins.len());
+        for j in 0..family.dropins.len() {
+            notes.push(left_out(family, j));
+        }
+        let mut bad_options = Vec::new();
+        for o in &family.options {
+            if !o.valid {
+                bad_options.push(o.name.as_str());
+            }
+        }
         Own {
-            units: family
-                .units
-                .iter()
-                .zip(&self.resolved)
-                .zip(duplicates)
-                .enumerate()
-                .map(|(i, ((out, resolved), duplicate))| OwnUnit {
-                    written: &out.unit,
-                    resolved,
-                    incomplete: out.incomplete,
-                    daemon: Some(out.daemon.as_str()).filter(|d| !d.is_empty()),
-                    targets: targets_for(family, &out.variant),
-                    duplicate,
-                    dropin_sets: dropin_sets(family, &self.configs, i, |j| {
-                        dropin::applies_to(&family.dropins[j].unit.name, &out.unit.name)
-                    }),
-                })
-                .collect(),
-            notes: (0..family.dropins.len())
-                .map(|j| left_out(family, j))
-                .collect(),
-            bad_options: family
-                .options
-                .iter()
-                .filter(|o| !o.valid)
-                .map(|o| o.name.as_str())
-                .collect(),
+            units,
+            notes,
+            bad_options,
             dropins: self.table(),
         }
     }
@@ -181,10 +182,9 @@ impl<'f> Checks<'f> {
     pub fn declarations(&self, errors: &mut Errors) {
         let family = self.family;
         check_cfg_references(family, &self.resolved, errors);
-        let names: HashSet<&str> = family.units.iter().map(|o| o.unit.name.as_str()).collect();
         let mut seen = HashMap::new();
         for e in &family.externals {
-            if names.contains(e.name.as_str()) {
+            if self.resolved.iter().any(|u| u.name == e.name) {
                 errors.at(e.site, format!("`{}` is declared external but is a unit of this family; remove it from `extern`", e.name));
             } else if seen.insert(e.name.as_str(), e.site).is_some() {
                 errors.at(
@@ -210,24 +210,23 @@ impl FamilyWide<'_> {
     pub fn run(&self) -> Vec<unit_core::Diagnostic> {
         let mut found = Vec::new();
         for scenario in self.scenarios {
-            let dropins: Vec<(&str, &str, &Unit)> =
-                scenario.dropins.iter().map(|&j| self.dropins[j]).collect();
-            let units: Vec<Unit> = scenario
-                .units
-                .iter()
-                .map(|&i| applied(&dropins, &self.resolved[i], &self.resolved[i].name))
-                .collect();
+            let mut dropins: Vec<(&str, &str, &Unit)> = Vec::new();
+            for &j in &scenario.dropins {
+                dropins.push(self.dropins[j]);
+            }
+            let mut units: Vec<Unit> = Vec::with_capacity(scenario.units.len());
+            for &i in &scenario.units {
+                units.push(applied(&dropins, &self.resolved[i], &self.resolved[i].name));
+            }
             let mut extended: Vec<Unit> = Vec::new();
             for &(name, _, _) in &dropins {
-                if units.iter().chain(&extended).any(|u| u.name == name) {
+                if named(&units, name).is_some() || named(&extended, name).is_some() {
                     continue;
                 }
-                let template = template_of(name);
-                let base = units
-                    .iter()
-                    .find(|u| Some(&u.name) == template.as_ref())
-                    .cloned()
-                    .unwrap_or_else(|| Unit::new(name, unit_core::Origin::NONE));
+                let base = match template_of(name).and_then(|t| named(&units, &t)) {
+                    Some(u) => u.clone(),
+                    None => Unit::new(name, unit_core::Origin::NONE),
+                };
                 extended.push(applied(&dropins, &base, name));
             }
             let externals = self.externals.iter().copied();
@@ -237,6 +236,11 @@ impl FamilyWide<'_> {
         }
         found
     }
+}
+
+/// The unit called `name` among `units`.
+fn named<'u>(units: &'u [Unit], name: &str) -> Option<&'u Unit> {
+    units.iter().find(|u| u.name == name)
 }
 
 /// The checks of each unit on its own: plain units, so that they can run beside the others.
@@ -270,7 +274,11 @@ pub struct Found<'a> {
 impl<'a> Own<'a> {
     /// Each unit against every systemd it targets, in the order of the units.
     pub fn run(&self) -> Vec<Found<'a>> {
-        self.units.iter().map(|u| self.one(u)).collect()
+        let mut out = Vec::with_capacity(self.units.len());
+        for u in &self.units {
+            out.push(self.one(u));
+        }
+        out
     }
 
     fn one(&self, u: &OwnUnit<'a>) -> Found<'a> {
@@ -279,35 +287,39 @@ impl<'a> Own<'a> {
         let incomplete = u.incomplete || unrecognised(unit);
         // The unit as systemd assembles it in each of its configurations that has drop-ins
         // for it.
-        let bare = u.dropin_sets.iter().any(Vec::is_empty);
-        let assembled: Vec<(&[usize], Unit)> = u
-            .dropin_sets
-            .iter()
-            .filter(|set| !set.is_empty())
-            .map(|set| {
-                let table: Vec<(&str, &str, &Unit)> =
-                    set.iter().map(|&j| self.dropins[j]).collect();
-                (set.as_slice(), applied(&table, unit, &unit.name))
-            })
-            .collect();
+        let mut bare = false;
+        let mut assembled: Vec<(&[usize], Unit)> = Vec::new();
+        for set in &u.dropin_sets {
+            if set.is_empty() {
+                bare = true;
+                continue;
+            }
+            let mut table: Vec<(&str, &str, &Unit)> = Vec::with_capacity(set.len());
+            for &j in set {
+                table.push(self.dropins[j]);
+            }
+            assembled.push((set.as_slice(), applied(&table, unit, &unit.name)));
+        }
         let mut diagnostics = Vec::new();
         for &target in &u.targets {
             // A problem the family's own drop-ins resolve in every configuration is none of
             // the unit systemd loads; the ones they bring are reported at the drop-in
             // (`adopt`).
-            let remains: Vec<(&[usize], Vec<String>)> = assembled
-                .iter()
-                .map(|(set, a)| {
-                    let found = validate_for(a, target).into_iter().map(|d| d.message);
-                    (*set, found.collect())
-                })
-                .collect();
+            let mut remains: Vec<(&[usize], Vec<String>)> = Vec::with_capacity(assembled.len());
+            for (set, a) in &assembled {
+                let mut found = Vec::new();
+                for d in validate_for(a, target) {
+                    found.push(d.message);
+                }
+                remains.push((*set, found));
+            }
             for d in validate_for(unit, target) {
-                let resolving: Vec<&[usize]> = remains
-                    .iter()
-                    .filter(|(_, r)| !r.contains(&d.message))
-                    .map(|(set, _)| *set)
-                    .collect();
+                let mut resolving: Vec<&[usize]> = Vec::new();
+                for (set, r) in &remains {
+                    if !r.contains(&d.message) {
+                        resolving.push(*set);
+                    }
+                }
                 if !bare && !remains.is_empty() && resolving.len() == remains.len() {
                     continue;
                 }
@@ -317,9 +329,10 @@ impl<'a> Own<'a> {
                 }
                 let mut d = refine(unit, d);
                 // Resolved where a drop-in exists: the message says which is left out.
-                let absent = resolving
-                    .first()
-                    .and_then(|set| not_everywhere(set, &u.dropin_sets));
+                let absent = match resolving.first() {
+                    Some(set) => not_everywhere(set, &u.dropin_sets),
+                    None => None,
+                };
                 if let Some(j) = absent {
                     d.message = noted(&d.message, &self.notes[j]);
                 }
@@ -348,10 +361,10 @@ pub fn report(found: Vec<Found<'_>>, errors: &mut Errors) {
 
 /// `base` as the drop-ins of `table` for the unit `name` leave it.
 fn applied(table: &[(&str, &str, &Unit)], base: &Unit, name: &str) -> Unit {
-    let ordered: Vec<&Unit> = dropin::in_order(name, table)
-        .into_iter()
-        .map(|(_, u)| u)
-        .collect();
+    let mut ordered: Vec<&Unit> = Vec::new();
+    for (_, u) in dropin::in_order(name, table) {
+        ordered.push(u);
+    }
     dropin::assemble(base, name, &ordered)
 }
 
@@ -363,14 +376,17 @@ pub fn targets_for(
     if family.targets.is_empty() {
         return vec![family.target];
     }
-    let applies =
-        |(key, negated): &(String, bool)| variant.iter().all(|(k, v, _)| k != key || v != negated);
-    let mut out: Vec<unit_core::catalog::Target> = family
-        .targets
-        .iter()
-        .filter(|t| t.cfgs.iter().all(applies))
-        .map(|t| t.target)
-        .collect();
+    let mut out: Vec<unit_core::catalog::Target> = Vec::new();
+    'targets: for t in &family.targets {
+        for (key, negated) in &t.cfgs {
+            for (k, v, _) in variant {
+                if k == key && v == negated {
+                    continue 'targets;
+                }
+            }
+        }
+        out.push(t.target);
+    }
     if out.is_empty() {
         out.push(family.target);
     }
@@ -383,18 +399,21 @@ fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors)
     // version holds under.
     let cfgs = |i: usize| -> Vec<String> {
         let out = &family.units[i];
-        let held = out
-            .variant
-            .iter()
-            .filter(|(_, value, _)| *value)
-            .map(|(_, _, p)| quote::quote!(#[cfg(#p)]).to_string());
-        out.cfgs.iter().map(|c| c.to_string()).chain(held).collect()
+        let mut all = Vec::new();
+        for c in &out.cfgs {
+            all.push(c.to_string());
+        }
+        for (_, value, p) in &out.variant {
+            if *value {
+                all.push(quote::quote!(#[cfg(#p)]).to_string());
+            }
+        }
+        all
     };
-    let index: HashMap<&str, usize> = resolved
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.name.as_str(), i))
-        .collect();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in resolved.iter().enumerate() {
+        index.insert(u.name.as_str(), i);
+    }
     for (i, unit) in resolved.iter().enumerate() {
         let mine = cfgs(i);
         for (_, name, origin) in unit_core::crosscheck::references(unit) {
@@ -403,9 +422,15 @@ fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors)
             };
             // Every version of the named unit carries its unit-level gates; the versions
             // together exist in every configuration.
-            let theirs = family.units[j].cfgs.iter().map(|c| c.to_string());
-            let missing: Vec<String> = theirs.filter(|c| !mine.contains(c)).collect();
-            if let Some(gate) = missing.first() {
+            let mut missing = None;
+            for c in &family.units[j].cfgs {
+                let c = c.to_string();
+                if !mine.contains(&c) {
+                    missing = Some(c);
+                    break;
+                }
+            }
+            if let Some(gate) = missing {
                 errors.diag(unit_core::Diagnostic::value(
                     origin,
                     format!("`{}` names `{name}`, which exists only with `{gate}`; put the same `#[cfg]` on `{}`", unit.name, unit.name),
@@ -418,11 +443,13 @@ fn check_cfg_references(family: &Family, resolved: &[Unit], errors: &mut Errors)
 /// An error in words closer to the mistake, where the checks' own words miss it: a directive
 /// of another systemd release, `unlimited` (how `ulimit` writes it) for systemd's `infinity`.
 fn refine(unit: &Unit, d: unit_core::Diagnostic) -> unit_core::Diagnostic {
-    let entry = unit
-        .sections
-        .iter()
-        .flat_map(|s| s.entries.iter())
-        .find(|e| e.origin == d.origin);
+    let mut entry = None;
+    for e in unit.sections.iter().flat_map(|s| &s.entries) {
+        if e.origin == d.origin {
+            entry = Some(e);
+            break;
+        }
+    }
     match entry {
         Some(e) if d.on_value && e.value.split([':', ' ']).any(|p| p == "unlimited") => {
             unit_core::Diagnostic::value(
@@ -444,31 +471,40 @@ fn unrecognised(unit: &Unit) -> bool {
     let Some(kind) = unit.kind() else {
         return false;
     };
-    unit.sections.iter().any(|s| {
-        !kind.sections().contains(&s.name.as_str())
-            || (kind.own_section() == Some(s.name.as_str())
-                && s.entries
-                    .iter()
-                    .any(|e| validate::directive(&s.name, &e.key).is_none()))
-    })
+    let allowed = kind.sections();
+    for s in &unit.sections {
+        if !allowed.contains(&s.name.as_str()) {
+            return true;
+        }
+        if kind.own_section() == Some(s.name.as_str()) {
+            for e in &s.entries {
+                if validate::directive(&s.name, &e.key).is_none() {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// The origins of the entries whose values use one of `options`.
 fn entries_using(unit: &Unit, options: &[&str]) -> Vec<unit_core::Origin> {
+    let mut out = Vec::new();
     if options.is_empty() {
-        return Vec::new();
+        return out;
     }
-    unit.sections
-        .iter()
-        .flat_map(|s| s.entries.iter())
-        .filter(|e| {
-            placeholder::parts(&e.value)
-                .unwrap_or_default()
-                .iter()
-                .any(|p| matches!(p, Part::Var { name, .. } if options.contains(&name.as_str())))
-        })
-        .map(|e| e.origin)
-        .collect()
+    for e in unit.sections.iter().flat_map(|s| &s.entries) {
+        let Ok(parts) = placeholder::parts(&e.value) else {
+            continue;
+        };
+        for p in &parts {
+            if matches!(p, Part::Var { name, .. } if options.contains(&name.as_str())) {
+                out.push(e.origin);
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// `unit` with its build options at `values`.
@@ -476,15 +512,16 @@ pub fn resolve(unit: &Unit, values: &HashMap<&str, &str>) -> Unit {
     let mut out = unit.clone();
     for entry in out.sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
         if let Ok(parts) = placeholder::parts(&entry.value) {
-            entry.value = parts
-                .iter()
-                .map(|p| match p {
-                    Part::Text(t) => t.as_str(),
+            let mut value = String::with_capacity(entry.value.len());
+            for p in &parts {
+                match p {
+                    Part::Text(t) => value.push_str(t),
                     Part::Var { name, .. } => {
-                        values.get(name.as_str()).copied().unwrap_or_default()
+                        value.push_str(values.get(name.as_str()).copied().unwrap_or_default())
                     }
-                })
-                .collect();
+                }
+            }
+            entry.value = value;
         }
     }
     out

@@ -16,17 +16,27 @@ const MAX_KEYS: usize = 6;
 
 /// Whether a unit version made for `variant` belongs to the configuration `config`.
 fn agrees(variant: &[(String, bool, TokenStream)], config: &[(String, bool)]) -> bool {
-    variant
-        .iter()
-        .all(|(k, v, _)| config.iter().all(|(ck, cv)| ck != k || cv == v))
+    for (k, v, _) in variant {
+        for (ck, cv) in config {
+            if ck == k && cv != v {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Whether something gated by `gates` (each predicate's key, and whether it is negated)
 /// exists in the configuration `config`; a predicate `config` does not know is taken to hold.
 fn exists(gates: &[(String, bool)], config: &[(String, bool)]) -> bool {
-    gates
-        .iter()
-        .all(|(k, negated)| config.iter().all(|(ck, cv)| ck != k || cv != negated))
+    for (k, negated) in gates {
+        for (ck, cv) in config {
+            if ck == k && cv == negated {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// One configuration as the checks see it: the unit versions and the drop-ins that exist in
@@ -42,14 +52,20 @@ pub struct Scenario {
 pub fn scenarios(family: &Family, configs: &[Config]) -> Vec<Scenario> {
     let mut out: Vec<Scenario> = Vec::new();
     for config in configs {
-        let scenario = Scenario {
-            units: (0..family.units.len())
-                .filter(|&i| agrees(&family.units[i].variant, config))
-                .collect(),
-            dropins: (0..family.dropins.len())
-                .filter(|&j| exists(&family.dropins[j].gates, config))
-                .collect(),
+        let mut scenario = Scenario {
+            units: Vec::new(),
+            dropins: Vec::new(),
         };
+        for (i, unit) in family.units.iter().enumerate() {
+            if agrees(&unit.variant, config) {
+                scenario.units.push(i);
+            }
+        }
+        for (j, dropin) in family.dropins.iter().enumerate() {
+            if exists(&dropin.gates, config) {
+                scenario.dropins.push(j);
+            }
+        }
         if !out.contains(&scenario) {
             out.push(scenario);
         }
@@ -62,22 +78,30 @@ pub fn scenarios(family: &Family, configs: &[Config]) -> Vec<Scenario> {
 /// everywhere.
 pub fn configurations(family: &Family) -> Vec<Config> {
     let mut keys: Vec<&str> = Vec::new();
-    let variants = family.units.iter().flat_map(|o| &o.variant);
-    let gates = family.dropins.iter().flat_map(|d| &d.gates);
-    for k in variants.map(|(k, _, _)| k).chain(gates.map(|(k, _)| k)) {
-        if !keys.contains(&k.as_str()) {
-            keys.push(k);
+    for o in &family.units {
+        for (k, _, _) in &o.variant {
+            if !keys.contains(&k.as_str()) {
+                keys.push(k);
+            }
+        }
+    }
+    for d in &family.dropins {
+        for (k, _) in &d.gates {
+            if !keys.contains(&k.as_str()) {
+                keys.push(k);
+            }
         }
     }
     keys.truncate(MAX_KEYS);
-    (0..1u32 << keys.len())
-        .map(|bits| {
-            keys.iter()
-                .enumerate()
-                .map(|(i, k)| (k.to_string(), bits & 1 << i != 0))
-                .collect()
-        })
-        .collect()
+    let mut configs = Vec::new();
+    for bits in 0..1u32 << keys.len() {
+        let mut config = Config::with_capacity(keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            config.push((k.to_string(), bits & 1 << i != 0));
+        }
+        configs.push(config);
+    }
+    configs
 }
 
 /// The predicates of `#[cfg]` attributes (a unit's, with its daemon's), as drop-ins' gates are
@@ -87,13 +111,12 @@ fn gates_of(cfgs: &[TokenStream]) -> Vec<(String, bool)> {
         cfgs: cfgs.to_vec(),
         ..Attrs::default()
     };
-    predicates(&attrs)
-        .iter()
-        .map(|p| {
-            let (base, negated) = split_not(p);
-            (base.to_string(), negated)
-        })
-        .collect()
+    let mut gates = Vec::new();
+    for p in &predicates(&attrs) {
+        let (base, negated) = split_not(p);
+        gates.push((base.to_string(), negated));
+    }
+    gates
 }
 
 /// The sets of drop-ins (by index, among those `wanted` takes) that exist beside unit version
@@ -104,7 +127,7 @@ pub fn dropin_sets(
     family: &Family,
     configs: &[Config],
     i: usize,
-    wanted: impl Fn(usize) -> bool,
+    wanted: &dyn Fn(usize) -> bool,
 ) -> Vec<Vec<usize>> {
     let out = &family.units[i];
     let own = gates_of(&out.cfgs);
@@ -113,15 +136,24 @@ pub fn dropin_sets(
         if !agrees(&out.variant, config) || !exists(&own, config) {
             continue;
         }
-        let set: Vec<usize> = (0..family.dropins.len())
-            .filter(|&j| wanted(j) && exists(&family.dropins[j].gates, config))
-            .collect();
+        let mut set: Vec<usize> = Vec::new();
+        for (j, dropin) in family.dropins.iter().enumerate() {
+            if wanted(j) && exists(&dropin.gates, config) {
+                set.push(j);
+            }
+        }
         if !sets.contains(&set) {
             sets.push(set);
         }
     }
     if sets.is_empty() {
-        sets.push((0..family.dropins.len()).filter(|&j| wanted(j)).collect());
+        let mut all = Vec::new();
+        for j in 0..family.dropins.len() {
+            if wanted(j) {
+                all.push(j);
+            }
+        }
+        sets.push(all);
     }
     sets
 }
@@ -133,12 +165,18 @@ pub fn left_out(family: &Family, j: usize) -> String {
     if d.cfgs.is_empty() {
         return String::new();
     }
-    let gates: Vec<String> = d.cfgs.iter().map(|c| format!("`{c}`")).collect();
+    let mut gates = String::new();
+    for (i, c) in d.cfgs.iter().enumerate() {
+        if i > 0 {
+            gates.push_str(" and ");
+        }
+        gates.push('`');
+        gates.push_str(&c.to_string());
+        gates.push('`');
+    }
     format!(
-        " where drop-in `{}.d/{}` is left out by {}",
-        d.unit.name,
-        d.file,
-        gates.join(" and ")
+        " where drop-in `{}.d/{}` is left out by {gates}",
+        d.unit.name, d.file
     )
 }
 
@@ -152,7 +190,12 @@ pub fn noted(message: &str, note: &str) -> String {
 
 /// The first drop-in of `with` that some set of `sets` lacks.
 pub fn not_everywhere(with: &[usize], sets: &[Vec<usize>]) -> Option<usize> {
-    with.iter()
-        .copied()
-        .find(|j| sets.iter().any(|s| !s.contains(j)))
+    for j in with {
+        for s in sets {
+            if !s.contains(j) {
+                return Some(*j);
+            }
+        }
+    }
+    None
 }
