@@ -1,7 +1,7 @@
 //! Checks of the items that extend a family for its adopters: drop-ins against the units they
 //! extend, and the preset against the family's units.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use unit_core::crosscheck::template_of;
 use unit_core::{dropin, preset, Unit};
@@ -16,18 +16,24 @@ pub fn check(checks: &Checks<'_>, errors: &mut Errors) {
     // Drop-ins take part in the configurations of the family's `#[cfg]`s they exist in.
     let scenarios = checks.scenarios();
     let together = |i: usize, j: usize| {
-        scenarios
-            .iter()
-            .any(|s| s.dropins.contains(&i) && s.dropins.contains(&j))
+        for s in scenarios {
+            if s.dropins.contains(&i) && s.dropins.contains(&j) {
+                return true;
+            }
+        }
+        false
     };
     let mut clean: Vec<Option<&Unit>> = vec![None; family.dropins.len()];
     for (j, d) in family.dropins.iter().enumerate() {
         let name = d.unit.name.as_str();
-        let same = |i: usize| {
-            let e = &family.dropins[i];
-            e.unit.name == name && e.file == d.file && together(i, j)
-        };
-        if (0..j).any(same) {
+        let mut twice = false;
+        for (i, e) in family.dropins[..j].iter().enumerate() {
+            if e.unit.name == name && e.file == d.file && together(i, j) {
+                twice = true;
+                break;
+            }
+        }
+        if twice {
             errors.at(
                 d.site,
                 format!(
@@ -36,15 +42,20 @@ pub fn check(checks: &Checks<'_>, errors: &mut Errors) {
                 ),
             );
         }
-        let template = template_of(name);
-        let defines = |n: &str| family.units.iter().any(|u| u.unit.name == n);
-        let declares = |n: &str| family.externals.iter().any(|e| e.name == n);
-        let known = |n: &str| defines(n) || declares(n);
-        if !known(name) && !template.as_deref().is_some_and(known) {
+        let known = |n: &str| {
+            family.units.iter().any(|u| u.unit.name == n)
+                || family.externals.iter().any(|e| e.name == n)
+        };
+        let template_known = match template_of(name) {
+            Some(template) => known(&template),
+            None => false,
+        };
+        if !known(name) && !template_known {
             let names = family.units.iter().map(|u| u.unit.name.as_str());
-            let hint = unit_core::suggest::closest(name, names)
-                .map(|s| format!("did you mean `{s}`? or "))
-                .unwrap_or_default();
+            let hint = match unit_core::suggest::closest(name, names) {
+                Some(s) => format!("did you mean `{s}`? or "),
+                None => String::new(),
+            };
             errors.at(
                 d.site,
                 format!("drop-in extends `{name}`, which is not a unit of this family; {hint}declare it in `extern {{ ... }}` with the package that provides it"),
@@ -66,17 +77,17 @@ pub fn check(checks: &Checks<'_>, errors: &mut Errors) {
     // In each configuration, each unit of the family, and each instance a drop-in is written
     // for, as systemd assembles it from its lines and every drop-in that applies to it there,
     // in file-name order; each assembly once.
-    let mut seen = BTreeSet::new();
+    // The problems reported, each once.
+    let mut seen: Vec<(unit_core::Origin, String)> = Vec::new();
     let mut judged = HashSet::new();
     for scenario in scenarios {
-        let table: Vec<(&str, &str, &Unit)> = scenario
-            .dropins
-            .iter()
-            .filter_map(|&j| {
+        let mut table: Vec<(&str, &str, &Unit)> = Vec::new();
+        for &j in &scenario.dropins {
+            if let Some(unit) = clean[j] {
                 let d = &family.dropins[j];
-                Some((d.unit.name.as_str(), d.file.as_str(), clean[j]?))
-            })
-            .collect();
+                table.push((d.unit.name.as_str(), d.file.as_str(), unit));
+            }
+        }
         if table.is_empty() {
             continue;
         }
@@ -85,35 +96,44 @@ pub fn check(checks: &Checks<'_>, errors: &mut Errors) {
             if ordered.is_empty() {
                 continue;
             }
-            let files: Vec<&str> = ordered.iter().map(|(f, _)| *f).collect();
-            let origins: Vec<u32> = ordered.iter().map(|(_, u)| u.origin.0).collect();
+            let mut files: Vec<&str> = Vec::with_capacity(ordered.len());
+            let mut origins: Vec<u32> = Vec::with_capacity(ordered.len());
+            let mut units: Vec<&Unit> = Vec::with_capacity(ordered.len());
+            for (f, u) in ordered {
+                files.push(f);
+                origins.push(u.origin.0);
+                units.push(u);
+            }
             if !judged.insert((name.clone(), base, files, origins)) {
                 continue;
             }
-            let ordered: Vec<&Unit> = ordered.into_iter().map(|(_, u)| u).collect();
             let base = checks.unit(base);
             for &target in &targets {
-                for diag in dropin::check_assembled(base, &name, &ordered, target) {
-                    if seen.insert((diag.origin, diag.message.clone())) {
+                for diag in dropin::check_assembled(base, &name, &units, target) {
+                    let said = seen
+                        .iter()
+                        .any(|(o, m)| *o == diag.origin && *m == diag.message);
+                    if !said {
+                        seen.push((diag.origin, diag.message.clone()));
                         errors.diag(diag);
                     }
                 }
             }
         }
     }
-    let units: Vec<(&str, bool)> = family
-        .units
-        .iter()
-        .map(|u| {
-            let install = u
-                .unit
-                .section("Install")
-                .is_some_and(|s| !s.entries.is_empty());
-            (u.unit.name.as_str(), install)
-        })
-        .collect();
+    let mut units: Vec<(&str, bool)> = Vec::with_capacity(family.units.len());
+    for u in &family.units {
+        let install = match u.unit.section("Install") {
+            Some(s) => !s.entries.is_empty(),
+            None => false,
+        };
+        units.push((u.unit.name.as_str(), install));
+    }
     for r in &family.preset {
-        let instances: Vec<&str> = r.instances.iter().map(String::as_str).collect();
+        let mut instances: Vec<&str> = Vec::with_capacity(r.instances.len());
+        for i in &r.instances {
+            instances.push(i);
+        }
         for e in preset::check_rule(r.enable, &r.unit, &instances, &units) {
             errors.at(r.site, e);
         }
@@ -129,21 +149,25 @@ pub fn assembled_bases(
     dropins: &[(&str, &str, &Unit)],
 ) -> Vec<(String, usize)> {
     let name = |i: usize| family.units[i].unit.name.as_str();
+    let has = |out: &[(String, usize)], n: &str| out.iter().any(|(o, _)| o == n);
     let mut out: Vec<(String, usize)> = Vec::new();
     for &i in members {
-        if !out.iter().any(|(n, _)| n == name(i)) {
+        if !has(&out, name(i)) {
             out.push((name(i).to_owned(), i));
         }
     }
     for &(extends, _, _) in dropins {
-        if out.iter().any(|(n, _)| n == extends) {
+        if has(&out, extends) {
             continue;
         }
         let Some(template) = template_of(extends) else {
             continue;
         };
-        if let Some(&i) = members.iter().find(|&&i| name(i) == template) {
-            out.push((extends.to_owned(), i));
+        for &i in members {
+            if name(i) == template {
+                out.push((extends.to_owned(), i));
+                break;
+            }
         }
     }
     out

@@ -8,8 +8,6 @@
 //! once, at the template's token, in the words of the first daemon that found it, naming the
 //! daemons it concerns when the template has several users.
 
-use std::collections::{HashMap, HashSet};
-
 use proc_macro2::Span;
 use unit_core::Diagnostic;
 
@@ -105,8 +103,10 @@ impl Errors {
         provenance: &Provenance,
     ) -> proc_macro2::TokenStream {
         for r in &mut self.list {
-            if let Some(site) = r.site.filter(|_| r.on_value) {
-                r.site = Some(provenance.value_sites.get(&site).copied().unwrap_or(site));
+            if let (Some(site), true) = (r.site, r.on_value) {
+                if let Some(&value) = provenance.value_sites.get(&site) {
+                    r.site = Some(value);
+                }
             }
         }
         let report = Report {
@@ -126,9 +126,13 @@ struct Report<'r> {
 impl Report<'_> {
     /// The parameters daemon `daemon` put into the value at `site`.
     fn params(&self, site: u32, daemon: Option<&str>) -> &[(String, String)] {
-        daemon
-            .and_then(|d| self.provenance.param_values.get(&(site, d.to_owned())))
-            .map_or(&[][..], Vec::as_slice)
+        let Some(d) = daemon else {
+            return &[];
+        };
+        match self.provenance.param_values.get(&(site, d.to_owned())) {
+            Some(params) => params,
+            None => &[],
+        }
     }
 
     /// Whether raised errors `r` and `s`, at `site`, are one mistake of the template: their
@@ -139,57 +143,63 @@ impl Report<'_> {
         };
         let theirs = self.params(site, Some(e));
         let mut holes = vec![(d, e)];
-        holes.extend(
-            self.params(site, Some(d))
-                .iter()
-                .filter_map(|(name, value)| {
-                    let (_, other) = theirs.iter().find(|(n, _)| n == name)?;
-                    Some((value.as_str(), other.as_str()))
-                }),
-        );
+        for (name, value) in self.params(site, Some(d)) {
+            for (n, other) in theirs {
+                if n == name {
+                    holes.push((value.as_str(), other.as_str()));
+                    break;
+                }
+            }
+        }
         holes::same_mistake(&r.message, &s.message, &holes)
     }
 
     fn compile_errors(&self, sites: &Sites) -> proc_macro2::TokenStream {
-        let templates: HashMap<u32, &String> = self
-            .list
-            .iter()
-            .filter_map(|r| r.site)
-            .filter_map(|s| Some((s, self.provenance.template_sites.get(&s)?)))
-            .collect();
+        // The list's errors by site (sites are numbered from 1): the groups of template
+        // mistakes at each, and the messages reported there.
+        let mut last_site = 0;
+        for r in self.list {
+            last_site = last_site.max(r.site.unwrap_or(0));
+        }
+        let mut at_site: Vec<Vec<usize>> = vec![Vec::new(); last_site as usize + 1];
+        let mut seen: Vec<Vec<&str>> = vec![Vec::new(); last_site as usize + 1];
         // One error per template site and mistake: the first daemon's words, and every daemon
         // that made the same mistake there.
         let mut groups: Vec<(usize, Vec<&str>)> = Vec::new();
-        let mut at_site: HashMap<u32, Vec<usize>> = HashMap::new();
-        let mut group_of: HashMap<usize, usize> = HashMap::new();
+        let mut group_of: Vec<Option<usize>> = vec![None; self.list.len()];
         for (index, r) in self.list.iter().enumerate() {
-            let Some(site) = r.site.filter(|s| templates.contains_key(s)) else {
+            let Some(site) = r.site else { continue };
+            if !self.provenance.template_sites.contains_key(&site) {
                 continue;
+            }
+            let here = &mut at_site[site as usize];
+            let mut group = None;
+            for &g in here.iter() {
+                if self.same_mistake(site, &self.list[groups[g].0], r) {
+                    group = Some(g);
+                    break;
+                }
+            }
+            let group = match group {
+                Some(g) => g,
+                None => {
+                    groups.push((index, Vec::new()));
+                    here.push(groups.len() - 1);
+                    groups.len() - 1
+                }
             };
-            let here = at_site.entry(site).or_default();
-            let found = here.iter().copied().find(|g| {
-                groups
-                    .get(*g)
-                    .and_then(|(first, _)| self.list.get(*first))
-                    .is_some_and(|first| self.same_mistake(site, first, r))
-            });
-            let group = found.unwrap_or_else(|| {
-                groups.push((index, Vec::new()));
-                here.push(groups.len() - 1);
-                groups.len() - 1
-            });
-            if let Some((_, daemons)) = groups.get_mut(group) {
-                if let Some(d) = r.daemon.as_deref().filter(|d| !daemons.contains(d)) {
+            let daemons = &mut groups[group].1;
+            if let Some(d) = r.daemon.as_deref() {
+                if !daemons.contains(&d) {
                     daemons.push(d);
                 }
             }
-            group_of.insert(index, group);
+            group_of[index] = Some(group);
         }
         let moved = self.template_wide();
-        let mut seen: HashSet<(u32, &str)> = HashSet::new();
         let mut out = proc_macro2::TokenStream::new();
         for (index, r) in self.list.iter().enumerate() {
-            match moved.get(&index) {
+            match &moved[index] {
                 Some(Some((site, message))) => {
                     out.extend(syn::Error::new(sites.span(*site), message).to_compile_error());
                     continue;
@@ -203,17 +213,32 @@ impl Report<'_> {
                 }
                 continue;
             };
-            let group = group_of.get(&index).and_then(|g| groups.get(*g));
-            if group.is_some_and(|(first, _)| *first != index) || !seen.insert((site, &r.message)) {
+            let group = match group_of[index] {
+                Some(g) => Some(&groups[g]),
+                None => None,
+            };
+            if let Some((first, _)) = group {
+                if *first != index {
+                    continue;
+                }
+            }
+            let said = &mut seen[site as usize];
+            if said.contains(&r.message.as_str()) {
                 continue;
             }
+            said.push(&r.message);
             let mut message = r.message.clone();
-            if let (Some(t), Some((_, daemons))) = (templates.get(&site), group) {
-                let users = self.provenance.template_users.get(*t).map_or(0, Vec::len);
-                let each: Vec<(&str, &[(String, String)])> = daemons
-                    .iter()
-                    .map(|d| (*d, self.params(site, Some(d))))
-                    .collect();
+            if let (Some(t), Some((_, daemons))) =
+                (self.provenance.template_sites.get(&site), group)
+            {
+                let users = match self.provenance.template_users.get(t) {
+                    Some(users) => users.len(),
+                    None => 0,
+                };
+                let mut each: Vec<(&str, &[(String, String)])> = Vec::new();
+                for d in daemons {
+                    each.push((d, self.params(site, Some(d))));
+                }
                 message.push_str(&users_note(t, &each, users));
             }
             out.extend(syn::Error::new(sites.span(site), message).to_compile_error());
@@ -223,27 +248,39 @@ impl Report<'_> {
 
     /// Errors about what a unit lacks that every instance of a template has: moved to the
     /// template's name, once, by index in the list (`None` for the repeats).
-    fn template_wide(&self) -> HashMap<usize, Option<(u32, String)>> {
-        let mut groups: HashMap<(&str, String), Vec<(usize, &str)>> = HashMap::new();
+    fn template_wide(&self) -> Vec<Option<Option<(u32, String)>>> {
+        let mut groups: Vec<(&str, String, Vec<(usize, &str)>)> = Vec::new();
         for (index, r) in self.list.iter().enumerate() {
-            let Some((template, name)) = r.site.and_then(|s| self.provenance.instances.get(&s))
-            else {
+            let Some(site) = r.site else { continue };
+            let Some((template, name)) = self.provenance.instances.get(&site) else {
                 continue;
             };
             let Some(daemon) = r.daemon.as_deref() else {
                 continue;
             };
-            let key = (template.as_str(), replace_unit_name(&r.message, name, "\0"));
-            groups.entry(key).or_default().push((index, daemon));
+            let message = replace_unit_name(&r.message, name, "\0");
+            let mut group = None;
+            for (t, m, raised) in &mut groups {
+                if *t == template.as_str() && *m == message {
+                    group = Some(raised);
+                    break;
+                }
+            }
+            match group {
+                Some(raised) => raised.push((index, daemon)),
+                None => groups.push((template, message, vec![(index, daemon)])),
+            }
         }
-        let mut moved = HashMap::new();
-        for ((template, message), raised) in groups {
-            let users = self
-                .provenance
-                .template_users
-                .get(template)
-                .map_or(0, Vec::len);
-            let mut daemons: Vec<&str> = raised.iter().map(|(_, d)| *d).collect();
+        let mut moved = vec![None; self.list.len()];
+        for (template, message, raised) in groups {
+            let users = match self.provenance.template_users.get(template) {
+                Some(users) => users.len(),
+                None => 0,
+            };
+            let mut daemons: Vec<&str> = Vec::with_capacity(raised.len());
+            for (_, d) in &raised {
+                daemons.push(d);
+            }
             daemons.dedup();
             let (Some((site, literal)), true) = (
                 self.provenance.template_names.get(template),
@@ -252,14 +289,18 @@ impl Report<'_> {
                 continue;
             };
             let mut text = message.replace('\0', literal);
-            let each: Vec<(&str, &[(String, String)])> =
-                daemons.iter().map(|d| (*d, &[][..])).collect();
-            text.push_str(&users_note(template, &each, users));
-            let mut indices = raised.iter().map(|(i, _)| *i);
-            if let Some(first) = indices.next() {
-                moved.insert(first, Some((*site, text)));
+            let mut each: Vec<(&str, &[(String, String)])> = Vec::with_capacity(daemons.len());
+            for d in &daemons {
+                each.push((d, &[]));
             }
-            moved.extend(indices.map(|i| (i, None)));
+            text.push_str(&users_note(template, &each, users));
+            for (k, (i, _)) in raised.iter().enumerate() {
+                moved[*i] = Some(if k == 0 {
+                    Some((*site, text.clone()))
+                } else {
+                    None
+                });
+            }
         }
         moved
     }
@@ -269,7 +310,10 @@ impl Report<'_> {
 /// `b`)` when every user has it; when it comes from what some daemons put into it, those
 /// daemons and the parameters they gave.
 fn users_note(template: &str, daemons: &[(&str, &[(String, String)])], users: usize) -> String {
-    let names: Vec<&str> = daemons.iter().map(|(d, _)| *d).collect();
+    let mut names: Vec<&str> = Vec::with_capacity(daemons.len());
+    for (d, _) in daemons {
+        names.push(d);
+    }
     let plural = if names.len() > 1 { "s" } else { "" };
     if names.is_empty() {
         return String::new();
@@ -281,20 +325,18 @@ fn users_note(template: &str, daemons: &[(&str, &[(String, String)])], users: us
         );
     }
     if daemons.iter().any(|(_, p)| !p.is_empty()) {
-        let each: Vec<String> = daemons
-            .iter()
-            .map(|(d, params)| {
-                let given: Vec<String> = params
-                    .iter()
-                    .map(|(p, v)| format!("`{p}` is `{}`", v.escape_debug()))
-                    .collect();
-                if given.is_empty() {
-                    format!("`{d}`")
-                } else {
-                    format!("`{d}`, whose {}", given.join(", "))
-                }
-            })
-            .collect();
+        let mut each: Vec<String> = Vec::with_capacity(daemons.len());
+        for (d, params) in daemons {
+            let mut given: Vec<String> = Vec::with_capacity(params.len());
+            for (p, v) in *params {
+                given.push(format!("`{p}` is `{}`", v.escape_debug()));
+            }
+            each.push(if given.is_empty() {
+                format!("`{d}`")
+            } else {
+                format!("`{d}`, whose {}", given.join(", "))
+            });
+        }
         return format!(
             " (in template `{template}`, for daemon{plural} {})",
             each.join("; ")
@@ -338,7 +380,10 @@ pub fn alternatives(names: &[&str]) -> String {
 }
 
 fn joined(names: &[&str], last_word: &str) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let mut quoted: Vec<String> = Vec::with_capacity(names.len());
+    for n in names {
+        quoted.push(format!("`{n}`"));
+    }
     match quoted.split_last() {
         Some((last, rest)) if !rest.is_empty() => {
             format!("{} {last_word} {last}", rest.join(", "))

@@ -170,7 +170,10 @@ impl<'a> Lowering<'a, '_> {
             .unwrap_or(UnitKind::Service);
         let site = self.sites.site(s.name.span());
         let mut unit = Unit::new(format!("snippet.{kind}"), Origin(site));
-        let options: HashSet<String> = self.options.keys().cloned().collect();
+        let mut options: HashSet<String> = HashSet::new();
+        for o in &self.options {
+            options.insert(o.clone());
+        }
         let lookup = |n: &str| (!options.contains(n)).then(|| sample("text"));
         let mut changes = Vec::new();
         for d in &directives {

@@ -5,7 +5,7 @@ use unit_core::placeholder::{self, Part};
 use unit_core::{Change, Entry, Origin, UnitKind};
 
 use super::super::ast::{self, Body, Stmt};
-use super::state::{hint, Lowering, UseContext, BUILTIN};
+use super::state::{hint, names, Lowering, UseContext, BUILTIN};
 
 impl<'a> Lowering<'a, '_> {
     /// The changes a body makes, in order. `params` fills template parameters; what it does not
@@ -135,25 +135,25 @@ impl<'a> Lowering<'a, '_> {
                         }
                         out.push(Part::Text(if upper { value.to_uppercase() } else { value }))
                     }
-                    None if self.options.contains_key(&name) && !upper => {
+                    None if self.options.contains(&name) && !upper => {
                         out.push(Part::Var { name, upper })
                     }
-                    None if self.options.contains_key(&name) => {
+                    None if self.options.contains(&name) => {
                         self.at(v.site, format!("`{{{name}:upper}}`: filters apply to template parameters, not to build option `{name}`"));
                         return None;
                     }
                     None => {
-                        let options = self.options.keys();
+                        let options = names(self.options.iter());
                         let msg = match template {
                             _ if v.text.contains(&format!("${{{name}}}")) => format!(
                                 "`{{{name}}}` is a placeholder of this macro, not a template parameter or build option; to pass `${{{name}}}` to systemd, write `${{{{{name}}}}}`"
                             ),
                             Some(t) => {
-                                let known = options.chain(&self.params);
-                                format!("unknown parameter `{{{name}}}` in template `{t}`; declare it in the template's parameters or as a build option{}", hint(&name, known))
+                                let known = names(self.options.iter().chain(&self.params));
+                                format!("unknown parameter `{{{name}}}` in template `{t}`; declare it in the template's parameters or as a build option{}", hint(&name, &known))
                             }
                             None if name == BUILTIN => format!("`{{{BUILTIN}}}` is known in templates only; write the daemon's name here"),
-                            None => format!("unknown placeholder `{{{name}}}`; only build options can be used here{}", hint(&name, options)),
+                            None => format!("unknown placeholder `{{{name}}}`; only build options can be used here{}", hint(&name, &options)),
                         };
                         self.at(v.site, msg);
                         return None;

@@ -55,15 +55,13 @@ impl<'a> Lowering<'a, '_> {
             if t.cfgs.is_empty() {
                 self.family.target = target;
             }
+            let mut cfgs = Vec::with_capacity(t.cfgs.len());
+            for c in &t.cfgs {
+                let (base, negated) = split_not(c);
+                cfgs.push((pred_key(&base), negated));
+            }
             self.family.targets.push(TargetOut {
-                cfgs: t
-                    .cfgs
-                    .iter()
-                    .map(|c| {
-                        let (base, negated) = split_not(c);
-                        (pred_key(&base), negated)
-                    })
-                    .collect(),
+                cfgs,
                 tokens: t.cfgs.clone(),
                 target,
             });
@@ -72,28 +70,39 @@ impl<'a> Lowering<'a, '_> {
 
     /// Whether statements under `cfgs` are part of the version being lowered.
     pub(crate) fn active(&self, cfgs: &[TokenStream]) -> bool {
-        cfgs.iter().all(|c| {
+        for c in cfgs {
             let (base, negated) = split_not(c);
             let key = pred_key(&base);
-            self.assignment
-                .iter()
-                .find(|(k, _)| *k == key)
-                .is_none_or(|(_, v)| *v != negated)
-        })
+            for (k, v) in &self.assignment {
+                if *k == key {
+                    if *v == negated {
+                        return false;
+                    }
+                    break;
+                }
+            }
+        }
+        true
     }
 
     /// The `#[cfg]` predicates the statements of `bodies` (and the snippets they use) depend on.
     pub(super) fn predicates_of(&self, bodies: &[&Body]) -> Vec<TokenStream> {
         let mut out: Vec<TokenStream> = Vec::new();
-        let add = |cfgs: &[TokenStream], out: &mut Vec<TokenStream>| {
+        let mut keys: Vec<String> = Vec::new();
+        let mut add = |cfgs: &[TokenStream], out: &mut Vec<TokenStream>| {
             for c in cfgs {
                 let (base, _) = split_not(c);
-                if !out.iter().any(|o| pred_key(o) == pred_key(&base)) {
+                let key = pred_key(&base);
+                if !keys.contains(&key) {
+                    keys.push(key);
                     out.push(base);
                 }
             }
         };
-        let mut stack: Vec<(&Body, usize)> = bodies.iter().map(|b| (*b, 0)).collect();
+        let mut stack: Vec<(&Body, usize)> = Vec::with_capacity(bodies.len());
+        for b in bodies {
+            stack.push((b, 0));
+        }
         while let Some((body, depth)) = stack.pop() {
             for stmt in &body.stmts {
                 match stmt {
@@ -118,11 +127,14 @@ impl<'a> Lowering<'a, '_> {
     pub(super) fn variants(
         &mut self,
         preds: &[TokenStream],
-        mut lower: impl FnMut(&mut Self) -> Option<UnitOut>,
+        lower: &mut dyn FnMut(&mut Self) -> Option<UnitOut>,
     ) -> Vec<UnitOut> {
         const MAX: usize = 4;
         if preds.is_empty() {
-            return lower(self).into_iter().collect();
+            return match lower(self) {
+                Some(out) => vec![out],
+                None => Vec::new(),
+            };
         }
         let preds = if preds.len() > MAX {
             self.errors.span(
@@ -135,17 +147,16 @@ impl<'a> Lowering<'a, '_> {
         };
         let mut outs = Vec::new();
         for bits in 0..1u32 << preds.len() {
-            self.assignment = preds
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (pred_key(p), bits & 1 << i != 0))
-                .collect();
+            self.assignment.clear();
+            for (i, p) in preds.iter().enumerate() {
+                self.assignment.push((pred_key(p), bits & 1 << i != 0));
+            }
             if let Some(mut out) = lower(self) {
-                out.variant = preds
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (pred_key(p), bits & 1 << i != 0, p.clone()))
-                    .collect();
+                let mut variant = Vec::with_capacity(preds.len());
+                for (i, p) in preds.iter().enumerate() {
+                    variant.push((pred_key(p), bits & 1 << i != 0, p.clone()));
+                }
+                out.variant = variant;
                 outs.push(out);
             }
         }

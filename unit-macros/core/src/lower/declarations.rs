@@ -113,7 +113,12 @@ impl<'a> Lowering<'a, '_> {
                 return;
             }
         };
-        if name == BUILTIN || self.options.insert(name.clone(), ()).is_some() {
+        // `{daemon}` is not recorded as an option.
+        let twice = name != BUILTIN && self.options.contains(&name);
+        if name != BUILTIN && !twice {
+            self.options.push(name.clone());
+        }
+        if name == BUILTIN || twice {
             self.errors.span(
                 o.name.span(),
                 format!(

@@ -5,7 +5,7 @@ use syn::Ident;
 use unit_core::value::ValueKind;
 use unit_core::Dirs;
 
-use super::super::ast::{self, Item};
+use super::super::ast::Item;
 use super::state::{hint, Lowering};
 
 const KEYS: &[&str] = &["unit", "preset", "prefix"];
@@ -134,17 +134,18 @@ impl Lowering<'_, '_> {
             );
             return None;
         }
-        let declared = items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Options(options) => Some(options.iter()),
-                _ => None,
-            })
-            .flatten()
-            .any(|o: &ast::OptionParam| o.name == text);
+        let mut declared = false;
+        for i in items {
+            if let Item::Options(options) = i {
+                declared |= options.iter().any(|o| o.name == text);
+            }
+        }
         if !declared {
-            let names = self.family.options.iter().map(|o| o.name.as_str());
-            let message = match hint(&text, names) {
+            let mut names = Vec::with_capacity(self.family.options.len());
+            for o in &self.family.options {
+                names.push(o.name.as_str());
+            }
+            let message = match hint(&text, &names) {
                 h if h.is_empty() => format!(
                     "unknown build option `{text}` in `dirs`; declare it in `options {{ ... }}` as `{text}: path = \"...\"`"
                 ),

@@ -19,7 +19,7 @@ mod state;
 mod templates;
 mod units;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::ast::Item;
 use super::errors::Errors;
@@ -37,7 +37,7 @@ pub fn lower(items: &[Item], sites: &Sites, errors: &mut Errors) -> Lowered {
         daemon: None,
         assignment: Vec::new(),
         in_snippet: false,
-        options: BTreeMap::new(),
+        options: Vec::new(),
         snippets: HashMap::new(),
         templates: HashMap::new(),
         family: Family::default(),
@@ -52,7 +52,7 @@ pub fn lower(items: &[Item], sites: &Sites, errors: &mut Errors) -> Lowered {
             Item::Daemon(d) => l.daemon(d),
             Item::Unit(u) => {
                 let preds = l.predicates_of(&[&u.body]);
-                let outs = l.variants(&preds, |l| l.standalone(u, ""));
+                let outs = l.variants(&preds, &mut |l| l.standalone(u, ""));
                 l.family.units.extend(outs);
             }
             Item::Family(name) => l.family_name(name),

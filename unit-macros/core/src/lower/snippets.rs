@@ -5,7 +5,7 @@ use unit_core::catalog::catalog;
 use unit_core::{merge, Change, Unit};
 
 use super::super::ast::{self, Stmt};
-use super::state::{hint, spans_sections, Lowering, UseContext};
+use super::state::{hint, names, spans_sections, Lowering, UseContext};
 
 impl Lowering<'_, '_> {
     pub(super) fn check_snippet(&mut self, s: &ast::Snippet) {
@@ -36,10 +36,10 @@ impl Lowering<'_, '_> {
     pub(super) fn use_snippet(&mut self, name: &str, site: u32, at: UseContext) -> Vec<Change> {
         let mut changes = Vec::new();
         let Some(snippet) = self.snippets.get(name).copied() else {
-            let known: Vec<&String> = self.snippets.keys().collect();
+            let known = names(self.snippets.keys());
             self.at(
                 site,
-                format!("unknown snippet `{name}`{}", hint(name, known)),
+                format!("unknown snippet `{name}`{}", hint(name, &known)),
             );
             return changes;
         };

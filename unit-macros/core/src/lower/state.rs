@@ -1,6 +1,6 @@
 //! The state of lowering, shared by its stages, and the helpers they share.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use unit_core::placeholder::Part;
 use unit_core::{suggest, Diagnostic, UnitKind};
@@ -25,7 +25,8 @@ pub(crate) struct Lowering<'a, 'e> {
     pub(crate) assignment: Vec<(String, bool)>,
     /// Whether a snippet with sections is being expanded.
     pub(crate) in_snippet: bool,
-    pub(crate) options: BTreeMap<String, ()>,
+    /// The build options declared, by name.
+    pub(crate) options: Vec<String>,
     pub(crate) snippets: HashMap<String, &'a ast::Snippet>,
     pub(crate) templates: HashMap<String, &'a ast::Template>,
     pub(crate) family: Family,
@@ -64,14 +65,20 @@ pub(crate) struct UseContext<'c> {
     pub template: Option<&'c str>,
 }
 
-pub(crate) fn hint(input: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
-    let owned: Vec<String> = candidates
-        .into_iter()
-        .map(|c| c.as_ref().to_owned())
-        .collect();
-    suggest::closest(input, owned.iter().map(String::as_str))
-        .map(|s| format!("; did you mean `{s}`?"))
-        .unwrap_or_default()
+pub(crate) fn hint(input: &str, candidates: &[&str]) -> String {
+    match suggest::closest(input, candidates.iter().copied()) {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => String::new(),
+    }
+}
+
+/// The names of `names`, as `&str`s, for [`hint`].
+pub(crate) fn names<'n>(names: impl Iterator<Item = &'n String>) -> Vec<&'n str> {
+    let mut out = Vec::new();
+    for n in names {
+        out.push(n.as_str());
+    }
+    out
 }
 
 /// Whether a snippet holds whole sections (it starts with a `[Section]` header) rather than
@@ -81,11 +88,16 @@ pub(crate) fn spans_sections(s: &ast::Snippet) -> bool {
 }
 
 pub(crate) fn join_text(parts: &[Part]) -> String {
-    parts
-        .iter()
-        .map(|p| match p {
-            Part::Text(t) => t.clone(),
-            Part::Var { name, .. } => format!("{{{name}}}"),
-        })
-        .collect()
+    let mut out = String::new();
+    for p in parts {
+        match p {
+            Part::Text(t) => out.push_str(t),
+            Part::Var { name, .. } => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
+        }
+    }
+    out
 }

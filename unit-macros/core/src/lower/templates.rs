@@ -9,7 +9,7 @@ use unit_core::{Origin, Unit};
 
 use super::super::ast::{self, Body, Stmt};
 use super::model::UnitOut;
-use super::state::{hint, join_text, Lowering, Uses, BUILTIN};
+use super::state::{hint, join_text, names, Lowering, Uses, BUILTIN};
 
 const PARAM_TYPES: &[&str] = &["text", "name", "path", "mode"];
 
@@ -44,7 +44,7 @@ impl<'a> Lowering<'a, '_> {
                     ),
                 );
             }
-            if name == BUILTIN || self.options.contains_key(&name) {
+            if name == BUILTIN || self.options.contains(&name) {
                 self.errors.span(p.name.span(), format!("parameter `{name}` shadows the build option or built-in `{{{name}}}`; rename it"));
             }
             if seen.contains(&name) {
@@ -69,10 +69,10 @@ impl<'a> Lowering<'a, '_> {
         let daemon = d.name.to_string();
         let tname = inst.template.to_string();
         let Some(t) = self.templates.get(&tname).copied() else {
-            let known: Vec<&String> = self.templates.keys().collect();
+            let known = names(self.templates.keys());
             self.at(
                 inst.site,
-                format!("unknown template `{tname}`{}", hint(&tname, known)),
+                format!("unknown template `{tname}`{}", hint(&tname, &known)),
             );
             used.iter_mut().for_each(|u| *u = true);
             return None;
@@ -118,13 +118,17 @@ impl<'a> Lowering<'a, '_> {
         let mut ok = true;
         for a in &inst.args {
             if !t.params.iter().any(|p| p.name == a.name) {
-                let names = t.params.iter().map(|p| p.name.to_string());
+                let mut names = Vec::with_capacity(t.params.len());
+                for p in &t.params {
+                    names.push(p.name.to_string());
+                }
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 self.errors.span(
                     a.name.span(),
                     format!(
                         "unknown parameter `{}` for template `{tname}`{}",
                         a.name,
-                        hint(&a.name.to_string(), names)
+                        hint(&a.name.to_string(), &names)
                     ),
                 );
                 ok = false;

@@ -7,7 +7,7 @@ use super::super::ast::{self, Member};
 use super::super::attrs::{predicates, split_not};
 use super::cfg::pred_key;
 use super::model::{DropinOut, PresetOut, UnitOut};
-use super::state::{hint, Lowering, Uses};
+use super::state::{hint, names, Lowering, Uses};
 
 impl<'a> Lowering<'a, '_> {
     pub(super) fn daemon(&mut self, d: &'a ast::Daemon) {
@@ -29,14 +29,14 @@ impl<'a> Lowering<'a, '_> {
             let outs = match member {
                 Member::Unit(u) => {
                     let preds = self.predicates_of(&[&u.body]);
-                    self.variants(&preds, |l| l.standalone(u, &daemon))
+                    self.variants(&preds, &mut |l| l.standalone(u, &daemon))
                 }
                 Member::Instance(inst) => {
                     let template = self.templates.get(&inst.template.to_string()).copied();
                     let mut bodies = vec![&inst.body];
                     bodies.extend(template.map(|t| &t.body));
                     let preds = self.predicates_of(&bodies);
-                    self.variants(&preds, |l| l.instance(d, inst, &mut used))
+                    self.variants(&preds, &mut |l| l.instance(d, inst, &mut used))
                 }
             };
             for mut out in outs {
@@ -46,15 +46,16 @@ impl<'a> Lowering<'a, '_> {
         }
         for (a, used) in d.args.iter().zip(used) {
             if !used {
-                let declared: Vec<String> = d
-                    .members
-                    .iter()
-                    .filter_map(|m| match m {
-                        Member::Instance(i) => self.templates.get(&i.template.to_string()),
-                        Member::Unit(_) => None,
-                    })
-                    .flat_map(|t| t.params.iter().map(|p| p.name.to_string()))
-                    .collect();
+                let mut declared: Vec<String> = Vec::new();
+                for m in &d.members {
+                    let Member::Instance(i) = m else { continue };
+                    if let Some(t) = self.templates.get(&i.template.to_string()) {
+                        for p in &t.params {
+                            declared.push(p.name.to_string());
+                        }
+                    }
+                }
+                let declared = names(declared.iter());
                 self.errors.span(
                     a.name.span(),
                     format!(
