@@ -15,18 +15,19 @@ use super::attrs::split_not;
 use super::check::{dropin_sets, left_out, not_everywhere, noted, targets_for, Checks};
 use super::errors::Errors;
 use super::exposure::Budget;
+use super::sites::BySite;
 
 /// Which budget each unit has: by the site the lowered unit's origin is (an instance's
 /// template name, a unit's name), and the family's for services without one.
 struct Budgets<'i> {
     family: Vec<&'i Budget>,
-    by_site: HashMap<u32, Vec<&'i Budget>>,
+    by_site: BySite<Vec<&'i Budget>>,
 }
 
 fn budgets<'i>(items: &'i [Item], errors: &mut Errors) -> Budgets<'i> {
     let mut out = Budgets {
         family: Vec::new(),
-        by_site: HashMap::new(),
+        by_site: BySite::default(),
     };
     let mut templates: HashMap<String, &'i [Budget]> = HashMap::new();
     for item in items {
@@ -130,7 +131,7 @@ pub fn check(items: &[Item], checks: &Checks<'_>, errors: &mut Errors) -> Vec<(u
             }
             None
         };
-        let mut budget = match budgets.by_site.get(&out.unit.origin.0) {
+        let mut budget = match budgets.by_site.get(out.unit.origin.0) {
             Some(list) => applicable(list),
             None => None,
         };

@@ -12,48 +12,49 @@ use super::lower::{Family, OptionOut, UnitOut};
 
 /// The family as code, or the problems that kept a unit from being written.
 pub fn family(f: &Family) -> Result<TokenStream, Vec<Diagnostic>> {
-    let units = f.units.iter().map(unit).collect::<Result<Vec<_>, _>>()?;
-    let dropins = f
-        .dropins
-        .iter()
-        .map(|d| {
-            let text = text(&d.unit)?;
-            Ok(gated(
-                &d.cfgs,
-                None,
-                source::dropin(&d.unit.name, &d.file, &text),
-            ))
-        })
-        .collect::<Result<Vec<_>, Vec<Diagnostic>>>()?;
-    let budgets = f.budgets.iter().filter_map(|(i, tenths)| {
-        let out = f.units.get(*i)?;
-        let exposure = u8::try_from(*tenths).ok()?;
-        Some(gated(
-            &out.cfgs,
-            gate(out),
-            source::budget(&out.unit.name, exposure),
-        ))
-    });
+    let mut units = Vec::with_capacity(f.units.len());
+    for out in &f.units {
+        units.push(unit(out)?);
+    }
+    let mut dropins = Vec::with_capacity(f.dropins.len());
+    for d in &f.dropins {
+        let text = text(&d.unit)?;
+        let item = source::dropin(&d.unit.name, &d.file, &text);
+        dropins.push(gated(&d.cfgs, None, item));
+    }
+    let mut budgets = Vec::new();
+    for &(i, tenths) in &f.budgets {
+        let (Some(out), Ok(exposure)) = (f.units.get(i), u8::try_from(tenths)) else {
+            continue;
+        };
+        let item = source::budget(&out.unit.name, exposure);
+        budgets.push(gated(&out.cfgs, gate(out), item));
+    }
+    let mut options = Vec::with_capacity(f.options.len());
+    for o in &f.options {
+        options.push(option(o));
+    }
+    let mut rules = Vec::with_capacity(f.preset.len());
+    for r in &f.preset {
+        let mut instances: Vec<&str> = Vec::with_capacity(r.instances.len());
+        for i in &r.instances {
+            instances.push(i);
+        }
+        rules.push(source::rule(r.enable, &r.unit, &instances));
+    }
     let parts = source::Parts {
         doc: "Every unit of this family, as checked at compile time.".to_owned(),
         target: target(f),
-        options: f.options.iter().map(option).collect(),
+        options,
         units,
         name: match &f.name {
             Some(name) => source::string(name),
             None => "::core::env!(\"CARGO_PKG_NAME\")".to_owned(),
         },
         priority: f.preset_priority,
-        rules: f
-            .preset
-            .iter()
-            .map(|r| {
-                let instances: Vec<&str> = r.instances.iter().map(String::as_str).collect();
-                source::rule(r.enable, &r.unit, &instances)
-            })
-            .collect(),
+        rules,
         dropins,
-        budgets: budgets.collect(),
+        budgets,
         dirs: source::dirs(&f.dirs.unit, &f.dirs.preset, &f.dirs.prefix),
     };
     source::family(&parts).parse().map_err(|e| {
@@ -75,13 +76,19 @@ fn gated(cfgs: &[TokenStream], variant: Option<TokenStream>, item: String) -> St
 /// The family's target: the `systemd` item whose `#[cfg]` holds, else the unconditional one.
 fn target(f: &Family) -> String {
     let mut out = source::target(f.target);
-    for t in f.targets.iter().rev().filter(|t| !t.tokens.is_empty()) {
-        let preds: Vec<String> = t.tokens.iter().map(ToString::to_string).collect();
+    for t in f.targets.iter().rev() {
+        if t.tokens.is_empty() {
+            continue;
+        }
+        let mut preds = String::new();
+        for (i, p) in t.tokens.iter().enumerate() {
+            if i > 0 {
+                preds.push_str(", ");
+            }
+            preds.push_str(&p.to_string());
+        }
         let this = source::target(t.target);
-        out = format!(
-            "if cfg!(all({})) {{ {this} }} else {{ {out} }}",
-            preds.join(", ")
-        );
+        out = format!("if cfg!(all({preds})) {{ {this} }} else {{ {out} }}");
     }
     out
 }
@@ -96,18 +103,14 @@ fn option(o: &OptionOut) -> String {
 
 /// The `#[cfg(all(...))]` of one version of a unit whose statements depend on `#[cfg]`.
 fn gate(out: &UnitOut) -> Option<TokenStream> {
-    (!out.variant.is_empty()).then(|| {
-        let literals = out.variant.iter().map(
-            |(_, value, p)| {
-                if *value {
-                    quote!(#p)
-                } else {
-                    quote!(not(#p))
-                }
-            },
-        );
-        quote!(#[cfg(all(#(#literals),*))])
-    })
+    if out.variant.is_empty() {
+        return None;
+    }
+    let mut literals = Vec::with_capacity(out.variant.len());
+    for (_, value, p) in &out.variant {
+        literals.push(if *value { quote!(#p) } else { quote!(not(#p)) });
+    }
+    Some(quote!(#[cfg(all(#(#literals),*))]))
 }
 
 fn unit(out: &UnitOut) -> Result<String, Vec<Diagnostic>> {
@@ -120,10 +123,15 @@ fn unit(out: &UnitOut) -> Result<String, Vec<Diagnostic>> {
 /// comments have their braces escaped.
 pub fn text(unit: &Unit) -> Result<String, Vec<Diagnostic>> {
     let mut unit = unit.clone();
-    let escape = |c: &mut String| *c = placeholder::escape(c);
-    unit.comments.iter_mut().for_each(escape);
-    for entry in unit.sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
-        entry.comments.iter_mut().for_each(escape);
+    for c in &mut unit.comments {
+        *c = placeholder::escape(c);
+    }
+    for section in &mut unit.sections {
+        for entry in &mut section.entries {
+            for c in &mut entry.comments {
+                *c = placeholder::escape(c);
+            }
+        }
     }
     unit_core::render(&unit).map_err(|problems| {
         let internal = |d: Diagnostic| Diagnostic {

@@ -104,7 +104,7 @@ impl Errors {
     ) -> proc_macro2::TokenStream {
         for r in &mut self.list {
             if let (Some(site), true) = (r.site, r.on_value) {
-                if let Some(&value) = provenance.value_sites.get(&site) {
+                if let Some(&value) = provenance.value_sites.get(site) {
                     r.site = Some(value);
                 }
             }
@@ -169,7 +169,7 @@ impl Report<'_> {
         let mut group_of: Vec<Option<usize>> = vec![None; self.list.len()];
         for (index, r) in self.list.iter().enumerate() {
             let Some(site) = r.site else { continue };
-            if !self.provenance.template_sites.contains_key(&site) {
+            if !self.provenance.template_sites.contains(site) {
                 continue;
             }
             let here = &mut at_site[site as usize];
@@ -228,8 +228,7 @@ impl Report<'_> {
             }
             said.push(&r.message);
             let mut message = r.message.clone();
-            if let (Some(t), Some((_, daemons))) =
-                (self.provenance.template_sites.get(&site), group)
+            if let (Some(t), Some((_, daemons))) = (self.provenance.template_sites.get(site), group)
             {
                 let users = match self.provenance.template_users.get(t) {
                     Some(users) => users.len(),
@@ -252,7 +251,7 @@ impl Report<'_> {
         let mut groups: Vec<(&str, String, Vec<(usize, &str)>)> = Vec::new();
         for (index, r) in self.list.iter().enumerate() {
             let Some(site) = r.site else { continue };
-            let Some((template, name)) = self.provenance.instances.get(&site) else {
+            let Some((template, name)) = self.provenance.instances.get(site) else {
                 continue;
             };
             let Some(daemon) = r.daemon.as_deref() else {

@@ -38,3 +38,44 @@ impl Sites {
         self.recovered.take()
     }
 }
+
+/// Something recorded for some sites, by site: sites are small consecutive numbers, so a table
+/// indexed by them.
+pub struct BySite<V> {
+    values: Vec<Option<V>>,
+    len: usize,
+}
+
+impl<V> Default for BySite<V> {
+    fn default() -> Self {
+        BySite {
+            values: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<V> BySite<V> {
+    pub fn get(&self, site: u32) -> Option<&V> {
+        self.values.get(site as usize)?.as_ref()
+    }
+
+    pub fn contains(&self, site: u32) -> bool {
+        self.get(site).is_some()
+    }
+
+    /// Records `value` for `site`, in place of what was recorded before.
+    pub fn insert(&mut self, site: u32, value: V) {
+        let at = site as usize;
+        while self.values.len() <= at {
+            self.values.push(None);
+        }
+        if self.values[at].replace(value).is_none() {
+            self.len += 1;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}

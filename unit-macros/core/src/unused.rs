@@ -8,8 +8,6 @@
 //! twice, snippets, and every value that uses no unknown parameter. A snippet is checked under
 //! the section its directives belong to.
 
-use std::collections::HashMap;
-
 use unit_core::placeholder::{self, Part};
 use unit_core::validate;
 
@@ -17,29 +15,39 @@ use super::ast::{Item, Stmt};
 use super::check::{defaults, resolve};
 use super::errors::Errors;
 use super::lower::{Family, Unused};
+use super::sites::BySite;
 
 /// The raw text of every directive value of templates and snippets, by the directive's site.
-fn raw_values(items: &[Item]) -> HashMap<u32, String> {
-    let bodies = items.iter().filter_map(|i| match i {
-        Item::Template(t) => Some(&t.body),
-        Item::Snippet(s) => Some(&s.body),
-        _ => None,
-    });
-    bodies
-        .flat_map(|b| b.stmts.iter())
-        .filter_map(|s| match s {
-            Stmt::Directive(d) => Some((d.site, d.value.as_ref()?.text.clone())),
-            _ => None,
-        })
-        .collect()
+fn raw_values(items: &[Item]) -> BySite<String> {
+    let mut out = BySite::default();
+    for item in items {
+        let body = match item {
+            Item::Template(t) => &t.body,
+            Item::Snippet(s) => &s.body,
+            _ => continue,
+        };
+        for s in &body.stmts {
+            if let Stmt::Directive(d) = s {
+                if let Some(value) = &d.value {
+                    out.insert(d.site, value.text.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether `raw` uses a placeholder that is not a build option.
 fn uses_unknown(raw: &str, known: &dyn Fn(&str) -> bool) -> bool {
-    placeholder::parts(raw)
-        .unwrap_or_default()
-        .iter()
-        .any(|p| matches!(p, Part::Var { name, .. } if !known(name)))
+    let Ok(parts) = placeholder::parts(raw) else {
+        return false;
+    };
+    for p in &parts {
+        if matches!(p, Part::Var { name, .. } if !known(name)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Validates the templates and snippets nothing uses, lowered alone, leaving out what depends
@@ -50,9 +58,10 @@ pub fn check(unused: &[Unused], items: &[Item], family: &Family, errors: &mut Er
     for u in unused {
         let resolved = resolve(&u.unit, &defaults);
         for d in validate(&resolved) {
-            let unsure = raw
-                .get(&d.origin.0)
-                .is_some_and(|r| uses_unknown(r, &|n| u.known.knows(n)));
+            let unsure = match raw.get(d.origin.0) {
+                Some(r) => uses_unknown(r, &|n| u.known.knows(n)),
+                None => false,
+            };
             if d.origin != u.unit.origin && !(d.on_value && unsure) {
                 errors.diag(d);
             }

@@ -16,7 +16,7 @@ use unit_core::{Origin, Unit, UnitKind};
 
 use super::super::ast::{self, Body, Item, Member, Stmt};
 use super::model::{Known, Unused};
-use super::state::{join_text, Lowering, Uses, BUILTIN};
+use super::state::{hint, join_text, Lowering, Uses, BUILTIN};
 
 /// A stand-in for a value of a parameter's kind.
 fn sample(kind: &str) -> String {
@@ -34,10 +34,14 @@ fn used_snippets(items: &[Item]) -> HashSet<String> {
         match item {
             Item::Template(t) => bodies.push(&t.body),
             Item::Unit(u) => bodies.push(&u.body),
-            Item::Daemon(d) => bodies.extend(d.members.iter().map(|m| match m {
-                Member::Instance(i) => &i.body,
-                Member::Unit(u) => &u.body,
-            })),
+            Item::Daemon(d) => {
+                for m in &d.members {
+                    bodies.push(match m {
+                        Member::Instance(i) => &i.body,
+                        Member::Unit(u) => &u.body,
+                    });
+                }
+            }
             Item::Dropin(u) => bodies.push(&u.body),
             Item::Options(_)
             | Item::Dirs(_)
@@ -49,14 +53,15 @@ fn used_snippets(items: &[Item]) -> HashSet<String> {
             | Item::Preset(_) => {}
         }
     }
-    bodies
-        .iter()
-        .flat_map(|b| b.stmts.iter())
-        .filter_map(|s| match s {
-            Stmt::Use { name, .. } => Some(name.to_string()),
-            _ => None,
-        })
-        .collect()
+    let mut used = HashSet::new();
+    for b in bodies {
+        for s in &b.stmts {
+            if let Stmt::Use { name, .. } = s {
+                used.insert(name.to_string());
+            }
+        }
+    }
+    used
 }
 
 impl<'a> Lowering<'a, '_> {
@@ -84,14 +89,18 @@ impl<'a> Lowering<'a, '_> {
 
     pub(super) fn lone_template(&mut self, t: &ast::Template) -> Option<Unused> {
         let tname = t.name.to_string();
-        let mut values: HashMap<String, String> =
-            HashMap::from([(BUILTIN.to_owned(), sample("name"))]);
-        let mut unknown: HashSet<String> = HashSet::from([BUILTIN.to_owned()]);
+        let mut values: HashMap<String, String> = HashMap::new();
+        values.insert(BUILTIN.to_owned(), sample("name"));
+        let mut unknown: HashSet<String> = HashSet::new();
+        unknown.insert(BUILTIN.to_owned());
         for p in &t.params {
             let pname = p.name.to_string();
-            let default = p.default.as_ref().map(|d| d.value());
-            let value = match default.as_deref().map(placeholder::parts) {
-                Some(Ok(parts)) if parts.iter().all(|p| matches!(p, Part::Text(_))) => {
+            let parts = match &p.default {
+                Some(d) => placeholder::parts(&d.value()).ok(),
+                None => None,
+            };
+            let value = match parts {
+                Some(parts) if !parts.iter().any(|p| matches!(p, Part::Var { .. })) => {
                     join_text(&parts)
                 }
                 _ => {
@@ -106,7 +115,10 @@ impl<'a> Lowering<'a, '_> {
         let site = self.sites.site(t.name.span());
         let mut unit = Unit::new(name, Origin(site));
         self.uses = Uses::default();
-        self.params = values.keys().cloned().collect();
+        self.params.clear();
+        for k in values.keys() {
+            self.params.push(k.clone());
+        }
         let changes = self.body(&t.body, &lookup, Some(&tname), unit.kind());
         self.merge(&mut unit, changes, "this template");
         self.params.clear();
@@ -117,27 +129,24 @@ impl<'a> Lowering<'a, '_> {
     }
 
     pub(super) fn lone_snippet(&mut self, s: &ast::Snippet) -> Option<Unused> {
-        let directives: Vec<&ast::Directive> = s
-            .body
-            .stmts
-            .iter()
-            .filter_map(|stmt| match stmt {
-                Stmt::Directive(d) => Some(d),
-                _ => None,
-            })
-            .collect();
+        let mut directives: Vec<&ast::Directive> = Vec::new();
+        for stmt in &s.body.stmts {
+            if let Stmt::Directive(d) = stmt {
+                directives.push(d);
+            }
+        }
         let mut common: Option<Vec<&'static str>> = None;
         for d in &directives {
             let key = d.key.to_string();
             let homes = catalog().sections_of(&key);
             if homes.is_empty() {
-                let names = catalog()
-                    .sections()
-                    .iter()
-                    .flat_map(|s| catalog().directives_in(s).map(|d| d.name));
-                let hint = unit_core::suggest::closest(&key, names)
-                    .map(|n| format!("; did you mean `{n}`?"))
-                    .unwrap_or_default();
+                let mut names: Vec<&str> = Vec::new();
+                for s in catalog().sections() {
+                    for d in catalog().directives_in(s) {
+                        names.push(d.name);
+                    }
+                }
+                let hint = hint(&key, &names);
                 self.at(
                     d.site,
                     format!("unknown directive `{key}` in snippet `{}`{hint}", s.name),
@@ -145,7 +154,15 @@ impl<'a> Lowering<'a, '_> {
                 continue;
             }
             let shared: Vec<&'static str> = match &common {
-                Some(c) => c.iter().copied().filter(|h| homes.contains(h)).collect(),
+                Some(c) => {
+                    let mut shared = Vec::new();
+                    for h in c {
+                        if homes.contains(h) {
+                            shared.push(*h);
+                        }
+                    }
+                    shared
+                }
                 None => homes.clone(),
             };
             if shared.is_empty() {
@@ -161,13 +178,19 @@ impl<'a> Lowering<'a, '_> {
             }
             common = Some(shared);
         }
-        let section = common
-            .as_ref()
-            .and_then(|c| c.iter().find(|h| **h == "Service").or(c.first()))?;
-        let kind = UnitKind::ALL
-            .into_iter()
-            .find(|k| k.own_section() == Some(section))
-            .unwrap_or(UnitKind::Service);
+        let common = common?;
+        let section = if common.contains(&"Service") {
+            "Service"
+        } else {
+            common.first()?
+        };
+        let mut kind = UnitKind::Service;
+        for k in UnitKind::ALL {
+            if k.own_section() == Some(section) {
+                kind = k;
+                break;
+            }
+        }
         let site = self.sites.site(s.name.span());
         let mut unit = Unit::new(format!("snippet.{kind}"), Origin(site));
         let mut options: HashSet<String> = HashSet::new();

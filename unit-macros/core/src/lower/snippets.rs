@@ -88,7 +88,11 @@ impl Lowering<'_, '_> {
                 }
             }
             if let Some(c) = self.directive(&s, d, at.params, at.template) {
-                self.uses.directives.insert(d.site, (site, name.to_owned()));
+                let via = (site, name.to_owned());
+                match self.uses.directives.iter_mut().find(|(s, _)| *s == d.site) {
+                    Some((_, v)) => *v = via,
+                    None => self.uses.directives.push((d.site, via)),
+                }
                 changes.push(c);
             }
         }
@@ -97,20 +101,19 @@ impl Lowering<'_, '_> {
 
     pub(crate) fn merge(&mut self, unit: &mut Unit, changes: Vec<Change>, base: &str) {
         // What a clash with a snippet's line is reported with; looked up only for a clash.
-        let lines: Vec<(u32, String, String, String)> = changes
-            .iter()
-            .filter(|c| self.uses.directives.contains_key(&c.entry.origin.0))
-            .map(|c| {
-                (
+        let mut lines: Vec<(u32, String, String, String)> = Vec::new();
+        for c in &changes {
+            if via(&self.uses.directives, c.entry.origin.0).is_some() {
+                lines.push((
                     c.entry.origin.0,
                     c.section.clone(),
                     c.entry.key.to_string(),
                     c.entry.value.clone(),
-                )
-            })
-            .collect();
+                ));
+            }
+        }
         for d in merge(unit, changes, base) {
-            let via = self.uses.directives.get(&d.origin.0).cloned();
+            let via = via(&self.uses.directives, d.origin.0).cloned();
             let line = lines.iter().find(|l| l.0 == d.origin.0);
             match (via, line) {
                 (Some((site, name)), Some((_, section, key, value))) => {
@@ -133,4 +136,14 @@ fn snippet_clash(name: &str, key: &str, value: &str, list: bool, base: &str) -> 
         (false, true) => format!("snippet `{name}` sets `{key}=`, which this unit also sets; remove one of them"),
         (false, false) => format!("snippet `{name}` sets `{key}=`, which {base} already sets; write `reset {key};` above `use {name};` so the snippet's value replaces it in this unit only"),
     }
+}
+
+/// The `use` that brought in the snippet directive at `site`: its site and the snippet's name.
+fn via(directives: &[(u32, (u32, String))], site: u32) -> Option<&(u32, String)> {
+    for (s, v) in directives {
+        if *s == site {
+            return Some(v);
+        }
+    }
+    None
 }

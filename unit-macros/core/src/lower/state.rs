@@ -54,7 +54,8 @@ impl Lowering<'_, '_> {
 #[derive(Default)]
 pub(crate) struct Uses {
     pub(crate) snippets: HashMap<String, u32>,
-    pub(crate) directives: HashMap<u32, (u32, String)>,
+    /// The site of the `use` and the snippet's name, by the site of the directive; a few.
+    pub(crate) directives: Vec<(u32, (u32, String))>,
 }
 
 /// Where a `use` stands: the section it is under and how values are filled in there.
