@@ -3,7 +3,7 @@
 alternate the two sides, and reported as a ratio per pair (min / median / max), because absolute
 times on a shared machine drift.
 
-    python3 benches/run.py [cold] [macro] [edit] [render] [scale] [timings] [adopt] [--runs N] [--sizes 10,100,1000]
+    python3 benches/run.py [cold] [macro] [edit] [render] [scale] [timings] [adopt] [code] [--runs N] [--sizes 10,100,1000]
 
 - cold:    `cargo build -p daemons` into an empty target directory, against the floor: a crate
            whose procedural macro uses syn + quote + proc-macro2 with the same features
@@ -21,6 +21,10 @@ times on a shared machine drift.
 - adopt:   the README's two forms of an adopter's project (five lines of glue, or `build.rs`),
            built from its code blocks: edit one directive then `cargo run -- render`, and a cold
            `cargo build`, the `build.rs` form against the five-line form
+- code:    how much code the libraries make rustc generate in the dev profile: the functions each
+           library instantiates (`-Zprint-mono-items`, through `RUSTC_BOOTSTRAP=1` on the stable
+           compiler), and the `.text` of `daemons`' build script and binary, which every edit
+           relinks: counts, free of timing noise, to follow between changes
 
 With no measurement named, runs cold, macro, edit, render and scale (adopt on request). Needs GNU time at /usr/bin/time for
 peak memory. Writes nothing outside target/.
@@ -340,6 +344,36 @@ def bench_timings():
     return rows
 
 
+def bench_code():
+    """Functions each library instantiates, and the code the edit loop links."""
+    target = os.path.join(TARGET, "bench-code")
+    env = dict(os.environ, CARGO_TARGET_DIR=target, RUSTC_BOOTSTRAP="1")
+    rows = []
+    for crate, extra in (("unit-core", []), ("unit-run", ["--features", "cli"]), ("unit-macros-core", [])):
+        # Without its fingerprint, cargo compiles the library again, printing the items.
+        prints = os.path.join(target, "debug", ".fingerprint")
+        for d in os.listdir(prints) if os.path.isdir(prints) else []:
+            if d.startswith(crate + "-"):
+                shutil.rmtree(os.path.join(prints, d))
+        out = subprocess.run(["cargo", "rustc", "--offline", "-q", "-p", crate, "--lib"] + extra
+                             + ["--", "-Zprint-mono-items=yes"],
+                             cwd=ROOT, env=env, capture_output=True, text=True)
+        if out.returncode != 0:
+            sys.exit("code: `cargo rustc -p %s` failed:\n%s" % (crate, out.stderr[-2000:]))
+        items = sum(1 for line in out.stdout.splitlines() if line.startswith("MONO_ITEM fn "))
+        rows.append(("`%s`: functions generated (mono items)" % crate, "%d" % items))
+    run(["cargo", "build", "--offline", "-p", "daemons"], env={"CARGO_TARGET_DIR": target})
+    built = os.path.join(target, "debug", "build")
+    script = max((os.path.join(built, d, "build-script-build") for d in os.listdir(built)
+                  if d.startswith("daemons-") and os.path.exists(os.path.join(built, d, "build-script-build"))),
+                 key=os.path.getmtime)
+    for what, path in (("build script", script), ("binary", os.path.join(target, "debug", "daemons"))):
+        sizes = subprocess.run(["size", "-A", path], capture_output=True, text=True, check=True).stdout
+        text = next(int(l.split()[1]) for l in sizes.splitlines() if l.startswith(".text "))
+        rows.append(("`daemons` %s: `.text`, file" % what, "%.0f KiB, %.1f MiB" % (text / 1024, os.path.getsize(path) / 2**20)))
+    return rows
+
+
 def guide_project(dest, build_rs):
     """The README guide's project in `dest/myapp`, beside a `units` link to this repository:
     the five-line form, or with `build_rs` the blocks marked `(build.rs form)` applied."""
@@ -410,7 +444,8 @@ def main(argv):
     rows = [("machine", "%d cores, %s" % (os.cpu_count(), subprocess.run(["uname", "-srm"], capture_output=True, text=True).stdout.strip()))]
     for name in what:
         rows += {"cold": lambda: bench_cold(runs), "macro": lambda: bench_macro(runs), "edit": lambda: bench_edit(runs), "scale": lambda: bench_scale(max(1, runs // 2), sizes),
-                 "render": lambda: bench_render(runs), "timings": bench_timings, "adopt": lambda: bench_adopt(runs)}[name]()
+                 "render": lambda: bench_render(runs), "timings": bench_timings, "adopt": lambda: bench_adopt(runs),
+                 "code": bench_code}[name]()
     table = "| measurement | figure |\n| --- | --- |\n" + "".join("| %s | %s |\n" % r for r in rows)
     print(table)
     with open(os.path.join(TARGET, "bench-results.md"), "w") as f:
