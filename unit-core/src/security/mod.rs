@@ -204,14 +204,24 @@ pub fn catalog_release(release: u16) -> u16 {
         .unwrap_or(release)
 }
 
+/// The bit of `release` in the masks over [`crate::catalog::VERSIONS`], 0 if it has none.
+fn release_bit(release: u16) -> u8 {
+    for (i, v) in crate::catalog::VERSIONS.iter().enumerate() {
+        if *v == release {
+            return 1 << i;
+        }
+    }
+    0
+}
+
 /// Scores the settings `info` of unit `name`.
 pub fn score_info(name: &str, info: &Info, release: u16, policy: &Policy) -> Report {
-    let bit = crate::catalog::VERSIONS
-        .iter()
-        .position(|v| *v == release)
-        .map_or(0, |i| 1u8 << i);
+    let bit = release_bit(release);
     let mut verdicts = Vec::new();
-    for check in table::CHECKS.iter().filter(|c| c.releases & bit != 0) {
+    for check in table::CHECKS {
+        if check.releases & bit == 0 {
+            continue;
+        }
         let weight = policy.weight(check);
         let range = policy.range(check).max(1);
         let (badness, own) = if check.default_dependencies_only && !info.default_dependencies {

@@ -90,13 +90,7 @@ impl Policy {
 
     /// The JSON fields that name no check of `release`, which systemd ignores: worth a warning.
     pub fn unknown_fields(&self, release: u16) -> Vec<&str> {
-        let mut bit = 0;
-        for (i, v) in crate::catalog::VERSIONS.iter().enumerate() {
-            if *v == release {
-                bit = 1u8 << i;
-                break;
-            }
-        }
+        let bit = super::release_bit(release);
         let mut out = Vec::new();
         'fields: for (name, _) in &self.checks {
             for c in super::table::CHECKS {

@@ -152,3 +152,11 @@ fn a_policy_keeps_the_last_of_a_repeated_name() {
     let same = Policy::parse(r#"{"Zeta":{},"Alpha":{},"PrivateNetwork":{"weight":2}}"#);
     assert_eq!(same.unwrap(), policy);
 }
+
+#[test]
+fn address_families_and_fields_fit_one_bit_each() {
+    for (_, family) in super::values::ADDRESS_FAMILIES {
+        assert!(family < 64);
+    }
+    assert!((super::Field::AfOther as u8) < 64);
+}
