@@ -3,7 +3,7 @@
 use crate::catalog::{self, catalog, Directive, Lookup, Target};
 use crate::model::{Diagnostic, Entry, Section, Unit, UnitKind};
 use crate::parsers::{self, Cx};
-use crate::suggest::closest;
+use crate::suggest::{closest, closest_in};
 use crate::{text, value};
 
 mod release;
@@ -100,7 +100,7 @@ fn check_section(
             unit.name
         )
     } else {
-        match closest(name, catalog().sections().iter().copied()) {
+        match closest_in(name, catalog().sections()) {
             Some(s) => format!("unknown section `[{name}]`; did you mean `[{s}]`?"),
             None => format!(
                 "unknown section `[{name}]`; sections are `[Unit]`, `[Install]` and the unit type's own"
