@@ -232,28 +232,25 @@ impl Family {
     /// The problems of `def` as systemd assembles it with the family's drop-ins that apply to
     /// it, in the form [`UnitDef::render_for`] gives them; `None` without such drop-ins.
     fn assembled_problems(&self, def: &UnitDef, options: &Options) -> Option<Vec<String>> {
-        let lines: Vec<(&str, &str, Unit)> = self
-            .dropins
-            .iter()
-            .filter(|d| crate::dropin::applies_to(d.unit, def.name))
-            .filter_map(|d| Some((d.unit, d.file, d.lines(options).ok()?)))
-            .collect();
+        let mut lines: Vec<(&str, &str, Unit)> = Vec::new();
+        for d in self.dropins {
+            if crate::dropin::applies_to(d.unit, def.name) {
+                if let Ok(unit) = d.lines(options) {
+                    lines.push((d.unit, d.file, unit));
+                }
+            }
+        }
         if lines.is_empty() {
             return None;
         }
-        let table: Vec<(&str, &str, &Unit)> = lines.iter().map(|(u, f, l)| (*u, *f, l)).collect();
-        let ordered: Vec<&Unit> = crate::dropin::in_order(def.name, &table)
-            .into_iter()
-            .map(|(_, u)| u)
-            .collect();
+        let ordered = crate::dropin::ordered_lines(def.name, &lines);
         let base = def.resolve(options).ok()?;
         let unit = crate::dropin::assemble(&base, def.name, &ordered);
-        Some(
-            crate::validate::validate_for(&unit, self.target)
-                .into_iter()
-                .map(|d| format!("{}: {}", def.name, d.message))
-                .collect(),
-        )
+        let mut problems = Vec::new();
+        for d in crate::validate::validate_for(&unit, self.target) {
+            problems.push(format!("{}: {}", def.name, d.message));
+        }
+        Some(problems)
     }
 }
 
