@@ -201,22 +201,6 @@ fn check_value(
     }
 }
 
-/// The entries of `key` in `section` after its last empty assignment.
-fn current<'a>(unit: &'a Unit, section: &str, key: &str) -> Vec<&'a Entry> {
-    let all: Vec<&Entry> = unit
-        .sections
-        .iter()
-        .filter(|s| s.name == section)
-        .flat_map(|s| s.entries.iter())
-        .filter(|e| e.key == key)
-        .collect();
-    let from = all
-        .iter()
-        .rposition(|e| e.value.is_empty())
-        .map_or(0, |i| i + 1);
-    all[from..].to_vec()
-}
-
 fn check_service(unit: &Unit, target: Target, out: &mut Vec<Diagnostic>) {
     let cx = Cx {
         unit: &unit.name,
@@ -227,7 +211,7 @@ fn check_service(unit: &Unit, target: Target, out: &mut Vec<Diagnostic>) {
     };
     let mut starts = 0;
     let mut second = None;
-    for e in current(unit, "Service", "ExecStart") {
+    for e in unit.current("Service", "ExecStart") {
         starts += parsers::exec::commands(&cx, &e.value);
         if starts > 1 && second.is_none() {
             second = Some(e);
@@ -298,24 +282,8 @@ pub const LISTEN_DIRECTIVES: &[&str] = &[
     "ListenUSBFunction",
 ];
 
-/// Whether one of `keys` in `section` still has a value at the end. An empty assignment of
-/// any of them clears them all, as systemd's listen, timer and path parsers do.
-fn any_left(unit: &Unit, section: &str, keys: &[&str]) -> bool {
-    let mut left = false;
-    for entry in unit
-        .sections
-        .iter()
-        .filter(|s| s.name == section)
-        .flat_map(|s| s.entries.iter())
-        .filter(|e| keys.contains(&e.key.as_str()))
-    {
-        left = !entry.value.is_empty();
-    }
-    left
-}
-
 fn check_socket(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let listens = any_left(unit, "Socket", LISTEN_DIRECTIVES);
+    let listens = unit.any_left("Socket", LISTEN_DIRECTIVES);
     if !listens {
         out.push(Diagnostic::new(
             unit.origin,

@@ -85,12 +85,12 @@ pub fn triggered(unit: &Unit) -> Option<(String, Origin)> {
         UnitKind::Path => "Path",
         _ => return None,
     };
-    let named = unit
-        .sections
-        .iter()
-        .filter(|s| s.name == section)
-        .flat_map(|s| s.entries.iter())
-        .rfind(|e| e.key == "Unit" && !e.value.is_empty());
+    let mut named = None;
+    for e in unit.entries(section, "Unit") {
+        if !e.value.is_empty() {
+            named = Some(e);
+        }
+    }
     if let Some(e) = named {
         return Some((e.value.clone(), e.origin));
     }
@@ -129,15 +129,11 @@ pub fn implicit(unit: &Unit, mounts: &HashMap<String, &Unit>) -> Vec<Implicit> {
             UnitKind::Service | UnitKind::Socket | UnitKind::Mount | UnitKind::Swap
         )
     });
-    let slice = own.and_then(|section| {
-        unit.sections
-            .iter()
-            .filter(|s| s.name == section)
-            .flat_map(|s| s.entries.iter())
-            .rfind(|e| e.key == "Slice")
-            .filter(|e| e.value.ends_with(".slice") && !e.value.contains('%'))
-    });
-    if let Some(e) = slice {
+    let slice = match own {
+        Some(section) => unit.entries(section, "Slice").last().copied(),
+        None => None,
+    };
+    if let Some(e) = slice.filter(|e| e.value.ends_with(".slice") && !e.value.contains('%')) {
         add(
             &e.value,
             me,
