@@ -29,8 +29,7 @@ pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
         _ => {}
     }
     crate::load::check(unit, &mut out);
-    out.sort_by_key(|d| d.origin);
-    out
+    in_source_order(out)
 }
 
 /// The diagnostics of each line of `unit` on its own (its section, directive and value), not
@@ -38,6 +37,11 @@ pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
 pub fn validate_lines(unit: &Unit, target: Target) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_lines(unit, target, &mut out);
+    in_source_order(out)
+}
+
+/// `out` by origin, the diagnostics of one line in the order they were found.
+fn in_source_order(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.sort_by_key(|d| d.origin);
     out
 }
