@@ -126,23 +126,21 @@ impl Report {
     /// The checks that lower the exposure most when they pass, with how much (in tenths),
     /// the most first.
     pub fn remedies(&self) -> Vec<(&Verdict, u64)> {
-        let mut out: Vec<(&Verdict, u64)> = self
-            .verdicts
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.badness.is_some_and(|b| b > 0))
-            .map(|(i, v)| {
-                let mut fixed = self.verdicts.clone();
-                fixed[i].badness = Some(0);
-                let (bad, weight) = sums(&fixed);
-                (
-                    v,
-                    self.exposure
-                        .saturating_sub(div_round_up(bad * 100, weight)),
-                )
-            })
-            .filter(|(_, gain)| *gain > 0)
-            .collect();
+        let mut out: Vec<(&Verdict, u64)> = Vec::new();
+        for (i, v) in self.verdicts.iter().enumerate() {
+            if !v.badness.is_some_and(|b| b > 0) {
+                continue;
+            }
+            let mut fixed = self.verdicts.clone();
+            fixed[i].badness = Some(0);
+            let (bad, weight) = sums(&fixed);
+            let gain = self
+                .exposure
+                .saturating_sub(div_round_up(bad * 100, weight));
+            if gain > 0 {
+                out.push((v, gain));
+            }
+        }
         out.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.weight.cmp(&a.0.weight)));
         out
     }
