@@ -275,12 +275,16 @@ mod tests {
         let mut u = Unit::new("a.service", Origin::NONE);
         for name in ["Install", "X-Two", "Service", "X-One", "Unit"] {
             let mut s = crate::model::Section::new(name, Origin::NONE);
-            s.entries.push(Entry::new("Description", name, Origin::NONE));
+            s.entries
+                .push(Entry::new("Description", name, Origin::NONE));
             u.sections.push(s);
         }
         let text = render(&u).unwrap();
         let order: Vec<&str> = text.lines().filter(|l| l.starts_with('[')).collect();
-        assert_eq!(order, ["[Unit]", "[Service]", "[X-Two]", "[X-One]", "[Install]"]);
+        assert_eq!(
+            order,
+            ["[Unit]", "[Service]", "[X-Two]", "[X-One]", "[Install]"]
+        );
     }
 
     #[test]

@@ -119,7 +119,10 @@ mod tests {
         let hint = Some("ExecStarx");
         assert_eq!(closest("ExecStarz", ["ExecStary", "ExecStarx"]), hint);
         assert_eq!(closest("ExecStarz", ["ExecStarx", "ExecStary"]), hint);
-        assert_eq!(closest("execstarx", ["ExecStary", "ExecStarX"]), Some("ExecStarX"));
+        assert_eq!(
+            closest("execstarx", ["ExecStary", "ExecStarX"]),
+            Some("ExecStarX")
+        );
     }
 
     /// Every pair of the catalog's directive names, each also against its typos (two letters

@@ -169,12 +169,7 @@ pub fn lookup(section: &str, name: &str, target: Target) -> Lookup {
 
 /// The first of `rows` in one of the releases of `mask`.
 fn row_in(rows: &[Row], mask: u8) -> Option<&Row> {
-    for r in rows {
-        if r.mask & mask != 0 {
-            return Some(r);
-        }
-    }
-    None
+    rows.iter().find(|r| r.mask & mask != 0)
 }
 
 /// The current name of a directive whose rows write the same field as another name's.

@@ -316,7 +316,7 @@ pub fn signal(value: &str) -> Result<(), String> {
             ));
         }
     }
-    let hint = crate::suggest::closest_in(name, &SIGNALS)
+    let hint = crate::suggest::closest_in(name, SIGNALS)
         .map(|s| format!("did you mean `SIG{s}`?"))
         .unwrap_or_else(|| "use a name such as `SIGTERM`".into());
     Err(format!("`{value}` is not a signal; {hint}"))
@@ -484,7 +484,7 @@ pub fn one_of(cx: &Cx<'_>, value: &str, words: &[&str]) -> Result<(), String> {
         .map(|w| format!("`{w}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let hint = crate::suggest::closest_in(value, &words)
+    let hint = crate::suggest::closest_in(value, words)
         .map(|s| format!("did you mean `{s}`? "))
         .unwrap_or_default();
     let what = if value.is_empty() {

@@ -619,7 +619,7 @@ pub(crate) fn bpf_foreign_program(cx: &Cx<'_>, value: &str) -> Result<(), String
         ));
     };
     if !BPF_ATTACH_TYPES.contains(&kind.as_str()) {
-        let hint = crate::suggest::closest_in(&kind, &BPF_ATTACH_TYPES)
+        let hint = crate::suggest::closest_in(&kind, BPF_ATTACH_TYPES)
             .map(|s| format!("did you mean `{s}`?"))
             .unwrap_or_else(|| "use one such as `ingress`, `egress` or `device`".into());
         return Err(format!("`{kind}` is not a BPF attach type; {hint}"));

@@ -4,8 +4,8 @@
 
 use super::syscalls;
 use super::values::{
-    address_families, capabilities, capability_bit, device_allow_add, namespaces, Bits,
-    AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, AF_UNIX, NAMESPACES_INITIAL,
+    address_families, capabilities, capability_bit, device_allow_add, namespaces, Bits, AF_INET,
+    AF_INET6, AF_NETLINK, AF_PACKET, AF_UNIX, NAMESPACES_INITIAL,
 };
 use crate::model::UnitKind;
 use crate::parsers::c::parse_boolean;

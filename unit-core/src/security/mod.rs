@@ -128,7 +128,7 @@ impl Report {
     pub fn remedies(&self) -> Vec<(&Verdict, u64)> {
         let mut out: Vec<(&Verdict, u64)> = Vec::new();
         for (i, v) in self.verdicts.iter().enumerate() {
-            if !v.badness.is_some_and(|b| b > 0) {
+            if v.badness.unwrap_or(0) == 0 {
                 continue;
             }
             let mut fixed = self.verdicts.clone();

@@ -328,7 +328,7 @@ pub(crate) fn address_families(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         let known = ADDRESS_FAMILIES.iter().any(|a| a.eq_ignore_ascii_case(&w))
             && (cx.version >= 250 || !w.eq_ignore_ascii_case("AF_MCTP"));
         if !known {
-            let hint = crate::suggest::closest_in(&w, &ADDRESS_FAMILIES)
+            let hint = crate::suggest::closest_in(&w, ADDRESS_FAMILIES)
                 .map(|s| format!("did you mean `{s}`?"))
                 .unwrap_or_else(|| "use names such as `AF_UNIX AF_INET AF_INET6`".into());
             return Err(format!(
