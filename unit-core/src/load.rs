@@ -264,10 +264,7 @@ fn check_trigger_settings(unit: &Unit, section: &str, keys: &[&str], out: &mut V
 /// The unit name systemd gives a path (`unit_name_from_path()`): `/srv/data` is
 /// `srv-data.mount`.
 pub fn name_from_path(path: &str, suffix: &str) -> String {
-    let parts: Vec<&str> = path
-        .split('/')
-        .filter(|p| !p.is_empty() && *p != ".")
-        .collect();
+    let parts = crate::parsers::c::components(path);
     if parts.is_empty() {
         return format!("-{suffix}");
     }

@@ -461,10 +461,7 @@ fn first_word<'a>(
 fn device_path(cx: &Cx<'_>, path: &str, absolute: bool) -> Result<String, String> {
     let mut p = spec::expand(cx, path, Table::Full)?;
     if cx.version >= 253 && c::path_is_absolute(&p) {
-        let parts: Vec<&str> = p
-            .split('/')
-            .filter(|c| !c.is_empty() && *c != ".")
-            .collect();
+        let parts = c::components(&p);
         let skip = parts.iter().take_while(|c| **c == "..").count();
         if skip > 0 {
             p = format!("/{}", parts[skip..].join("/"));
