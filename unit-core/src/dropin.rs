@@ -100,20 +100,38 @@ pub fn applies_to(extends: &str, unit: &str) -> bool {
 /// applies to `unit`, in its order: by file name, a file of the instance's own directory
 /// taking the place of its template's file of the same name.
 pub fn in_order<'a>(unit: &str, all: &[(&str, &'a str, &'a Unit)]) -> Vec<(&'a str, &'a Unit)> {
+    // Kept sorted by file name as it is filled; each name once.
     let mut chosen: Vec<(&'a str, bool, &'a Unit)> = Vec::new();
     for &(extends, file, lines) in all {
         if !applies_to(extends, unit) {
             continue;
         }
         let own = extends == unit;
-        match chosen.iter_mut().find(|(f, _, _)| *f == file) {
-            Some(slot) if own && !slot.1 => *slot = (file, own, lines),
-            Some(_) => {}
-            None => chosen.push((file, own, lines)),
+        match chosen.binary_search_by(|(f, _, _)| (*f).cmp(file)) {
+            Ok(i) if own && !chosen[i].1 => chosen[i] = (file, own, lines),
+            Ok(_) => {}
+            Err(i) => chosen.insert(i, (file, own, lines)),
         }
     }
-    chosen.sort_by(|a, b| a.0.cmp(b.0));
-    chosen.into_iter().map(|(f, _, u)| (f, u)).collect()
+    let mut out = Vec::with_capacity(chosen.len());
+    for (file, _, lines) in chosen {
+        out.push((file, lines));
+    }
+    out
+}
+
+/// The lines of the drop-ins among `all` that systemd applies to `unit`, in its order
+/// ([`in_order`]).
+pub(crate) fn ordered_lines<'a>(unit: &str, all: &'a [(&str, &'a str, Unit)]) -> Vec<&'a Unit> {
+    let mut table = Vec::with_capacity(all.len());
+    for (extends, file, lines) in all {
+        table.push((*extends, *file, lines));
+    }
+    let mut out = Vec::new();
+    for (_, lines) in in_order(unit, &table) {
+        out.push(lines);
+    }
+    out
 }
 
 /// `base` as systemd assembles it for the unit called `name` (an instance of a template
@@ -121,7 +139,19 @@ pub fn in_order<'a>(unit: &str, all: &[(&str, &'a str, &'a Unit)]) -> Vec<(&'a s
 pub fn assemble(base: &Unit, name: &str, dropins: &[&Unit]) -> Unit {
     let mut unit = base.clone();
     unit.name = name.to_owned();
-    dropins.iter().fold(unit, |u, d| apply(&u, d))
+    for d in dropins {
+        unit = apply(&unit, d);
+    }
+    unit
+}
+
+/// The messages of `base` assembled as the unit `name` with `dropins`.
+fn messages(base: &Unit, name: &str, dropins: &[&Unit], target: Target) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in validate_for(&assemble(base, name, dropins), target) {
+        out.push(d.message);
+    }
+    out
 }
 
 /// The problems of a drop-in's own lines: each must be a directive of the extended unit's
@@ -141,26 +171,26 @@ pub fn check_assembled(
     dropins: &[&Unit],
     target: Target,
 ) -> Vec<Diagnostic> {
-    let messages = |n: usize| -> Vec<Diagnostic> {
-        validate_for(&assemble(base, name, &dropins[..n]), target)
-    };
-    let before: Vec<String> = messages(0).into_iter().map(|d| d.message).collect();
-    let prefixes: Vec<Vec<String>> = (1..dropins.len())
-        .map(|n| messages(n).into_iter().map(|d| d.message).collect())
-        .collect();
+    let before = messages(base, name, &[], target);
+    let mut prefixes = Vec::new();
+    for n in 1..dropins.len() {
+        prefixes.push(messages(base, name, &dropins[..n], target));
+    }
     let mut out = Vec::new();
-    for d in messages(dropins.len()) {
+    for d in validate_for(&assemble(base, name, dropins), target) {
         if before.contains(&d.message) {
             continue;
         }
         let origin = if d.origin == base.origin {
             // The first drop-in after which every assembly has the problem.
-            let from = (0..prefixes.len())
-                .rev()
-                .take_while(|&i| prefixes[i].contains(&d.message))
-                .last()
-                .map_or(dropins.len() - 1, |i| i);
-            dropins.get(from).map_or(d.origin, |u| u.origin)
+            let mut from = prefixes.len();
+            while from > 0 && prefixes[from - 1].contains(&d.message) {
+                from -= 1;
+            }
+            match dropins.get(from) {
+                Some(u) => u.origin,
+                None => d.origin,
+            }
         } else {
             d.origin
         };
@@ -219,22 +249,25 @@ impl DropinDef {
                 shift(&mut lines, i as u32 + 1);
                 all.push((d.unit, d.file, lines));
             }
-            let table: Vec<(&str, &str, &Unit)> = all.iter().map(|(u, f, l)| (*u, *f, l)).collect();
-            let ordered: Vec<&Unit> = in_order(self.unit, &table)
-                .into_iter()
-                .map(|(_, u)| u)
-                .collect();
-            let me = family
-                .dropins
-                .iter()
-                .position(|d| std::ptr::eq(d, self))
-                .map_or(0, |i| i as u32 + 1);
+            let ordered = ordered_lines(self.unit, &all);
+            let mut me = 0;
+            for (i, d) in family.dropins.iter().enumerate() {
+                if std::ptr::eq(d, self) {
+                    me = i as u32 + 1;
+                    break;
+                }
+            }
             // A problem on a line of the unit itself goes with the last drop-in.
-            let last = ordered.last().map_or(0, |u| u.origin.0 >> SHIFT);
-            problems = check_assembled(&base, self.unit, &ordered, family.target)
-                .into_iter()
-                .filter(|d| d.origin.0 >> SHIFT == me || (d.origin.0 >> SHIFT == 0 && last == me))
-                .collect();
+            let last = match ordered.last() {
+                Some(u) => u.origin.0 >> SHIFT,
+                None => 0,
+            };
+            for d in check_assembled(&base, self.unit, &ordered, family.target) {
+                let of = d.origin.0 >> SHIFT;
+                if of == me || (of == 0 && last == me) {
+                    problems.push(d);
+                }
+            }
         }
         if !problems.is_empty() {
             return Err(problems.into_iter().map(|d| prefix(d.message)).collect());
@@ -255,8 +288,10 @@ const SHIFT: u32 = 20;
 fn shift(unit: &mut Unit, n: u32) {
     let tag = |o: crate::Origin| crate::Origin(n << SHIFT | o.0);
     unit.origin = tag(unit.origin);
-    for e in unit.sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
-        e.origin = tag(e.origin);
+    for s in &mut unit.sections {
+        for e in &mut s.entries {
+            e.origin = tag(e.origin);
+        }
     }
 }
 

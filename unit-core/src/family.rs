@@ -5,8 +5,6 @@
 //! the command line with different paths. Rendering parses and validates every unit again with
 //! the real option values.
 
-use std::collections::BTreeMap;
-
 use crate::model::{Unit, UnitKind};
 use crate::value::ValueKind;
 use crate::{parse, render, text};
@@ -101,13 +99,24 @@ pub struct UnitDef {
 /// Values for a family's build options.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
-    values: BTreeMap<&'static str, String>,
+    /// Sorted by name, each once: a family has a handful of options.
+    values: Vec<(&'static str, String)>,
 }
 
 impl Options {
     /// The value of option `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.values.get(name).map(String::as_str)
+        match self.values.binary_search_by(|(n, _)| (*n).cmp(name)) {
+            Ok(i) => Some(&self.values[i].1),
+            Err(_) => None,
+        }
+    }
+
+    fn set(&mut self, name: &'static str, value: String) {
+        match self.values.binary_search_by(|(n, _)| (*n).cmp(name)) {
+            Ok(i) => self.values[i].1 = value,
+            Err(i) => self.values.insert(i, (name, value)),
+        }
     }
 }
 
@@ -137,13 +146,11 @@ impl Family {
 
     /// The default value of every option.
     pub fn default_options(&self) -> Options {
-        Options {
-            values: self
-                .options
-                .iter()
-                .map(|o| (o.name, o.default.to_owned()))
-                .collect(),
+        let mut options = Options { values: Vec::new() };
+        for o in self.options {
+            options.set(o.name, o.default.to_owned());
         }
+        options
     }
 
     /// The defaults with `set` applied; every unknown name and invalid value is an error.
@@ -154,9 +161,19 @@ impl Family {
         let mut options = self.default_options();
         let mut errors = Vec::new();
         for (name, value) in set {
-            let Some(def) = self.options.iter().find(|o| o.name == name) else {
-                let names = self.options.iter().map(|o| o.name);
-                let hint = crate::suggest::closest(name, names)
+            let mut found = None;
+            for o in self.options {
+                if o.name == name {
+                    found = Some(o);
+                    break;
+                }
+            }
+            let Some(def) = found else {
+                let mut names = Vec::new();
+                for o in self.options {
+                    names.push(o.name);
+                }
+                let hint = crate::suggest::closest_in(name, &names)
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
                 errors.push(format!("unknown build option `{name}`{hint}"));
@@ -164,7 +181,7 @@ impl Family {
             };
             match check_option(def, value) {
                 Ok(()) => {
-                    options.values.insert(def.name, normalize(def, value));
+                    options.set(def.name, normalize(def, value));
                 }
                 Err(e) => errors.push(format!("invalid build option `{name}`: {e}")),
             }
@@ -215,28 +232,25 @@ impl Family {
     /// The problems of `def` as systemd assembles it with the family's drop-ins that apply to
     /// it, in the form [`UnitDef::render_for`] gives them; `None` without such drop-ins.
     fn assembled_problems(&self, def: &UnitDef, options: &Options) -> Option<Vec<String>> {
-        let lines: Vec<(&str, &str, Unit)> = self
-            .dropins
-            .iter()
-            .filter(|d| crate::dropin::applies_to(d.unit, def.name))
-            .filter_map(|d| Some((d.unit, d.file, d.lines(options).ok()?)))
-            .collect();
+        let mut lines: Vec<(&str, &str, Unit)> = Vec::new();
+        for d in self.dropins {
+            if crate::dropin::applies_to(d.unit, def.name) {
+                if let Ok(unit) = d.lines(options) {
+                    lines.push((d.unit, d.file, unit));
+                }
+            }
+        }
         if lines.is_empty() {
             return None;
         }
-        let table: Vec<(&str, &str, &Unit)> = lines.iter().map(|(u, f, l)| (*u, *f, l)).collect();
-        let ordered: Vec<&Unit> = crate::dropin::in_order(def.name, &table)
-            .into_iter()
-            .map(|(_, u)| u)
-            .collect();
+        let ordered = crate::dropin::ordered_lines(def.name, &lines);
         let base = def.resolve(options).ok()?;
         let unit = crate::dropin::assemble(&base, def.name, &ordered);
-        Some(
-            crate::validate::validate_for(&unit, self.target)
-                .into_iter()
-                .map(|d| format!("{}: {}", def.name, d.message))
-                .collect(),
-        )
+        let mut problems = Vec::new();
+        for d in crate::validate::validate_for(&unit, self.target) {
+            problems.push(format!("{}: {}", def.name, d.message));
+        }
+        Some(problems)
     }
 }
 

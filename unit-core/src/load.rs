@@ -116,7 +116,7 @@ fn check_socket_paths(unit: &Unit, out: &mut Vec<Diagnostic>) {
         "ListenSpecial",
     ];
     for key in PATHS {
-        for e in current(unit, "Socket", key) {
+        for e in unit.current("Socket", key) {
             let path = e.value.as_str();
             if path.starts_with('/') && path.split('/').any(|c| c == "..") {
                 out.push(Diagnostic::value(
@@ -132,28 +132,12 @@ fn check_socket_paths(unit: &Unit, out: &mut Vec<Diagnostic>) {
 
 /// The last entry of `key` in `section` with a value.
 fn last<'a>(unit: &'a Unit, section: &str, key: &str) -> Option<&'a Entry> {
-    unit.sections
-        .iter()
-        .filter(|s| s.name == section)
-        .flat_map(|s| s.entries.iter())
-        .rfind(|e| e.key == key)
-        .filter(|e| !e.value.is_empty())
-}
-
-/// The entries of `key` in `section` after its last reset.
-fn current<'a>(unit: &'a Unit, section: &str, key: &str) -> Vec<&'a Entry> {
-    let all: Vec<&Entry> = unit
-        .sections
-        .iter()
-        .filter(|s| s.name == section)
-        .flat_map(|s| s.entries.iter())
-        .filter(|e| e.key == key)
-        .collect();
-    let from = all
-        .iter()
-        .rposition(|e| e.value.is_empty())
-        .map_or(0, |i| i + 1);
-    all[from..].to_vec()
+    let e = *unit.entries(section, key).last()?;
+    if e.value.is_empty() {
+        None
+    } else {
+        Some(e)
+    }
 }
 
 fn yes(unit: &Unit, section: &str, key: &str) -> bool {
@@ -164,7 +148,7 @@ fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
     let service_type = last(unit, "Service", "Type").map(|e| e.value.as_str());
     let oneshot = service_type == Some("oneshot");
     // A second `ExecStart=` outside `Type=oneshot` is reported by `validate`.
-    let starts = current(unit, "Service", "ExecStart");
+    let starts = unit.current("Service", "ExecStart");
     if let (Some(t), None) = (
         last(unit, "Service", "Type").filter(|e| e.value == "dbus"),
         last(unit, "Service", "BusName"),
@@ -188,7 +172,7 @@ fn check_service(unit: &Unit, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    let stops = !current(unit, "Service", "ExecStop").is_empty();
+    let stops = !unit.current("Service", "ExecStop").is_empty();
     let success = last(unit, "Unit", "SuccessAction").is_some_and(|e| e.value != "none");
     if oneshot && starts.is_empty() && stops && !success && !yes(unit, "Service", "RemainAfterExit")
     {
@@ -220,12 +204,13 @@ fn check_accept(unit: &Unit, out: &mut Vec<Diagnostic>) {
     if !crate::value::boolean(&accept.value).unwrap_or(false) {
         return;
     }
-    let listens = NON_ACCEPTING.iter().find_map(|k| {
-        current(unit, "Socket", k)
-            .into_iter()
-            .next()
-            .map(|e| (*k, e))
-    });
+    let mut listens = None;
+    for k in NON_ACCEPTING {
+        if let Some(e) = unit.current("Socket", k).first() {
+            listens = Some((*k, *e));
+            break;
+        }
+    }
     if let Some((key, e)) = listens {
         out.push(Diagnostic::value(
             accept.origin,
@@ -257,13 +242,7 @@ const PATH_SETTINGS: &[&str] = &[
 fn check_trigger_settings(unit: &Unit, section: &str, keys: &[&str], out: &mut Vec<Diagnostic>) {
     // An empty assignment of any of them clears them all, as systemd's timer and path
     // parsers do.
-    let set = unit
-        .sections
-        .iter()
-        .filter(|s| s.name == section)
-        .flat_map(|s| s.entries.iter())
-        .rfind(|e| keys.contains(&e.key.as_str()))
-        .is_some_and(|e| !e.value.is_empty())
+    let set = unit.any_left(section, keys)
         || (section == "Timer"
             && (yes(unit, "Timer", "OnClockChange") || yes(unit, "Timer", "OnTimezoneChange")));
     if !set {
@@ -285,10 +264,7 @@ fn check_trigger_settings(unit: &Unit, section: &str, keys: &[&str], out: &mut V
 /// The unit name systemd gives a path (`unit_name_from_path()`): `/srv/data` is
 /// `srv-data.mount`.
 pub fn name_from_path(path: &str, suffix: &str) -> String {
-    let parts: Vec<&str> = path
-        .split('/')
-        .filter(|p| !p.is_empty() && *p != ".")
-        .collect();
+    let parts = crate::parsers::c::components(path);
     if parts.is_empty() {
         return format!("-{suffix}");
     }
@@ -350,13 +326,7 @@ fn check_default_instance(unit: &Unit, out: &mut Vec<Diagnostic>) {
     if unit.is_template() {
         return;
     }
-    let lines = unit
-        .sections
-        .iter()
-        .filter(|s| s.name == "Install")
-        .flat_map(|s| s.entries.iter())
-        .filter(|e| e.key == "DefaultInstance");
-    for e in lines {
+    for e in unit.entries("Install", "DefaultInstance") {
         out.push(Diagnostic::new(
             e.origin,
             format!(
@@ -368,13 +338,7 @@ fn check_default_instance(unit: &Unit, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_alias(unit: &Unit, kind: UnitKind, out: &mut Vec<Diagnostic>) {
-    for e in unit
-        .sections
-        .iter()
-        .filter(|s| s.name == "Install")
-        .flat_map(|s| s.entries.iter())
-        .filter(|e| e.key == "Alias")
-    {
+    for e in unit.entries("Install", "Alias") {
         for alias in split_names(&e.value) {
             if alias.contains('%') {
                 continue;

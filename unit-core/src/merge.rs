@@ -51,11 +51,14 @@ impl Change {
 /// Applies `changes` in order to `unit`. `base` names what `unit` held before, for messages
 /// (e.g. ``template `virtd_service` ``). A change that breaks a rule is reported and skipped.
 pub fn merge(unit: &mut Unit, changes: Vec<Change>, base: &str) -> Vec<Diagnostic> {
-    let before: Vec<(String, Vec<crate::Origin>)> = unit
-        .sections
-        .iter()
-        .map(|s| (s.name.clone(), s.entries.iter().map(|e| e.origin).collect()))
-        .collect();
+    let mut before: Vec<(String, Vec<crate::Origin>)> = Vec::new();
+    for s in &unit.sections {
+        let mut origins = Vec::new();
+        for e in &s.entries {
+            origins.push(e.origin);
+        }
+        before.push((s.name.clone(), origins));
+    }
     let from_base = |section: &str, entry: &Entry| {
         before
             .iter()

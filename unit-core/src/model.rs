@@ -399,13 +399,54 @@ impl Unit {
 
     /// The values of `key` in section `section`, in order.
     pub fn values(&self, section: &str, key: &str) -> Vec<&str> {
-        self.sections
-            .iter()
-            .filter(|s| s.name == section)
-            .flat_map(|s| s.entries.iter())
-            .filter(|e| e.key == key)
-            .map(|e| e.value.as_str())
-            .collect()
+        let mut out = Vec::new();
+        for e in self.entries(section, key) {
+            out.push(e.value.as_str());
+        }
+        out
+    }
+
+    /// The entries of `key` in section `section`, in order.
+    pub(crate) fn entries(&self, section: &str, key: &str) -> Vec<&Entry> {
+        let mut out = Vec::new();
+        for s in &self.sections {
+            if s.name == section {
+                for e in &s.entries {
+                    if e.key == key {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The entries of `key` in `section` after its last empty assignment.
+    pub(crate) fn current(&self, section: &str, key: &str) -> Vec<&Entry> {
+        let mut all = self.entries(section, key);
+        let mut from = 0;
+        for (i, e) in all.iter().enumerate() {
+            if e.value.is_empty() {
+                from = i + 1;
+            }
+        }
+        all.split_off(from)
+    }
+
+    /// Whether one of `keys` in `section` still has a value at the end. An empty assignment of
+    /// any of them clears them all, as systemd's listen, timer and path parsers do.
+    pub(crate) fn any_left(&self, section: &str, keys: &[&str]) -> bool {
+        let mut left = false;
+        for s in &self.sections {
+            if s.name == section {
+                for e in &s.entries {
+                    if keys.contains(&e.key.as_str()) {
+                        left = !e.value.is_empty();
+                    }
+                }
+            }
+        }
+        left
     }
 
     /// The last value of a single-valued directive.

@@ -51,10 +51,11 @@ impl PresetRule {
 /// Checks a preset against the units of its family: every name is one of the family's units,
 /// installable, and a template comes with instances (and only a template does).
 pub fn check(rules: &[PresetRule], units: &[(&str, bool)]) -> Vec<String> {
-    rules
-        .iter()
-        .flat_map(|r| check_rule(r.enable, r.unit, r.instances, units))
-        .collect()
+    let mut errors = Vec::new();
+    for r in rules {
+        errors.append(&mut check_rule(r.enable, r.unit, r.instances, units));
+    }
+    errors
 }
 
 /// The problems of one preset line (see [`check`]).
@@ -65,8 +66,19 @@ pub fn check_rule(
     units: &[(&str, bool)],
 ) -> Vec<String> {
     let mut errors = Vec::new();
-    let Some((_, installable)) = units.iter().find(|(n, _)| *n == name) else {
-        let hint = crate::suggest::closest(name, units.iter().map(|(n, _)| *n))
+    let mut found = None;
+    for &(unit, installable) in units {
+        if unit == name {
+            found = Some(installable);
+            break;
+        }
+    }
+    let Some(installable) = found else {
+        let mut names = Vec::new();
+        for (unit, _) in units {
+            names.push(*unit);
+        }
+        let hint = crate::suggest::closest_in(name, &names)
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_else(|| "; a preset names only units of its own family".to_owned());
         errors.push(format!(

@@ -96,8 +96,15 @@ fn write(unit: &Unit, out: &mut String) -> (usize, bool) {
     {
         &unit.sections
     } else {
-        let mut v = unit.sections.clone();
-        v.sort_by_key(|s| rank(&s));
+        // A stable sort by rank (0 to 3).
+        let mut v = Vec::with_capacity(unit.sections.len());
+        for r in 0..4 {
+            for s in &unit.sections {
+                if rank(&s) == r {
+                    v.push(s.clone());
+                }
+            }
+        }
         sorted = v;
         &sorted
     };
@@ -261,6 +268,23 @@ mod tests {
             .entries
             .push(Entry::new("ExecStart", "", Origin::NONE));
         u
+    }
+
+    #[test]
+    fn sections_out_of_place_go_by_rank_in_written_order() {
+        let mut u = Unit::new("a.service", Origin::NONE);
+        for name in ["Install", "X-Two", "Service", "X-One", "Unit"] {
+            let mut s = crate::model::Section::new(name, Origin::NONE);
+            s.entries
+                .push(Entry::new("Description", name, Origin::NONE));
+            u.sections.push(s);
+        }
+        let text = render(&u).unwrap();
+        let order: Vec<&str> = text.lines().filter(|l| l.starts_with('[')).collect();
+        assert_eq!(
+            order,
+            ["[Unit]", "[Service]", "[X-Two]", "[X-One]", "[Install]"]
+        );
     }
 
     #[test]

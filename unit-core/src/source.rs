@@ -111,37 +111,32 @@ pub fn of(family: &Family, doc: &str) -> String {
 }
 
 fn family_parts(f: &Family, doc: &str) -> Parts {
-    Parts {
+    let mut parts = Parts {
         doc: doc.to_owned(),
         target: target(f.target),
-        options: f
-            .options
-            .iter()
-            .map(|o| option(o.name, o.kind, o.default, o.doc))
-            .collect(),
-        units: f
-            .units
-            .iter()
-            .map(|u| unit(u.name, u.daemon, u.text))
-            .collect(),
+        options: Vec::new(),
+        units: Vec::new(),
         name: string(f.name),
         priority: f.preset.priority,
-        rules: f
-            .preset
-            .rules
-            .iter()
-            .map(|r| rule(r.enable, r.unit, r.instances))
-            .collect(),
-        dropins: f
-            .dropins
-            .iter()
-            .map(|d| dropin(d.unit, d.file, d.text))
-            .collect(),
-        budgets: f
-            .budgets
-            .iter()
-            .map(|b| budget(b.unit, b.exposure))
-            .collect(),
+        rules: Vec::new(),
+        dropins: Vec::new(),
+        budgets: Vec::new(),
         dirs: dirs(f.dirs.unit, f.dirs.preset, f.dirs.prefix),
+    };
+    for o in f.options {
+        parts.options.push(option(o.name, o.kind, o.default, o.doc));
     }
+    for u in f.units {
+        parts.units.push(unit(u.name, u.daemon, u.text));
+    }
+    for r in f.preset.rules {
+        parts.rules.push(rule(r.enable, r.unit, r.instances));
+    }
+    for d in f.dropins {
+        parts.dropins.push(dropin(d.unit, d.file, d.text));
+    }
+    for b in f.budgets {
+        parts.budgets.push(budget(b.unit, b.exposure));
+    }
+    parts
 }

@@ -5,26 +5,42 @@
 //! reference: a dependency of this crate delays the start of its compilation, which heads the
 //! critical path of every cold build of the macro (`BENCHMARKS.md`).
 
+use std::cmp::Ordering;
+
 /// The candidate closest to `input`, if it is close enough to be a likely typo.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = input.to_ascii_lowercase();
     let candidates: Vec<&str> = candidates.into_iter().collect();
+    closest_in(input, &candidates)
+}
+
+/// [`closest`] among a slice of candidates: the most similar, the first in alphabetical order
+/// of equally similar ones.
+pub fn closest_in<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {
     if candidates.contains(&input) {
         return None;
     }
-    candidates
-        .into_iter()
-        .map(|c| {
-            let folded = if c.to_ascii_lowercase() == lower {
-                0.99
-            } else {
-                0.0
-            };
-            (jaro_winkler(&lower, &c.to_ascii_lowercase()).max(folded), c)
-        })
-        .filter(|(score, _)| *score >= 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c)
+    let lower = input.to_ascii_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for &c in candidates {
+        let folded = c.to_ascii_lowercase();
+        let mut score = jaro_winkler(&lower, &folded);
+        if folded == lower {
+            score = score.max(0.99);
+        }
+        if score < 0.85 {
+            continue;
+        }
+        if let Some((top, name)) = best {
+            if score.total_cmp(&top).then_with(|| name.cmp(c)) == Ordering::Less {
+                continue;
+            }
+        }
+        best = Some((score, c));
+    }
+    match best {
+        Some((_, c)) => Some(c),
+        None => None,
+    }
 }
 
 /// The Jaro similarity of `a` and `b` (by characters): 1 for equal strings, 0 for strings with
@@ -96,6 +112,17 @@ mod tests {
         assert_eq!(closest("execstart", keys), Some("ExecStart"));
         assert_eq!(closest("Banana", keys), None);
         assert_eq!(closest("ExecStart", keys), None);
+    }
+
+    #[test]
+    fn equally_close_ones_go_by_name() {
+        let hint = Some("ExecStarx");
+        assert_eq!(closest("ExecStarz", ["ExecStary", "ExecStarx"]), hint);
+        assert_eq!(closest("ExecStarz", ["ExecStarx", "ExecStary"]), hint);
+        assert_eq!(
+            closest("execstarx", ["ExecStary", "ExecStarX"]),
+            Some("ExecStarX")
+        );
     }
 
     /// Every pair of the catalog's directive names, each also against its typos (two letters

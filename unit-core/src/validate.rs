@@ -3,7 +3,7 @@
 use crate::catalog::{self, catalog, Directive, Lookup, Target};
 use crate::model::{Diagnostic, Entry, Section, Unit, UnitKind};
 use crate::parsers::{self, Cx};
-use crate::suggest::closest;
+use crate::suggest::{closest, closest_in};
 use crate::{text, value};
 
 mod release;
@@ -29,8 +29,7 @@ pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
         _ => {}
     }
     crate::load::check(unit, &mut out);
-    out.sort_by_key(|d| d.origin);
-    out
+    in_source_order(out)
 }
 
 /// The diagnostics of each line of `unit` on its own (its section, directive and value), not
@@ -38,6 +37,11 @@ pub fn validate_for(unit: &Unit, target: Target) -> Vec<Diagnostic> {
 pub fn validate_lines(unit: &Unit, target: Target) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_lines(unit, target, &mut out);
+    in_source_order(out)
+}
+
+/// `out` by origin, the diagnostics of one line in the order they were found.
+fn in_source_order(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.sort_by_key(|d| d.origin);
     out
 }
@@ -100,7 +104,7 @@ fn check_section(
             unit.name
         )
     } else {
-        match closest(name, catalog().sections().iter().copied()) {
+        match closest_in(name, catalog().sections()) {
             Some(s) => format!("unknown section `[{name}]`; did you mean `[{s}]`?"),
             None => format!(
                 "unknown section `[{name}]`; sections are `[Unit]`, `[Install]` and the unit type's own"
@@ -201,22 +205,6 @@ fn check_value(
     }
 }
 
-/// The entries of `key` in `section` after its last empty assignment.
-fn current<'a>(unit: &'a Unit, section: &str, key: &str) -> Vec<&'a Entry> {
-    let all: Vec<&Entry> = unit
-        .sections
-        .iter()
-        .filter(|s| s.name == section)
-        .flat_map(|s| s.entries.iter())
-        .filter(|e| e.key == key)
-        .collect();
-    let from = all
-        .iter()
-        .rposition(|e| e.value.is_empty())
-        .map_or(0, |i| i + 1);
-    all[from..].to_vec()
-}
-
 fn check_service(unit: &Unit, target: Target, out: &mut Vec<Diagnostic>) {
     let cx = Cx {
         unit: &unit.name,
@@ -227,7 +215,7 @@ fn check_service(unit: &Unit, target: Target, out: &mut Vec<Diagnostic>) {
     };
     let mut starts = 0;
     let mut second = None;
-    for e in current(unit, "Service", "ExecStart") {
+    for e in unit.current("Service", "ExecStart") {
         starts += parsers::exec::commands(&cx, &e.value);
         if starts > 1 && second.is_none() {
             second = Some(e);
@@ -298,24 +286,8 @@ pub const LISTEN_DIRECTIVES: &[&str] = &[
     "ListenUSBFunction",
 ];
 
-/// Whether one of `keys` in `section` still has a value at the end. An empty assignment of
-/// any of them clears them all, as systemd's listen, timer and path parsers do.
-fn any_left(unit: &Unit, section: &str, keys: &[&str]) -> bool {
-    let mut left = false;
-    for entry in unit
-        .sections
-        .iter()
-        .filter(|s| s.name == section)
-        .flat_map(|s| s.entries.iter())
-        .filter(|e| keys.contains(&e.key.as_str()))
-    {
-        left = !entry.value.is_empty();
-    }
-    left
-}
-
 fn check_socket(unit: &Unit, out: &mut Vec<Diagnostic>) {
-    let listens = any_left(unit, "Socket", LISTEN_DIRECTIVES);
+    let listens = unit.any_left("Socket", LISTEN_DIRECTIVES);
     if !listens {
         out.push(Diagnostic::new(
             unit.origin,

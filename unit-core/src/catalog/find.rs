@@ -32,11 +32,30 @@ pub enum Lookup {
 fn rows_of(section: &str, name: &str) -> &'static [Row] {
     // Sections first, then names, as the table is sorted.
     let start = ROWS.partition_point(|r| r.section.cmp(section).then(r.name.cmp(name)).is_lt());
-    let len = ROWS[start..]
-        .iter()
-        .take_while(|r| r.section == section && r.name == name)
-        .count();
-    &ROWS[start..start + len]
+    let mut end = start;
+    while end < ROWS.len() && ROWS[end].section == section && ROWS[end].name == name {
+        end += 1;
+    }
+    &ROWS[start..end]
+}
+
+/// The releases any of `rows` is in, as a mask over [`VERSIONS`].
+fn mask_of(rows: &[Row]) -> u8 {
+    let mut mask = 0;
+    for r in rows {
+        mask |= r.mask;
+    }
+    mask
+}
+
+/// The bit of `release` in the masks over [`VERSIONS`], if it has a catalog.
+fn bit_of(release: u16) -> Option<usize> {
+    for (i, v) in VERSIONS.iter().enumerate() {
+        if *v == release {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// Every row of `name` in `section`: one per parser it had over the releases.
@@ -46,7 +65,7 @@ pub fn rows(section: &str, name: &str) -> &'static [Row] {
 
 /// The releases in which `section` has `name`, as a mask over [`VERSIONS`].
 pub fn releases(section: &str, name: &str) -> u8 {
-    rows_of(section, name).iter().fold(0, |m, r| m | r.mask)
+    mask_of(rows_of(section, name))
 }
 
 /// The release that added `name` to `section`: the man pages' word, else the oldest catalog
@@ -57,20 +76,24 @@ pub fn since(section: &str, name: &str) -> Option<u16> {
 
 /// [`since`] of the directive whose rows are `rows`.
 fn since_in(rows: &[Row]) -> Option<u16> {
-    let first = rows.iter().fold(0u8, |m, r| m | r.mask).trailing_zeros() as usize;
+    let first = mask_of(rows).trailing_zeros() as usize;
     let oldest = *VERSIONS.get(first)?;
-    let previous = first.checked_sub(1).and_then(|i| VERSIONS.get(i)).copied();
     // The man pages' word counts only where the catalogs agree with it: after the last
     // release without the directive and no later than the first with it.
-    let documented = rows
-        .iter()
-        .map(|r| r.since)
-        .max()
-        .filter(|s| *s > 0 && *s <= oldest && previous.is_none_or(|p| *s > p));
-    match documented {
-        Some(s) => Some(s),
-        None if first == 0 => Some(0),
-        None => Some(oldest),
+    let mut word = 0;
+    for r in rows {
+        word = word.max(r.since);
+    }
+    let after_previous = match first.checked_sub(1) {
+        Some(i) => word > VERSIONS[i],
+        None => true,
+    };
+    if word > 0 && word <= oldest && after_previous {
+        Some(word)
+    } else if first == 0 {
+        Some(0)
+    } else {
+        Some(oldest)
     }
 }
 
@@ -81,20 +104,24 @@ pub fn lookup(section: &str, name: &str, target: Target) -> Lookup {
         return Lookup::Unknown;
     }
     let want = target.mask();
-    let have = rows.iter().fold(0u8, |m, r| m | r.mask);
+    let have = mask_of(rows);
     let added = since_in(rows).unwrap_or(u16::MAX);
     // A release that only keeps the name to say it ignores it has removed the directive.
-    let legacy = rows
-        .iter()
-        .filter(|r| r.parser == "warn_compat")
-        .fold(0u8, |m, r| m | r.mask);
+    let mut legacy = 0;
+    for r in rows {
+        if r.parser == "warn_compat" {
+            legacy |= r.mask;
+        }
+    }
     let working = have & !legacy;
     if working != 0 && legacy & want != 0 && working & want != 0 {
-        let removed = VERSIONS
-            .iter()
-            .enumerate()
-            .find(|(i, _)| legacy & want & 1 << i != 0)
-            .map(|(_, v)| *v);
+        let mut removed = None;
+        for (i, v) in VERSIONS.iter().enumerate() {
+            if legacy & want & 1 << i != 0 {
+                removed = Some(*v);
+                break;
+            }
+        }
         let renamed = renamed_to(rows);
         return Lookup::Version {
             since: None,
@@ -103,20 +130,16 @@ pub fn lookup(section: &str, name: &str, target: Target) -> Lookup {
         };
     }
     if have & want == want && want != 0 && added <= target.min {
-        let reference = target.reference();
-        let bit = VERSIONS.iter().position(|v| *v == reference).unwrap_or(0);
-        let row = rows
-            .iter()
-            .find(|r| r.mask & 1 << bit != 0)
-            .or_else(|| rows.iter().find(|r| r.mask & want != 0))
+        let bit = bit_of(target.reference()).unwrap_or(0);
+        let row = row_in(rows, 1 << bit)
+            .or_else(|| row_in(rows, want))
             .unwrap_or(&rows[0]);
         return Lookup::Found(Directive::of(row));
     }
     if have & want == 0 && want == 0 {
         // No catalog in range: judge by the newest catalog older than the range.
-        let reference = target.reference();
-        if let Some(bit) = VERSIONS.iter().position(|v| *v == reference) {
-            if let Some(row) = rows.iter().find(|r| r.mask & 1 << bit != 0) {
+        if let Some(bit) = bit_of(target.reference()) {
+            if let Some(row) = row_in(rows, 1 << bit) {
                 if added <= target.min {
                     return Lookup::Found(Directive::of(row));
                 }
@@ -124,18 +147,29 @@ pub fn lookup(section: &str, name: &str, target: Target) -> Lookup {
         }
     }
     let since = (added > target.min).then_some(added);
-    let removed = VERSIONS
-        .iter()
-        .enumerate()
-        .find(|(i, v)| **v > added.min(target.min) && want & 1 << i != 0 && have & 1 << i == 0)
-        .map(|(_, v)| *v)
-        .filter(|_| since.is_none());
-    let renamed = removed.and_then(|_| renamed_to(rows));
+    let mut removed = None;
+    if since.is_none() {
+        for (i, v) in VERSIONS.iter().enumerate() {
+            if *v > added.min(target.min) && want & 1 << i != 0 && have & 1 << i == 0 {
+                removed = Some(*v);
+                break;
+            }
+        }
+    }
+    let renamed = match removed {
+        Some(_) => renamed_to(rows),
+        None => None,
+    };
     Lookup::Version {
         since,
         removed,
         renamed,
     }
+}
+
+/// The first of `rows` in one of the releases of `mask`.
+fn row_in(rows: &[Row], mask: u8) -> Option<&Row> {
+    rows.iter().find(|r| r.mask & mask != 0)
 }
 
 /// The current name of a directive whose rows write the same field as another name's.
@@ -145,15 +179,17 @@ fn renamed_to(rows: &[Row]) -> Option<&'static str> {
         return None;
     }
     let newest = 1u8 << (VERSIONS.len() - 1);
-    ROWS.iter()
-        .find(|r| {
-            r.section == row.section
-                && r.name != row.name
-                && r.field == row.field
-                && r.parser == row.parser
-                && r.mask & newest != 0
-        })
-        .map(|r| r.name)
+    for r in ROWS {
+        if r.section == row.section
+            && r.name != row.name
+            && r.field == row.field
+            && r.parser == row.parser
+            && r.mask & newest != 0
+        {
+            return Some(r.name);
+        }
+    }
+    None
 }
 
 /// Finds `key` in `section` of a unit of type `kind` for the releases of `target`: the row
@@ -174,13 +210,19 @@ pub fn find(section: &str, key: &str, kind: Option<UnitKind>, target: Target) ->
 /// The section `key` belongs in for a unit of `kind`: one the kind allows if possible.
 pub fn home_section(kind: Option<UnitKind>, key: &str) -> Option<&'static str> {
     let homes = sections_of(key);
-    let allowed = kind.map(UnitKind::sections).unwrap_or_default();
-    homes
-        .iter()
-        .find(|h| allowed.contains(h))
-        .or_else(|| homes.iter().find(|h| **h == "Service"))
-        .or(homes.first())
-        .copied()
+    let allowed = match kind {
+        Some(k) => k.sections(),
+        None => Vec::new(),
+    };
+    for h in &homes {
+        if allowed.contains(h) {
+            return Some(*h);
+        }
+    }
+    if homes.contains(&"Service") {
+        return Some("Service");
+    }
+    homes.first().copied()
 }
 
 /// The catalog entry for `key` in `section` for [`Target::DEFAULT`], if every release of it
@@ -191,8 +233,10 @@ pub fn directive(section: &str, key: &str) -> Option<Directive> {
 
 /// The release the man pages say added `value` to `key` of `section`, if they say one.
 pub fn value_since(section: &str, key: &str, value: &str) -> Option<u16> {
-    super::table::VALUE_SINCE
-        .iter()
-        .find(|(s, k, v, _)| *k == key && *v == value && *s == section)
-        .map(|t| t.3)
+    for &(s, k, v, since) in super::table::VALUE_SINCE {
+        if k == key && v == value && s == section {
+            return Some(since);
+        }
+    }
+    None
 }

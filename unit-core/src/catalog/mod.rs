@@ -48,22 +48,30 @@ impl Target {
 
     /// The releases with a catalog in this range, as a mask over [`VERSIONS`].
     pub fn mask(self) -> u8 {
-        VERSIONS
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| (self.min..=self.max).contains(*v))
-            .fold(0, |m, (i, _)| m | 1 << i)
+        let mut mask = 0;
+        for (i, v) in VERSIONS.iter().enumerate() {
+            if (self.min..=self.max).contains(v) {
+                mask |= 1 << i;
+            }
+        }
+        mask
     }
 
     /// The release whose catalog checks values: the oldest catalog in range, or failing that
     /// the newest catalog older than the range.
     pub fn reference(self) -> u16 {
-        VERSIONS
-            .iter()
-            .copied()
-            .find(|v| (self.min..=self.max).contains(v))
-            .or_else(|| VERSIONS.iter().copied().rfind(|v| *v < self.min))
-            .unwrap_or(self.min)
+        for v in VERSIONS {
+            if (self.min..=self.max).contains(v) {
+                return *v;
+            }
+        }
+        let mut older = self.min;
+        for v in VERSIONS {
+            if *v < self.min {
+                older = *v;
+            }
+        }
+        older
     }
 
     /// How the range reads in messages: `252`, `252 to 257`, `252 and later`.
@@ -129,12 +137,12 @@ pub fn directives_in(section: &str, target: Target) -> impl Iterator<Item = Dire
 
 /// Every section that has a directive called `name` in some release.
 pub fn sections_of(name: &str) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = ROWS
-        .iter()
-        .filter(|r| r.name == name)
-        .map(|r| r.section)
-        .collect();
-    out.dedup();
+    let mut out: Vec<&'static str> = Vec::new();
+    for r in ROWS {
+        if r.name == name && out.last() != Some(&r.section) {
+            out.push(r.section);
+        }
+    }
     out
 }
 

@@ -85,12 +85,12 @@ pub fn triggered(unit: &Unit) -> Option<(String, Origin)> {
         UnitKind::Path => "Path",
         _ => return None,
     };
-    let named = unit
-        .sections
-        .iter()
-        .filter(|s| s.name == section)
-        .flat_map(|s| s.entries.iter())
-        .rfind(|e| e.key == "Unit" && !e.value.is_empty());
+    let mut named = None;
+    for e in unit.entries(section, "Unit") {
+        if !e.value.is_empty() {
+            named = Some(e);
+        }
+    }
     if let Some(e) = named {
         return Some((e.value.clone(), e.origin));
     }
@@ -129,15 +129,11 @@ pub fn implicit(unit: &Unit, mounts: &HashMap<String, &Unit>) -> Vec<Implicit> {
             UnitKind::Service | UnitKind::Socket | UnitKind::Mount | UnitKind::Swap
         )
     });
-    let slice = own.and_then(|section| {
-        unit.sections
-            .iter()
-            .filter(|s| s.name == section)
-            .flat_map(|s| s.entries.iter())
-            .rfind(|e| e.key == "Slice")
-            .filter(|e| e.value.ends_with(".slice") && !e.value.contains('%'))
-    });
-    if let Some(e) = slice {
+    let slice = match own {
+        Some(section) => unit.entries(section, "Slice").last().copied(),
+        None => None,
+    };
+    if let Some(e) = slice.filter(|e| e.value.ends_with(".slice") && !e.value.contains('%')) {
         add(
             &e.value,
             me,
@@ -160,7 +156,7 @@ pub fn implicit(unit: &Unit, mounts: &HashMap<String, &Unit>) -> Vec<Implicit> {
         }
     }
     if kind == UnitKind::Mount {
-        for (parent, _) in parents(unit, mounts) {
+        for parent in parents(unit, mounts) {
             add(
                 &parent,
                 me,
@@ -169,12 +165,17 @@ pub fn implicit(unit: &Unit, mounts: &HashMap<String, &Unit>) -> Vec<Implicit> {
             );
         }
     }
-    for path in unit
-        .values("Unit", "RequiresMountsFor")
-        .iter()
-        .flat_map(|v| split_words(v).unwrap_or_default())
-    {
-        for (mount, _) in covering(&path, mounts).filter(|(m, _)| m != me) {
+    let mut paths = Vec::new();
+    for v in unit.values("Unit", "RequiresMountsFor") {
+        if let Ok(words) = split_words(v) {
+            paths.extend(words);
+        }
+    }
+    for path in paths {
+        for mount in covering(&path, mounts) {
+            if mount == me {
+                continue;
+            }
             add(
                 &mount,
                 me,
@@ -261,38 +262,40 @@ fn mount_defaults(unit: &Unit) -> Vec<(String, String)> {
 
 /// The family's mount units by the directory they mount.
 pub fn mounts_by_place(units: &[Unit]) -> HashMap<String, &Unit> {
-    units
-        .iter()
-        .filter(|u| u.kind() == Some(UnitKind::Mount))
-        .filter_map(|u| {
-            Some((
-                u.value("Mount", "Where")?.trim_end_matches('/').to_owned(),
-                u,
-            ))
-        })
-        .collect()
+    let mut out = HashMap::new();
+    for u in units {
+        if u.kind() != Some(UnitKind::Mount) {
+            continue;
+        }
+        if let Some(place) = u.value("Mount", "Where") {
+            out.insert(place.trim_end_matches('/').to_owned(), u);
+        }
+    }
+    out
 }
 
-/// The family's mounts of `path` and of every directory above it.
-fn covering<'a>(
-    path: &str,
-    mounts: &'a HashMap<String, &'a Unit>,
-) -> impl Iterator<Item = (String, &'a Unit)> + 'a {
-    let path = path.trim_end_matches('/').to_owned();
-    let mut prefixes = vec![String::new()];
+/// The names of the family's mounts of `path` and of every directory above it, from the root.
+fn covering(path: &str, mounts: &HashMap<String, &Unit>) -> Vec<String> {
+    let mut out = Vec::new();
     let mut at = String::new();
-    for part in path.split('/').filter(|p| !p.is_empty()) {
+    if let Some(u) = mounts.get(&at) {
+        out.push(u.name.clone());
+    }
+    for part in path.trim_end_matches('/').split('/') {
+        if part.is_empty() {
+            continue;
+        }
         at.push('/');
         at.push_str(part);
-        prefixes.push(at.clone());
+        if let Some(u) = mounts.get(&at) {
+            out.push(u.name.clone());
+        }
     }
-    prefixes
-        .into_iter()
-        .filter_map(move |p| mounts.get(&p).map(|u| (u.name.clone(), *u)))
+    out
 }
 
-/// The family's mounts of the directories above a mount's `Where=`.
-fn parents<'a>(unit: &Unit, mounts: &'a HashMap<String, &'a Unit>) -> Vec<(String, &'a Unit)> {
+/// The names of the family's mounts of the directories above a mount's `Where=`.
+fn parents(unit: &Unit, mounts: &HashMap<String, &Unit>) -> Vec<String> {
     let Some(place) = unit.value("Mount", "Where") else {
         return Vec::new();
     };
@@ -300,7 +303,7 @@ fn parents<'a>(unit: &Unit, mounts: &'a HashMap<String, &'a Unit>) -> Vec<(Strin
         Some((p, _)) => p.to_owned(),
         None => return Vec::new(),
     };
-    covering(&parent, mounts)
-        .filter(|(n, _)| *n != unit.name)
-        .collect()
+    let mut names = covering(&parent, mounts);
+    names.retain(|n| *n != unit.name);
+    names
 }

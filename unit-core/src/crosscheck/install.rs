@@ -6,21 +6,18 @@ use crate::value::split_names;
 use super::Known;
 
 fn installable(unit: &Unit) -> bool {
-    ["WantedBy", "RequiredBy", "Alias", "Also"]
-        .iter()
-        .any(|k| unit.values("Install", k).iter().any(|v| !v.is_empty()))
+    for key in ["WantedBy", "RequiredBy", "Alias", "Also"] {
+        for e in unit.entries("Install", key) {
+            if !e.value.is_empty() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 pub(super) fn check_also(unit: &Unit, known: &Known, out: &mut Vec<Diagnostic>) {
-    for entry in unit
-        .sections
-        .iter()
-        .filter(|s| s.name == "Install")
-        .flat_map(|s| s.entries.iter())
-    {
-        if entry.key != "Also" {
-            continue;
-        }
+    for entry in unit.entries("Install", "Also") {
         for name in split_names(&entry.value) {
             if let Some(target) = known.units.get(name.as_str()) {
                 if !installable(target) {

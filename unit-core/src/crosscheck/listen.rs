@@ -13,10 +13,11 @@ use crate::value::{socket_address, split_names, ListenAddress};
 
 fn conflicts(a: &Unit, b: &Unit) -> bool {
     let names = |u: &Unit| -> Vec<String> {
-        u.values("Unit", "Conflicts")
-            .iter()
-            .flat_map(|v| split_names(v))
-            .collect()
+        let mut out = Vec::new();
+        for v in u.values("Unit", "Conflicts") {
+            out.extend(split_names(v));
+        }
+        out
     };
     names(a).contains(&b.name) || names(b).contains(&a.name)
 }
@@ -140,10 +141,7 @@ fn expand(value: &str, unit: &str) -> Option<String> {
 /// A path as the kernel sees it: `//` and `.` segments and a trailing `/` dropped, and
 /// `/var/run/` rewritten to `/run/` as systemd does for socket paths.
 fn normalise(path: &str) -> String {
-    let parts: Vec<&str> = path
-        .split('/')
-        .filter(|p| !p.is_empty() && *p != ".")
-        .collect();
+    let parts = crate::parsers::c::components(path);
     let joined = format!("/{}", parts.join("/"));
     match joined.strip_prefix("/var/run/") {
         Some(rest) => format!("/run/{rest}"),

@@ -28,8 +28,10 @@ pub struct Edge {
 /// target is written to be before the unit), the default dependencies of each unit type, mounts
 /// after their parents, and the orderings among systemd's own targets.
 pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
-    let named: Vec<Vec<(&str, String, Origin)>> =
-        units.iter().map(|u| references(u).collect()).collect();
+    let mut named: Vec<Vec<(&str, String, Origin)>> = Vec::new();
+    for u in units {
+        named.push(references(u).collect());
+    }
     edges_of(units, &named)
 }
 
@@ -45,39 +47,33 @@ fn edges_of(units: &[Unit], named: &[Vec<(&'static str, String, Origin)>]) -> Ve
         explicit: why.is_none(),
         why,
     };
-    let mut edges: Vec<Edge> = SPECIAL_ORDER
-        .iter()
-        .map(|(a, b)| {
-            edge(
-                a,
-                b,
-                Origin::NONE,
-                Some("systemd's own targets are ordered so".into()),
-            )
-        })
-        .collect();
-    let written: HashSet<(&str, &str)> = units
-        .iter()
-        .zip(named)
-        .flat_map(|(u, named)| {
-            named.iter().filter_map(move |(key, name, _)| match *key {
-                "After" => Some((name.as_str(), u.name.as_str())),
-                "Before" => Some((u.name.as_str(), name.as_str())),
-                _ => None,
-            })
-        })
-        .collect();
+    let mut edges = Vec::new();
+    for (a, b) in SPECIAL_ORDER {
+        let why = "systemd's own targets are ordered so".to_owned();
+        edges.push(edge(a, b, Origin::NONE, Some(why)));
+    }
+    let mut written: HashSet<(&str, &str)> = HashSet::new();
+    for (u, named) in units.iter().zip(named) {
+        for (key, name, _) in named {
+            match *key {
+                "After" => written.insert((name.as_str(), u.name.as_str())),
+                "Before" => written.insert((u.name.as_str(), name.as_str())),
+                _ => false,
+            };
+        }
+    }
     let mounts = mounts_by_place(units);
     for (unit, named) in units.iter().zip(named) {
         let me = unit.name.as_str();
         let implied = implicit(unit, &mounts);
         // systemd orders a target after a unit it wants only where that makes no loop: not
         // when the target is already ordered before the unit (`unit_add_default_target_dependency`).
-        let before_me: HashSet<&str> = implied
-            .iter()
-            .filter(|i| i.then == me)
-            .map(|i| i.first.as_str())
-            .collect();
+        let mut before_me: Vec<&str> = Vec::new();
+        for i in &implied {
+            if i.then == me {
+                before_me.push(&i.first);
+            }
+        }
         for &(key, ref name, origin) in named {
             match key {
                 "After" => edges.push(edge(name, me, origin, None)),
@@ -86,7 +82,7 @@ fn edges_of(units: &[Unit], named: &[Vec<(&'static str, String, Origin)>]) -> Ve
                     if name.ends_with(".target")
                         && default_deps(name)
                         && default_dependencies(unit)
-                        && !before_me.contains(name.as_str())
+                        && !before_me.contains(&name.as_str())
                         && !written.contains(&(name.as_str(), me)) =>
                 {
                     let why = format!("a target is ordered after the units it wants; `{key}={name}` makes `{name}` want `{me}`");
@@ -118,49 +114,68 @@ pub(super) fn check(
     let edges = edges_of(units, named);
     let mut graph: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
     // systemd drops a unit's ordering on itself (reported by `references::check_self`).
-    for (i, e) in edges
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.before != e.after)
-    {
+    for (i, e) in edges.iter().enumerate() {
+        if e.before == e.after {
+            continue;
+        }
         graph.entry(&e.before).or_default().push((&e.after, i));
         graph.entry(&e.after).or_default();
     }
     for component in cyclic_components(&graph) {
-        let members: HashSet<&str> = component.iter().copied().collect();
+        let mut members: HashSet<&str> = HashSet::new();
+        for n in component {
+            members.insert(n);
+        }
         let Some((start, cycle)) = shortest_cycle(&graph, &edges, &members) else {
             continue;
         };
-        let path: Vec<&str> = cycle.iter().map(|(n, _)| *n).chain([start]).collect();
-        let on_cycle: Vec<&Edge> = cycle.iter().map(|(_, i)| &edges[*i]).collect();
-        let blamed = on_cycle
-            .iter()
-            .rev()
-            .find(|e| e.explicit)
-            .or(on_cycle.iter().rev().find(|e| e.origin != Origin::NONE))
-            .or(on_cycle.last());
-        let origin = blamed.map_or(Origin::NONE, |e| e.origin);
-        let added: Vec<String> = on_cycle
-            .iter()
-            .filter_map(|e| {
-                let why = e.why.as_ref()?;
-                (e.origin != Origin::NONE || on_cycle.iter().all(|e| !e.explicit))
-                    .then(|| format!("`{}` before `{}`: {why}", e.before, e.after))
-            })
-            .collect();
+        let mut path = String::new();
+        let mut on_cycle: Vec<&Edge> = Vec::new();
+        for &(n, i) in &cycle {
+            path.push_str(&format!("`{n}` before "));
+            on_cycle.push(&edges[i]);
+        }
+        path.push_str(&format!("`{start}`"));
+        let mut written = false;
+        for e in &on_cycle {
+            written |= e.explicit;
+        }
+        let mut added: Vec<String> = Vec::new();
+        for e in &on_cycle {
+            if let Some(why) = &e.why {
+                if e.origin != Origin::NONE || !written {
+                    added.push(format!("`{}` before `{}`: {why}", e.before, e.after));
+                }
+            }
+        }
         let added = if added.is_empty() {
             String::new()
         } else {
             format!(" (added by systemd: {})", added.join("; "))
         };
         out.push(Diagnostic::value(
-            origin,
+            blame(&on_cycle),
             format!(
-                "ordering cycle: {}{added}; systemd would break it at boot by dropping a job, so remove one of these orderings",
-                path.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" before ")
+                "ordering cycle: {path}{added}; systemd would break it at boot by dropping a job, so remove one of these orderings"
             ),
         ));
     }
+}
+
+/// Where a cycle's diagnostic points: its last written ordering, or else its last ordering
+/// with an origin.
+fn blame(on_cycle: &[&Edge]) -> Origin {
+    for e in on_cycle.iter().rev() {
+        if e.explicit {
+            return e.origin;
+        }
+    }
+    for e in on_cycle.iter().rev() {
+        if e.origin != Origin::NONE {
+            return e.origin;
+        }
+    }
+    Origin::NONE
 }
 
 /// The strongly connected components of `graph` that contain a cycle (Kosaraju's algorithm,
@@ -168,16 +183,22 @@ pub(super) fn check(
 /// second pass reached it by.
 fn cyclic_components<'a>(graph: &BTreeMap<&'a str, Vec<(&'a str, usize)>>) -> Vec<Vec<&'a str>> {
     // The graph by position: its units in key order, and each ordering's target.
-    let names: Vec<&'a str> = graph.keys().copied().collect();
-    let position: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let next: Vec<Vec<usize>> = graph
-        .values()
-        .map(|tos| {
-            tos.iter()
-                .filter_map(|(to, _)| position.get(to).copied())
-                .collect()
-        })
-        .collect();
+    let mut names: Vec<&'a str> = Vec::with_capacity(graph.len());
+    let mut position: HashMap<&str, usize> = HashMap::new();
+    for (i, name) in graph.keys().enumerate() {
+        names.push(name);
+        position.insert(name, i);
+    }
+    let mut next: Vec<Vec<usize>> = Vec::with_capacity(graph.len());
+    for tos in graph.values() {
+        let mut at = Vec::new();
+        for (to, _) in tos {
+            if let Some(&i) = position.get(to) {
+                at.push(i);
+            }
+        }
+        next.push(at);
+    }
     let mut order = Vec::with_capacity(names.len());
     let mut visited = vec![false; names.len()];
     for root in 0..names.len() {
@@ -236,39 +257,58 @@ fn shortest_cycle<'a>(
 ) -> Option<(&'a str, Vec<(&'a str, usize)>)> {
     const TRIED: usize = 64;
     let mut best: Option<(&str, Vec<(&str, usize)>)> = None;
-    let mut names: Vec<&str> = members.iter().copied().collect();
+    let mut names: Vec<&str> = Vec::with_capacity(members.len());
+    for n in members {
+        names.push(n);
+    }
     names.sort_unstable();
-    let written = names
-        .into_iter()
-        .flat_map(|n| graph[n].iter().map(move |(t, i)| (n, *t, *i)))
-        .filter(|(_, t, i)| members.contains(t) && edges[*i].explicit)
-        .take(TRIED);
+    let mut written = Vec::new();
+    'names: for n in names {
+        for &(t, i) in &graph[n] {
+            if members.contains(t) && edges[i].explicit {
+                written.push((n, t, i));
+                if written.len() == TRIED {
+                    break 'names;
+                }
+            }
+        }
+    }
     for (from, to, i) in written {
         let Some(back) = shortest_path(graph, members, to, from) else {
             continue;
         };
-        if best.as_ref().is_none_or(|(_, b)| back.len() + 1 < b.len()) {
+        let shorter = match &best {
+            Some((_, b)) => back.len() + 1 < b.len(),
+            None => true,
+        };
+        if shorter {
             let mut cycle = vec![(from, i)];
             cycle.extend(back);
             best = Some((from, cycle));
         }
     }
-    if best.is_none() {
-        let start = members.iter().min().copied()?;
-        let within: BTreeMap<&str, Vec<(&str, usize)>> = members
-            .iter()
-            .map(|n| {
-                let out = graph[n]
-                    .iter()
-                    .filter(|(t, _)| members.contains(t))
-                    .copied()
-                    .collect();
-                (*n, out)
-            })
-            .collect();
-        best = find_cycle(&within, start).map(|c| (start, c));
+    if best.is_some() {
+        return best;
     }
-    best
+    let mut within: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
+    let mut start = None;
+    for &n in members {
+        if start.is_none_or(|s| n < s) {
+            start = Some(n);
+        }
+        let mut out = Vec::new();
+        for &(t, i) in &graph[n] {
+            if members.contains(t) {
+                out.push((t, i));
+            }
+        }
+        within.insert(n, out);
+    }
+    let start = start?;
+    match find_cycle(&within, start) {
+        Some(cycle) => Some((start, cycle)),
+        None => None,
+    }
 }
 
 /// The shortest path from `from` to `to` within `members`, as (unit, index of the edge
@@ -313,8 +353,11 @@ fn find_cycle<'a>(
     let mut path: Vec<(&str, usize)> = Vec::new();
     let mut visited: HashSet<&str> = HashSet::new();
     while let Some((node, i)) = stack.pop() {
-        let next = graph.get(node).and_then(|e| e.get(i)).copied();
-        let Some((to, origin)) = next else {
+        let next = match graph.get(node) {
+            Some(tos) => tos.get(i),
+            None => None,
+        };
+        let Some(&(to, origin)) = next else {
             path.pop();
             continue;
         };

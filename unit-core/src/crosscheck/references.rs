@@ -93,10 +93,11 @@ pub fn references(unit: &Unit) -> impl Iterator<Item = (&'static str, String, Or
 
 /// [`references`] of `unit`, from what it writes (`written`).
 pub(super) fn expanded(unit: &Unit, written: &[Written]) -> Vec<(&'static str, String, Origin)> {
-    written
-        .iter()
-        .map(|(key, name, origin)| (*key, expand_specifiers(name, &unit.name), *origin))
-        .collect()
+    let mut out = Vec::with_capacity(written.len());
+    for (key, name, origin) in written {
+        out.push((*key, expand_specifiers(name, &unit.name), *origin));
+    }
+    out
 }
 
 /// A name one directive of a unit gives: the directive, the name as written, and the origin
@@ -106,24 +107,25 @@ pub(super) type Written = (&'static str, String, Origin);
 /// The unit names `unit` refers to, as written: in the order of [`REFERENCES`], then of the
 /// unit's lines.
 pub(super) fn written(unit: &Unit) -> Vec<Written> {
-    let mut found: Vec<(usize, Written)> = Vec::new();
+    // One list per directive of `REFERENCES`: within one, the lines keep their order.
+    let mut by_key: Vec<Vec<Written>> = vec![Vec::new(); REFERENCES.len()];
     for section in &unit.sections {
         for entry in &section.entries {
-            let Some(at) = REFERENCES
-                .iter()
-                .position(|&(s, k)| entry.key == k && section.name == s)
-            else {
-                continue;
-            };
-            let key = REFERENCES[at].1;
-            for name in split_names(&entry.value) {
-                found.push((at, (key, name, entry.origin)));
+            for (at, &(s, key)) in REFERENCES.iter().enumerate() {
+                if entry.key == key && section.name == s {
+                    for name in split_names(&entry.value) {
+                        by_key[at].push((key, name, entry.origin));
+                    }
+                    break;
+                }
             }
         }
     }
-    // Stable: within one directive, the lines keep their order.
-    found.sort_by_key(|(at, _)| *at);
-    found.into_iter().map(|(_, w)| w).collect()
+    let mut found = Vec::new();
+    for mut names in by_key {
+        found.append(&mut names);
+    }
+    found
 }
 
 /// The dependencies systemd drops with a warning when they name the unit itself

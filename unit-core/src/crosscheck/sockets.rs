@@ -12,12 +12,12 @@ pub fn activated_service(socket: &Unit) -> Option<(String, Origin)> {
     if socket.kind() != Some(UnitKind::Socket) {
         return None;
     }
-    let explicit = socket
-        .sections
-        .iter()
-        .filter(|s| s.name == "Socket")
-        .flat_map(|s| s.entries.iter())
-        .rfind(|e| e.key == "Service" && !e.value.is_empty());
+    let mut explicit = None;
+    for e in socket.entries("Socket", "Service") {
+        if !e.value.is_empty() {
+            explicit = Some(e);
+        }
+    }
     if let Some(e) = explicit {
         return Some((e.value.clone(), e.origin));
     }

@@ -129,14 +129,13 @@ fn enum_parser(parser: &str, version: u16) -> Option<&'static EnumParser> {
 pub fn table_words(table: &str, version: u16) -> Option<Vec<&'static str>> {
     let bit = release_bit(version);
     let table = ENUMS.iter().find(|t| t.name == table)?;
-    Some(
-        table
-            .values
-            .iter()
-            .filter(|(_, m)| m & bit != 0)
-            .map(|(w, _)| *w)
-            .collect(),
-    )
+    let mut words = Vec::new();
+    for &(word, mask) in table.values {
+        if mask & bit != 0 {
+            words.push(word);
+        }
+    }
+    Some(words)
 }
 
 /// The catalog release that stands for `version`, as a bit over [`VERSIONS`]: the newest one
@@ -316,7 +315,7 @@ pub fn signal(value: &str) -> Result<(), String> {
             ));
         }
     }
-    let hint = crate::suggest::closest(name, SIGNALS.iter().copied())
+    let hint = crate::suggest::closest_in(name, SIGNALS)
         .map(|s| format!("did you mean `SIG{s}`?"))
         .unwrap_or_else(|| "use a name such as `SIGTERM`".into());
     Err(format!("`{value}` is not a signal; {hint}"))
@@ -479,12 +478,14 @@ pub fn one_of(cx: &Cx<'_>, value: &str, words: &[&str]) -> Result<(), String> {
     if words.contains(&value) {
         return Ok(());
     }
-    let list = words
-        .iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let hint = crate::suggest::closest(value, words.iter().copied())
+    let mut list = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            list.push_str(", ");
+        }
+        list.push_str(&format!("`{w}`"));
+    }
+    let hint = crate::suggest::closest_in(value, words)
         .map(|s| format!("did you mean `{s}`? "))
         .unwrap_or_default();
     let what = if value.is_empty() {

@@ -626,13 +626,21 @@ pub fn path_check(path: &str, absolute: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// The components of `path` other than `.` and the empty ones between repeated slashes.
+pub(crate) fn components(path: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for c in path.split('/') {
+        if !c.is_empty() && c != "." {
+            parts.push(c);
+        }
+    }
+    parts
+}
+
 /// `path_simplify`: drops `.` components and repeated and trailing slashes.
 pub fn simplify(path: &str) -> String {
     let absolute = path.starts_with('/');
-    let parts: Vec<&str> = path
-        .split('/')
-        .filter(|c| !c.is_empty() && *c != ".")
-        .collect();
+    let parts = components(path);
     let body = parts.join("/");
     match (absolute, body.is_empty()) {
         (true, _) => format!("/{body}"),

@@ -375,7 +375,7 @@ fn controllers(cx: &Cx<'_>) -> Vec<&'static str> {
 
 fn unknown_controller(cx: &Cx<'_>, word: &str) -> String {
     let names = controllers(cx);
-    let hint = crate::suggest::closest(word, names.iter().copied())
+    let hint = crate::suggest::closest_in(word, &names)
         .map(|s| format!("did you mean `{s}`?"))
         .unwrap_or_else(|| "use controller names such as `cpu`, `memory`, `io`, `pids`".into());
     format!("`{word}` is not a cgroup controller; {hint}")
@@ -461,10 +461,7 @@ fn first_word<'a>(
 fn device_path(cx: &Cx<'_>, path: &str, absolute: bool) -> Result<String, String> {
     let mut p = spec::expand(cx, path, Table::Full)?;
     if cx.version >= 253 && c::path_is_absolute(&p) {
-        let parts: Vec<&str> = p
-            .split('/')
-            .filter(|c| !c.is_empty() && *c != ".")
-            .collect();
+        let parts = c::components(&p);
         let skip = parts.iter().take_while(|c| **c == "..").count();
         if skip > 0 {
             p = format!("/{}", parts[skip..].join("/"));
@@ -619,7 +616,7 @@ pub(crate) fn bpf_foreign_program(cx: &Cx<'_>, value: &str) -> Result<(), String
         ));
     };
     if !BPF_ATTACH_TYPES.contains(&kind.as_str()) {
-        let hint = crate::suggest::closest(&kind, BPF_ATTACH_TYPES.iter().copied())
+        let hint = crate::suggest::closest_in(&kind, BPF_ATTACH_TYPES)
             .map(|s| format!("did you mean `{s}`?"))
             .unwrap_or_else(|| "use one such as `ingress`, `egress` or `device`".into());
         return Err(format!("`{kind}` is not a BPF attach type; {hint}"));

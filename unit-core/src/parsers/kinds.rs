@@ -66,7 +66,10 @@ pub(crate) fn socket_protocol(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     {
         return Ok(());
     }
-    let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
+    let mut names = Vec::new();
+    for (name, _) in &known {
+        names.push(*name);
+    }
     one_of(cx, value, &names)
 }
 

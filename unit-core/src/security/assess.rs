@@ -12,7 +12,7 @@ pub fn assess(check: &Check, info: &Info, release: u16) -> (Option<u64>, Option<
     let text = |s: &str| Some(s.to_owned());
     match check.assess {
         Assess::Bool(field, invert) => {
-            let on = info.bools.contains(&field);
+            let on = info.bools.contains(field as u8);
             (Some(u64::from(if invert { on } else { !on })), None)
         }
         Assess::User => user(info),
@@ -122,7 +122,7 @@ pub fn assess(check: &Check, info: &Info, release: u16) -> (Option<u64>, Option<
         Assess::SystemCallArchitectures => {
             let (b, d) = if info.archs.is_empty() {
                 (10, "Service may execute system calls with all ABIs")
-            } else if info.archs.contains("native") {
+            } else if info.archs.iter().any(|a| a == "native") {
                 (0, "Service may execute system calls only with native ABI")
             } else {
                 (8, "Service may execute system calls with multiple ABIs")

@@ -2,11 +2,9 @@
 //! directives as systemd's parsers and `unit_patch_contexts()` leave its exec and cgroup
 //! contexts, release by release.
 
-use std::collections::BTreeSet;
-
 use super::syscalls;
 use super::values::{
-    address_families, capabilities, capability_bit, device_allow_add, namespaces, AF_INET,
+    address_families, capabilities, capability_bit, device_allow_add, namespaces, Bits, AF_INET,
     AF_INET6, AF_NETLINK, AF_PACKET, AF_UNIX, NAMESPACES_INITIAL,
 };
 use crate::model::UnitKind;
@@ -26,7 +24,8 @@ pub struct Info {
     pub(crate) protect_proc: Option<String>,
     pub(crate) proc_subset: Option<String>,
     pub(crate) notify_access: Option<String>,
-    pub(crate) bools: BTreeSet<super::Field>,
+    /// The [`super::Field`]s that are on, by number.
+    pub(crate) bools: Bits,
     pub(crate) protect_home: Option<String>,
     pub(crate) protect_system: Option<String>,
     pub(crate) remove_ipc: bool,
@@ -34,9 +33,11 @@ pub struct Info {
     pub(crate) root_directory: Option<String>,
     pub(crate) root_image: Option<String>,
     pub(crate) umask: u32,
-    pub(crate) archs: BTreeSet<String>,
+    /// As written, repeats included: the checks only ask for any and for `native`.
+    pub(crate) archs: Vec<String>,
     pub(crate) syscall_allow_list: bool,
-    pub(crate) syscalls: BTreeSet<&'static str>,
+    /// Sorted, each once.
+    pub(crate) syscalls: Vec<&'static str>,
     pub(crate) device_policy: Option<String>,
     pub(crate) device_allow: Vec<String>,
     pub(crate) ip_deny_all: bool,
@@ -81,7 +82,7 @@ struct Parsed {
     /// Whether `PrivateMounts=` was set (from 257 on it is a tristate, unset counting as on).
     private_mounts: Option<bool>,
     has_syscall_filter: bool,
-    address_families: Option<(bool, BTreeSet<u8>)>,
+    address_families: Option<(bool, Bits)>,
     service_type: String,
     notify_access: Option<String>,
     watchdog: bool,
@@ -113,7 +114,7 @@ impl Parsed {
                 protect_proc: has_exec.then(|| "default".to_owned()),
                 proc_subset: has_exec.then(|| "all".to_owned()),
                 notify_access: None,
-                bools: BTreeSet::new(),
+                bools: Bits::default(),
                 protect_home: has_exec.then(|| "no".to_owned()),
                 protect_system: has_exec.then(|| "no".to_owned()),
                 remove_ipc: false,
@@ -121,9 +122,9 @@ impl Parsed {
                 root_directory: None,
                 root_image: None,
                 umask: if has_exec { 0o022 } else { 0o002 },
-                archs: BTreeSet::new(),
+                archs: Vec::new(),
                 syscall_allow_list: false,
-                syscalls: BTreeSet::new(),
+                syscalls: Vec::new(),
                 device_policy: has_exec.then(|| "auto".to_owned()),
                 device_allow: Vec::new(),
                 ip_deny_all: false,
@@ -154,9 +155,9 @@ impl Parsed {
             None => true,
         };
         if on {
-            self.info.bools.insert(field);
+            self.info.bools.insert(field as u8);
         } else {
-            self.info.bools.remove(&field);
+            self.info.bools.remove(field as u8);
         }
     }
 
@@ -226,9 +227,11 @@ impl Parsed {
                 }
             }
             "SystemCallArchitectures" if value.is_empty() => i.archs.clear(),
-            "SystemCallArchitectures" => i
-                .archs
-                .extend(value.split_ascii_whitespace().map(str::to_owned)),
+            "SystemCallArchitectures" => {
+                for arch in value.split_ascii_whitespace() {
+                    i.archs.push(arch.to_owned());
+                }
+            }
             "SystemCallFilter" => {
                 syscalls::apply(
                     &mut i.syscalls,
@@ -272,22 +275,18 @@ impl Parsed {
         // From 257 on `PrivateMounts=` is a tristate whose unset state reads as on.
         let mounts = self.private_mounts.unwrap_or(self.release >= 257);
         if mounts {
-            i.bools.insert(super::Field::PrivateMounts);
+            i.bools.insert(super::Field::PrivateMounts as u8);
         }
         if let Some((allow, families)) = &self.address_families {
-            let mut set = |field, on: bool| {
-                if on {
-                    i.bools.insert(field);
-                }
-            };
-            let listed = |pred: &dyn Fn(u8) -> bool| families.iter().any(|f| pred(*f));
-            let inet = listed(&|f| f == AF_INET || f == AF_INET6);
-            let unix = listed(&|f| f == AF_UNIX);
-            let netlink = listed(&|f| f == AF_NETLINK);
-            let packet = listed(&|f| f == AF_PACKET);
-            let other = listed(&|f| {
-                f != 0 && ![AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_PACKET].contains(&f)
-            });
+            let inet = families.contains(AF_INET) || families.contains(AF_INET6);
+            let unix = families.contains(AF_UNIX);
+            let netlink = families.contains(AF_NETLINK);
+            let packet = families.contains(AF_PACKET);
+            let mut others = *families;
+            for f in [0, AF_INET, AF_INET6, AF_UNIX, AF_NETLINK, AF_PACKET] {
+                others.remove(f);
+            }
+            let other = !others.is_empty();
             let allow = *allow;
             for (field, named) in [
                 (super::Field::AfInet, inet),
@@ -296,10 +295,13 @@ impl Parsed {
                 (super::Field::AfPacket, packet),
                 (super::Field::AfOther, other),
             ] {
-                set(field, if named { !allow } else { allow });
+                let on = if named { !allow } else { allow };
+                if on {
+                    i.bools.insert(field as u8);
+                }
             }
         }
-        let has = |i: &Info, f| i.bools.contains(&f);
+        let has = |i: &Info, f: super::Field| i.bools.contains(f as u8);
         if has(i, super::Field::PrivateDevices) {
             i.bounding &= !(capability_bit("CAP_MKNOD").unwrap_or(0)
                 | capability_bit("CAP_SYS_RAWIO").unwrap_or(0));
@@ -318,14 +320,14 @@ impl Parsed {
             if i.user.is_none() {
                 i.user = Some("dynamic".to_owned());
             }
-            i.bools.insert(super::Field::PrivateTmp);
+            i.bools.insert(super::Field::PrivateTmp as u8);
             i.remove_ipc = true;
             i.protect_system = Some("strict".to_owned());
             if i.protect_home.as_deref() == Some("no") {
                 i.protect_home = Some("read-only".to_owned());
             }
-            i.bools.insert(super::Field::NoNewPrivileges);
-            i.bools.insert(super::Field::RestrictSuidSgid);
+            i.bools.insert(super::Field::NoNewPrivileges as u8);
+            i.bools.insert(super::Field::RestrictSuidSgid as u8);
         }
         if has(i, super::Field::PrivateDevices) && i.device_policy.as_deref() == Some("auto") {
             i.device_policy = Some("closed".to_owned());

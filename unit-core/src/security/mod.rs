@@ -126,23 +126,21 @@ impl Report {
     /// The checks that lower the exposure most when they pass, with how much (in tenths),
     /// the most first.
     pub fn remedies(&self) -> Vec<(&Verdict, u64)> {
-        let mut out: Vec<(&Verdict, u64)> = self
-            .verdicts
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.badness.is_some_and(|b| b > 0))
-            .map(|(i, v)| {
-                let mut fixed = self.verdicts.clone();
-                fixed[i].badness = Some(0);
-                let (bad, weight) = sums(&fixed);
-                (
-                    v,
-                    self.exposure
-                        .saturating_sub(div_round_up(bad * 100, weight)),
-                )
-            })
-            .filter(|(_, gain)| *gain > 0)
-            .collect();
+        let mut out: Vec<(&Verdict, u64)> = Vec::new();
+        for (i, v) in self.verdicts.iter().enumerate() {
+            if v.badness.unwrap_or(0) == 0 {
+                continue;
+            }
+            let mut fixed = self.verdicts.clone();
+            fixed[i].badness = Some(0);
+            let (bad, weight) = sums(&fixed);
+            let gain = self
+                .exposure
+                .saturating_sub(div_round_up(bad * 100, weight));
+            if gain > 0 {
+                out.push((v, gain));
+            }
+        }
         out.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.weight.cmp(&a.0.weight)));
         out
     }
@@ -204,14 +202,24 @@ pub fn catalog_release(release: u16) -> u16 {
         .unwrap_or(release)
 }
 
+/// The bit of `release` in the masks over [`crate::catalog::VERSIONS`], 0 if it has none.
+fn release_bit(release: u16) -> u8 {
+    for (i, v) in crate::catalog::VERSIONS.iter().enumerate() {
+        if *v == release {
+            return 1 << i;
+        }
+    }
+    0
+}
+
 /// Scores the settings `info` of unit `name`.
 pub fn score_info(name: &str, info: &Info, release: u16, policy: &Policy) -> Report {
-    let bit = crate::catalog::VERSIONS
-        .iter()
-        .position(|v| *v == release)
-        .map_or(0, |i| 1u8 << i);
+    let bit = release_bit(release);
     let mut verdicts = Vec::new();
-    for check in table::CHECKS.iter().filter(|c| c.releases & bit != 0) {
+    for check in table::CHECKS {
+        if check.releases & bit == 0 {
+            continue;
+        }
         let weight = policy.weight(check);
         let range = policy.range(check).max(1);
         let (badness, own) = if check.default_dependencies_only && !info.default_dependencies {

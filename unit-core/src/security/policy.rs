@@ -7,15 +7,17 @@
 //!
 //! As in systemd, a field of the wrong type is ignored and the check keeps its own value.
 
-use std::collections::BTreeMap;
-
 use super::check::Check;
 
 /// Custom weights, ranges and descriptions; the default changes nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Policy {
-    checks: BTreeMap<String, BTreeMap<String, Json>>,
+    /// Sorted by name, each name once, as in a map: a policy names a few dozen checks.
+    checks: Fields<Fields<Json>>,
 }
+
+/// A JSON object's fields sorted by name, the last of a repeated name kept.
+type Fields<T> = Vec<(String, T)>;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Json {
@@ -40,17 +42,21 @@ impl Policy {
         let Json::Object(fields) = value else {
             return Err("a security policy is a JSON object of checks".to_owned());
         };
-        let mut checks = BTreeMap::new();
+        let mut checks = Vec::new();
         for (name, value) in fields {
             if let Json::Object(inner) = value {
-                checks.insert(name, inner.into_iter().collect());
+                let mut sorted = Vec::new();
+                for (field, value) in inner {
+                    insert(&mut sorted, field, value);
+                }
+                insert(&mut checks, name, sorted);
             }
         }
         Ok(Policy { checks })
     }
 
     fn field(&self, check: &Check, name: &str) -> Option<&Json> {
-        self.checks.get(check.json_field)?.get(name)
+        get(get(&self.checks, check.json_field)?, name)
     }
 
     /// The check's weight under this policy.
@@ -84,19 +90,32 @@ impl Policy {
 
     /// The JSON fields that name no check of `release`, which systemd ignores: worth a warning.
     pub fn unknown_fields(&self, release: u16) -> Vec<&str> {
-        let bit = crate::catalog::VERSIONS
-            .iter()
-            .position(|v| *v == release)
-            .map_or(0, |i| 1u8 << i);
-        self.checks
-            .keys()
-            .filter(|k| {
-                !super::table::CHECKS
-                    .iter()
-                    .any(|c| c.releases & bit != 0 && c.json_field == k.as_str())
-            })
-            .map(String::as_str)
-            .collect()
+        let bit = super::release_bit(release);
+        let mut out = Vec::new();
+        'fields: for (name, _) in &self.checks {
+            for c in super::table::CHECKS {
+                if c.releases & bit != 0 && c.json_field == name {
+                    continue 'fields;
+                }
+            }
+            out.push(name.as_str());
+        }
+        out
+    }
+}
+
+/// Sets `name` to `value`, replacing an earlier value of the same name.
+fn insert<T>(fields: &mut Fields<T>, name: String, value: T) {
+    match fields.binary_search_by(|(k, _)| k.as_str().cmp(&name)) {
+        Ok(i) => fields[i].1 = value,
+        Err(i) => fields.insert(i, (name, value)),
+    }
+}
+
+fn get<'a, T>(fields: &'a Fields<T>, name: &str) -> Option<&'a T> {
+    match fields.binary_search_by(|(k, _)| k.as_str().cmp(name)) {
+        Ok(i) => Some(&fields[i].1),
+        Err(_) => None,
     }
 }
 
@@ -221,7 +240,12 @@ impl Parser<'_> {
                         'b' => out.push('\u{8}'),
                         'f' => out.push('\u{c}'),
                         'u' => {
-                            let hex: String = chars.by_ref().take(4).map(|(_, c)| c).collect();
+                            let mut hex = String::new();
+                            for _ in 0..4 {
+                                if let Some((_, c)) = chars.next() {
+                                    hex.push(c);
+                                }
+                            }
                             let code = u32::from_str_radix(&hex, 16)
                                 .map_err(|_| self.error("invalid `\\u` escape"))?;
                             out.push(char::from_u32(code).unwrap_or('\u{fffd}'));

@@ -1,20 +1,17 @@
 //! `SystemCallFilter=` as systemd's `config_parse_syscall_filter()` and
 //! `seccomp_parse_syscall_filter()` build it: the names of the system calls the filter lists.
 
-use std::collections::BTreeSet;
-
 use super::table::{SYSCALL_SETS, UNRESOLVED};
 
 /// The group `name` (`@clock`) as `release` defines it.
 pub fn group(name: &str, release: u16) -> Option<&'static [&'static str]> {
-    let bit = crate::catalog::VERSIONS
-        .iter()
-        .position(|v| *v == release)
-        .map_or(0, |i| 1u8 << i);
-    SYSCALL_SETS
-        .iter()
-        .find(|s| s.name == name && s.releases & bit != 0)
-        .map(|s| s.calls)
+    let bit = super::release_bit(release);
+    for set in SYSCALL_SETS {
+        if set.name == name && set.releases & bit != 0 {
+            return Some(set.calls);
+        }
+    }
+    None
 }
 
 /// Whether libseccomp knows system call `name` on x86-64 (systemd skips the others).
@@ -22,9 +19,9 @@ pub fn resolvable(name: &str) -> bool {
     UNRESOLVED.binary_search(&name).is_err()
 }
 
-/// Applies one `SystemCallFilter=` line to the filter `set` (allow or deny list).
+/// Applies one `SystemCallFilter=` line to the filter `set` (allow or deny list, sorted).
 pub fn apply(
-    set: &mut BTreeSet<&'static str>,
+    set: &mut Vec<&'static str>,
     allow_list: &mut bool,
     started: &mut bool,
     value: &str,
@@ -59,7 +56,7 @@ pub fn apply(
     }
 }
 
-fn add(set: &mut BTreeSet<&'static str>, name: &str, insert: bool, release: u16, depth: u8) {
+fn add(set: &mut Vec<&'static str>, name: &str, insert: bool, release: u16, depth: u8) {
     if add_group(set, name, insert, release, depth) {
         return;
     }
@@ -71,7 +68,7 @@ fn add(set: &mut BTreeSet<&'static str>, name: &str, insert: bool, release: u16,
 
 /// [`add`] for a name a group lists, which is `'static` already.
 fn add_listed(
-    set: &mut BTreeSet<&'static str>,
+    set: &mut Vec<&'static str>,
     name: &'static str,
     insert: bool,
     release: u16,
@@ -84,17 +81,16 @@ fn add_listed(
 
 /// Adds or removes the calls of group `name`, if it is one of `release`'s groups.
 fn add_group(
-    set: &mut BTreeSet<&'static str>,
+    set: &mut Vec<&'static str>,
     name: &str,
     insert: bool,
     release: u16,
     depth: u8,
 ) -> bool {
-    let Some(calls) = name
-        .starts_with('@')
-        .then(|| group(name, release))
-        .flatten()
-    else {
+    if !name.starts_with('@') {
+        return false;
+    }
+    let Some(calls) = group(name, release) else {
         return false;
     };
     if depth < 8 {
@@ -105,35 +101,41 @@ fn add_group(
     true
 }
 
-fn add_known(set: &mut BTreeSet<&'static str>, known: &'static str, insert: bool) {
+fn add_known(set: &mut Vec<&'static str>, known: &'static str, insert: bool) {
     if !resolvable(known) {
         return;
     }
-    if insert {
-        set.insert(known);
-    } else {
-        set.remove(known);
+    match set.binary_search(&known) {
+        Ok(_) if insert => {}
+        Err(i) if insert => set.insert(i, known),
+        Ok(i) => {
+            set.remove(i);
+        }
+        Err(_) => {}
     }
 }
 
 fn interned(name: &str) -> Option<&'static str> {
-    SYSCALL_SETS
-        .iter()
-        .flat_map(|s| s.calls.iter())
-        .find(|c| **c == name)
-        .copied()
+    for set in SYSCALL_SETS {
+        for call in set.calls {
+            if *call == name {
+                return Some(call);
+            }
+        }
+    }
+    None
 }
 
 /// Whether the filter lets a system call of `group` through: the first such call, as
 /// systemd's `syscall_names_in_filter()` finds it.
 pub fn offender(
-    set: &BTreeSet<&'static str>,
+    set: &[&'static str],
     allow_list: bool,
     group_name: &str,
     release: u16,
 ) -> Option<&'static str> {
     fn walk(
-        set: &BTreeSet<&'static str>,
+        set: &[&'static str],
         allow_list: bool,
         calls: &'static [&'static str],
         release: u16,
@@ -152,7 +154,7 @@ pub fn offender(
             if !resolvable(call) {
                 continue;
             }
-            if set.contains(call) == allow_list {
+            if set.binary_search(call).is_ok() == allow_list {
                 return Some(call);
             }
         }

@@ -136,3 +136,27 @@ fn address_families_go_by_number_aliases_included() {
         Some(true)
     );
 }
+
+#[test]
+fn a_policy_keeps_the_last_of_a_repeated_name() {
+    let policy = Policy::parse(
+        r#"{"Zeta":{}, "PrivateNetwork":{"weight":7,"weight":0}, "Alpha":{},
+            "PrivateNetwork":{"weight":1,"weight":2}, "PrivateNetwork":3, "Zeta":{}}"#,
+    )
+    .unwrap();
+    let demo = unit("demo.service", "[Service]\nExecStart=/usr/bin/demo\n");
+    let r = score(&[&demo], 252, &policy);
+    let net = verdict(&r, "PrivateNetwork=");
+    assert_eq!(net.weight, 2);
+    assert_eq!(policy.unknown_fields(252), ["Alpha", "Zeta"]);
+    let same = Policy::parse(r#"{"Zeta":{},"Alpha":{},"PrivateNetwork":{"weight":2}}"#);
+    assert_eq!(same.unwrap(), policy);
+}
+
+#[test]
+fn address_families_and_fields_fit_one_bit_each() {
+    for (_, family) in super::values::ADDRESS_FAMILIES {
+        assert!(family < 64);
+    }
+    assert!((super::Field::AfOther as u8) < 64);
+}

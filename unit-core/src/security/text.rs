@@ -8,36 +8,34 @@ fn width(s: &str) -> usize {
 
 /// The rows sorted as systemd sorts them (description descending, then name), in columns.
 pub fn table(report: &Report) -> String {
-    let mut rows: Vec<[String; 4]> = report
-        .verdicts
-        .iter()
-        .map(|v| {
-            let mark = match v.passed() {
-                None => "",
-                Some(true) => "\u{2713}",
-                Some(false) => "\u{2717}",
-            };
-            [
-                mark.to_owned(),
-                v.check.id.to_owned(),
-                v.description.clone(),
-                report.exposure_of(v).map(tenths).unwrap_or_default(),
-            ]
-        })
-        .collect();
-    rows.sort_by(|a, b| b[2].cmp(&a[2]).then_with(|| a[1].cmp(&b[1])));
     let header = [" ", "NAME", "DESCRIPTION", "EXPOSURE"].map(str::to_owned);
-    let widths: Vec<usize> = (0..4)
-        .map(|c| {
-            std::iter::once(&header)
-                .chain(&rows)
-                .map(|r| width(&r[c]))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let mut rows: Vec<[String; 4]> = vec![header];
+    for v in &report.verdicts {
+        let mark = match v.passed() {
+            None => "",
+            Some(true) => "\u{2713}",
+            Some(false) => "\u{2717}",
+        };
+        let exposure = match report.exposure_of(v) {
+            Some(e) => tenths(e),
+            None => String::new(),
+        };
+        rows.push([
+            mark.to_owned(),
+            v.check.id.to_owned(),
+            v.description.clone(),
+            exposure,
+        ]);
+    }
+    rows[1..].sort_by(|a, b| b[2].cmp(&a[2]).then_with(|| a[1].cmp(&b[1])));
+    let mut widths = [0; 4];
+    for row in &rows {
+        for (c, cell) in row.iter().enumerate() {
+            widths[c] = widths[c].max(width(cell));
+        }
+    }
     let mut out = String::new();
-    for row in std::iter::once(&header).chain(&rows) {
+    for row in &rows {
         for (c, cell) in row.iter().enumerate() {
             let pad = " ".repeat(widths[c].saturating_sub(width(cell)));
             if c == 3 {

@@ -1,8 +1,6 @@
 //! The values of the sandboxing directives as systemd's parsers read them: capability sets,
 //! namespace flags, address families, device access lists.
 
-use std::collections::BTreeSet;
-
 use crate::parsers::c::parse_boolean;
 
 pub(crate) const NAMESPACES: [(&str, u64); 8] = [
@@ -159,7 +157,7 @@ pub(crate) const AF_PACKET: u8 = 17;
 
 /// Linux's address families by the names systemd's `af_from_name()` takes (those of
 /// `<sys/socket.h>`, aliases included), with their numbers.
-const ADDRESS_FAMILIES: [(&str, u8); 49] = [
+pub(crate) const ADDRESS_FAMILIES: [(&str, u8); 49] = [
     ("AF_UNSPEC", 0),
     ("AF_UNIX", 1),
     ("AF_LOCAL", 1),
@@ -211,28 +209,56 @@ const ADDRESS_FAMILIES: [(&str, u8); 49] = [
     ("AF_MCTP", 45),
 ];
 
-pub(crate) fn address_families(state: &mut Option<(bool, BTreeSet<u8>)>, value: &str) {
+/// A set of small numbers (address families, [`super::Field`]s below 64), one bit each.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Bits(u64);
+
+impl Bits {
+    pub(crate) fn insert(&mut self, n: u8) {
+        self.0 |= 1 << n;
+    }
+
+    pub(crate) fn remove(&mut self, n: u8) {
+        self.0 &= !(1 << n);
+    }
+
+    pub(crate) fn contains(self, n: u8) -> bool {
+        self.0 & (1 << n) != 0
+    }
+
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+pub(crate) fn address_families(state: &mut Option<(bool, Bits)>, value: &str) {
     if value.is_empty() {
         *state = None;
         return;
     }
     if value == "none" {
-        *state = Some((true, BTreeSet::new()));
+        *state = Some((true, Bits::default()));
         return;
     }
     let (invert, rest) = match value.strip_prefix('~') {
         Some(r) => (true, r),
         None => (false, value),
     };
-    let (allow, set) = state.get_or_insert_with(|| (!invert, BTreeSet::new()));
+    let (allow, set) = match state {
+        Some(state) => state,
+        None => state.insert((!invert, Bits::default())),
+    };
     for word in rest.split_ascii_whitespace() {
-        let Some((_, family)) = ADDRESS_FAMILIES.iter().find(|(n, _)| *n == word) else {
-            continue;
-        };
-        if invert != *allow {
-            set.insert(*family);
-        } else {
-            set.remove(family);
+        for &(name, family) in ADDRESS_FAMILIES.iter() {
+            if name != word {
+                continue;
+            }
+            if invert != *allow {
+                set.insert(family);
+            } else {
+                set.remove(family);
+            }
+            break;
         }
     }
 }

@@ -154,11 +154,12 @@ pub(crate) fn output(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     if let Some(v) = stdio_form(cx, value, files) {
         return v;
     }
-    let known: Vec<&str> = OUTPUTS
-        .iter()
-        .copied()
-        .filter(|o| cx.version >= 248 || *o != "truncate")
-        .collect();
+    let mut known = Vec::new();
+    for o in OUTPUTS {
+        if cx.version >= 248 || *o != "truncate" {
+            known.push(*o);
+        }
+    }
     basic::one_of(cx, value, &known).map_err(|e| {
         format!(
             "{e}, or `fd:NAME`, `file:PATH`, `append:PATH`{}",

@@ -157,7 +157,11 @@ pub(super) fn syscall_name(cx: &Cx<'_>, name: &str) -> Result<(), String> {
                 "system call group `{name}` needs systemd {since}; name its system calls instead"
             )),
             None => {
-                let hint = crate::suggest::closest(name, SYSCALL_GROUPS.iter().map(|g| g.0))
+                let mut groups = Vec::new();
+                for (group, _) in SYSCALL_GROUPS {
+                    groups.push(*group);
+                }
+                let hint = crate::suggest::closest_in(name, &groups)
                     .map(|s| format!("did you mean `{s}`?"))
                     .unwrap_or_else(|| "see `systemd-analyze syscall-filter`".into());
                 Err(format!("`{name}` is not a system call group; {hint}"))
@@ -328,7 +332,7 @@ pub(crate) fn address_families(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         let known = ADDRESS_FAMILIES.iter().any(|a| a.eq_ignore_ascii_case(&w))
             && (cx.version >= 250 || !w.eq_ignore_ascii_case("AF_MCTP"));
         if !known {
-            let hint = crate::suggest::closest(&w, ADDRESS_FAMILIES.iter().copied())
+            let hint = crate::suggest::closest_in(&w, ADDRESS_FAMILIES)
                 .map(|s| format!("did you mean `{s}`?"))
                 .unwrap_or_else(|| "use names such as `AF_UNIX AF_INET AF_INET6`".into());
             return Err(format!(

@@ -79,7 +79,7 @@ fn netlink(k: &str) -> Result<(), String> {
     let known = NETLINK_FAMILIES.contains(&word.as_ref())
         || c::unsigned(&word, 0, u64::from(i32::MAX as u32)).is_ok();
     if !known {
-        let hint = crate::suggest::closest(&word, NETLINK_FAMILIES.iter().copied())
+        let hint = crate::suggest::closest_in(&word, NETLINK_FAMILIES)
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
         return Err(format!("`{word}` is not a netlink family{hint}"));
