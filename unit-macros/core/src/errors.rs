@@ -117,6 +117,20 @@ impl Errors {
     }
 }
 
+/// A template, a message with the unit's name taken out, and the errors raised with it: their
+/// indices in the list and their daemons.
+type WideGroup<'r> = (&'r str, String, Vec<(usize, &'r str)>);
+
+/// What becomes of a raised error when errors of a whole template replace it.
+enum Moved {
+    /// Reported as raised.
+    Kept,
+    /// Reported once, at this site with this message, for all the template's instances.
+    To(u32, String),
+    /// One of those instances after the first: not reported again.
+    Repeat,
+}
+
 /// The problems raised and what lowering recorded about the sites they are at.
 struct Report<'r> {
     list: &'r [Raised],
@@ -200,12 +214,12 @@ impl Report<'_> {
         let mut out = proc_macro2::TokenStream::new();
         for (index, r) in self.list.iter().enumerate() {
             match &moved[index] {
-                Some(Some((site, message))) => {
+                Moved::To(site, message) => {
                     out.extend(syn::Error::new(sites.span(*site), message).to_compile_error());
                     continue;
                 }
-                Some(None) => continue,
-                None => {}
+                Moved::Repeat => continue,
+                Moved::Kept => {}
             }
             let Some(site) = r.site else {
                 if let Some(e) = &r.error {
@@ -213,10 +227,7 @@ impl Report<'_> {
                 }
                 continue;
             };
-            let group = match group_of[index] {
-                Some(g) => Some(&groups[g]),
-                None => None,
-            };
+            let group = group_of[index].map(|g| &groups[g]);
             if let Some((first, _)) = group {
                 if *first != index {
                     continue;
@@ -246,9 +257,11 @@ impl Report<'_> {
     }
 
     /// Errors about what a unit lacks that every instance of a template has: moved to the
-    /// template's name, once, by index in the list (`None` for the repeats).
-    fn template_wide(&self) -> Vec<Option<Option<(u32, String)>>> {
-        let mut groups: Vec<(&str, String, Vec<(usize, &str)>)> = Vec::new();
+    /// template's name, once, by index in the list.
+    fn template_wide(&self) -> Vec<Moved> {
+        // By template and message with the unit's name taken out: the errors (by index) and
+        // the daemons that raised them.
+        let mut groups: Vec<WideGroup<'_>> = Vec::new();
         for (index, r) in self.list.iter().enumerate() {
             let Some(site) = r.site else { continue };
             let Some((template, name)) = self.provenance.instances.get(site) else {
@@ -270,7 +283,10 @@ impl Report<'_> {
                 None => groups.push((template, message, vec![(index, daemon)])),
             }
         }
-        let mut moved = vec![None; self.list.len()];
+        let mut moved: Vec<Moved> = Vec::with_capacity(self.list.len());
+        for _ in 0..self.list.len() {
+            moved.push(Moved::Kept);
+        }
         for (template, message, raised) in groups {
             let users = match self.provenance.template_users.get(template) {
                 Some(users) => users.len(),
@@ -294,11 +310,11 @@ impl Report<'_> {
             }
             text.push_str(&users_note(template, &each, users));
             for (k, (i, _)) in raised.iter().enumerate() {
-                moved[*i] = Some(if k == 0 {
-                    Some((*site, text.clone()))
+                moved[*i] = if k == 0 {
+                    Moved::To(*site, text.clone())
                 } else {
-                    None
-                });
+                    Moved::Repeat
+                };
             }
         }
         moved
