@@ -37,8 +37,12 @@ pub fn render(family: &Family) -> ExitCode {
             set.push((option.name, value));
         }
     }
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for (n, v) in &set {
+        pairs.push((n, v));
+    }
     let result = family
-        .options(set.iter().map(|(n, v)| (*n, v.as_str())))
+        .options(pairs)
         .and_then(|options| Ok((family.render(&options)?, family.render_dropins(&options)?)));
     let (units, dropins) = match result {
         Ok(files) => files,

@@ -222,11 +222,11 @@ pub(crate) fn parse(family: &Family, args: Vec<OsString>) -> Result<Invocation> 
             Value(v) if cmd == Command::Graph => {
                 let name = string(v, "unit name", cmd)?;
                 if family.unit(&name).is_none() {
-                    let hint =
-                        unit_core::suggest::closest(&name, family.units.iter().map(|u| u.name))
-                            .map(|s| format!("; did you mean `{s}`?"))
-                            .unwrap_or_default();
-                    return Err(Error::Failed(format!("unknown unit `{name}`{hint}")));
+                    let message = match super::closest_unit(family, &name) {
+                        Some(s) => format!("unknown unit `{name}`; did you mean `{s}`?"),
+                        None => format!("unknown unit `{name}`"),
+                    };
+                    return Err(Error::Failed(message));
                 }
                 inv.units.push(name);
             }

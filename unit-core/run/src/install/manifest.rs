@@ -119,11 +119,17 @@ pub(super) fn missing_dirs<'a>(
 
 /// Removes each of `dirs` (paths on the target system) that is empty, deepest first.
 pub(super) fn remove_empty_dirs(destdir: &Path, dirs: &[String]) -> io::Result<()> {
-    let mut dirs: Vec<&String> = dirs.iter().collect();
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.matches('/').count()));
+    let mut deepest = 0;
     for dir in dirs {
-        // A directory that is not empty, or already gone, stays as it is.
-        let _ = fs::remove_dir(under(destdir, dir)?);
+        deepest = deepest.max(dir.matches('/').count());
+    }
+    for depth in (0..=deepest).rev() {
+        for dir in dirs {
+            if dir.matches('/').count() == depth {
+                // A directory that is not empty, or already gone, stays as it is.
+                let _ = fs::remove_dir(under(destdir, dir)?);
+            }
+        }
     }
     Ok(())
 }
