@@ -315,18 +315,12 @@ fn file(path: &Path, release: u16, policy: &Policy) -> Result<Scored> {
     let text = read(path)?;
     let mut files = vec![parsed(name, &text)?];
     let dir = path.with_file_name(format!("{name}.d"));
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        let mut confs: Vec<PathBuf> = Vec::new();
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|e| e == "conf") {
-                confs.push(p);
+    if let Ok(paths) = crate::import::sorted_paths(&dir) {
+        for conf in paths {
+            if conf.extension().is_some_and(|e| e == "conf") {
+                let text = read(&conf)?;
+                files.push(parsed(name, &text)?);
             }
-        }
-        confs.sort();
-        for conf in confs {
-            let text = read(&conf)?;
-            files.push(parsed(name, &text)?);
         }
     }
     let refs: Vec<&Unit> = files.iter().collect();

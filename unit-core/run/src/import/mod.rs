@@ -34,6 +34,7 @@ use unit_core::Unit;
 #[cfg(feature = "cli")]
 pub use cli::{parse, run, Request};
 pub use factor::{factor, Factored};
+pub(crate) use read::sorted_paths;
 pub use read::{import_texts, read_paths};
 pub use target::needed_target;
 pub use write::{externs, literal, write_factored, write_family, Layout};
