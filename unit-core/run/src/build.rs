@@ -89,11 +89,12 @@ fn remove_stale_dropins(dir: &Path, dropins: &[RenderedDropin]) -> std::io::Resu
             continue;
         }
         let name = entry.file_name().to_string_lossy().into_owned();
-        let mine: Vec<&str> = dropins
-            .iter()
-            .filter(|d| format!("{}.d", d.unit) == name)
-            .map(|d| d.file)
-            .collect();
+        let mut mine: Vec<&str> = Vec::new();
+        for d in dropins {
+            if format!("{}.d", d.unit) == name {
+                mine.push(d.file);
+            }
+        }
         if mine.is_empty() {
             std::fs::remove_dir_all(entry.path())?;
             continue;

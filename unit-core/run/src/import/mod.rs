@@ -152,8 +152,10 @@ impl Imported {
     /// order, merged by systemd's rules ([`unit_core::dropin::apply`]).
     pub fn merged(&self, name: &str) -> Option<Unit> {
         let mut unit = self.unit(name)?.clone();
-        for d in self.dropins.iter().filter(|d| d.unit == name) {
-            unit = unit_core::dropin::apply(&unit, &d.body);
+        for d in &self.dropins {
+            if d.unit == name {
+                unit = unit_core::dropin::apply(&unit, &d.body);
+            }
         }
         Some(unit)
     }
