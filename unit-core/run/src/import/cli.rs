@@ -14,7 +14,11 @@ use super::{factor, read_paths, write_factored, write_family, Layout};
 /// the gaps go at the end of the summary as `//` lines. An error is one line per problem,
 /// each naming the file and line.
 pub fn run(args: &[String]) -> Result<String, String> {
-    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    let mut os_args: Vec<OsString> = Vec::new();
+    for a in args {
+        os_args.push(a.into());
+    }
+    let args = os_args;
     match parse(&args)? {
         Some(request) => request.run(),
         None => Err("`--help` is the command line's; run `<program> help import`".into()),

@@ -134,7 +134,9 @@ pub fn factor(imported: &Imported) -> Factored {
     let mut params = Params::default();
     // Each unit's member, with its daemon's number, at the unit's place.
     let mut placed: Vec<Option<(usize, Member)>> = Vec::new();
-    placed.resize_with(units.len(), || None);
+    for _ in units {
+        placed.push(None);
+    }
     for (role, candidates) in &roles {
         let mut left: Vec<usize> = (0..candidates.len()).collect();
         let mut cluster_no = 0;
@@ -175,7 +177,9 @@ pub fn factor(imported: &Imported) -> Factored {
         }
     }
     let mut members: Vec<Vec<Member>> = Vec::new();
-    members.resize_with(order.len(), Vec::new);
+    for _ in &order {
+        members.push(Vec::new());
+    }
     for (daemon_no, member) in placed.into_iter().flatten() {
         members[daemon_no].push(member);
     }

@@ -47,7 +47,8 @@ pub(super) fn find_snippets(out: &mut Factored) {
             let mut i = 0;
             while i + run.len() <= body.len() {
                 if body[i..i + run.len()] == run[..] {
-                    body.splice(i..i + run.len(), [Atom::Use(ident.clone())]);
+                    body.drain(i..i + run.len());
+                    body.insert(i, Atom::Use(ident.clone()));
                 }
                 i += 1;
             }

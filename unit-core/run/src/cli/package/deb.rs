@@ -131,7 +131,8 @@ pub fn postinst(family: &str, u: &Units) -> String {
             words(&u.instances)
         ));
     }
-    let started: Vec<String> = u.enabled.iter().chain(&u.instances).cloned().collect();
+    let mut started = u.enabled.clone();
+    started.extend_from_slice(&u.instances);
     s.push_str("\tif [ -z \"${DPKG_ROOT:-}\" ] && [ -d /run/systemd/system ]; then\n\t\tsystemctl --system daemon-reload >/dev/null || true\n");
     if !started.is_empty() {
         s.push_str(&format!(
@@ -172,7 +173,8 @@ pub fn postrm(u: &Units) -> String {
         if [ -z \"${DPKG_ROOT:-}\" ] && [ -d /run/systemd/system ] && [ \"$1\" = remove ]; then\n\
         \tsystemctl --system daemon-reload >/dev/null || true\nfi\n"
         .to_owned();
-    let installable: Vec<String> = u.enabled.iter().chain(&u.others).cloned().collect();
+    let mut installable = u.enabled.clone();
+    installable.extend_from_slice(&u.others);
     if !installable.is_empty() {
         let w = words(&installable);
         s.push_str(&format!(
