@@ -34,11 +34,17 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
     h
 }
 
+/// The hash of `bytes` as a manifest records it: [`fingerprint`] in 16 hexadecimal digits.
+pub(super) fn hashed(bytes: &[u8]) -> String {
+    format!("{:016x}", fingerprint(bytes))
+}
+
 /// What a manifest records, with paths on the target system.
 #[derive(Debug, Default)]
 pub(super) struct Recorded {
-    /// Each installed file and the hash of the content it was installed with.
-    pub files: BTreeMap<String, u64>,
+    /// Each installed file and the hash of the content it was installed with, as [`hashed`]
+    /// writes it.
+    pub files: BTreeMap<String, String>,
     /// The directories the installs made, which an uninstall removes when they are empty.
     pub dirs: Vec<String>,
     /// Where the manifest was read, under the destination directory, if one was found.
@@ -80,7 +86,9 @@ pub(super) fn read(destdir: &Path, manifest: &str, earlier: &[String]) -> io::Re
                     file.display()
                 )));
             };
-            recorded.files.insert(path.to_owned(), hash);
+            recorded
+                .files
+                .insert(path.to_owned(), format!("{hash:016x}"));
         }
         recorded.found = Some(file);
         return Ok(recorded);
@@ -94,8 +102,8 @@ pub(super) fn text(family: &str, files: &[super::File], dirs: &[String]) -> Stri
         "# files installed by `{family}`, with a hash of their content; a file is removed only\n# while it has that content. `dir` lines are directories made for them, removed when empty\n"
     );
     for f in files {
-        let hash = fingerprint(f.text.as_bytes());
-        text.push_str(&format!("{hash:016x} {}\n", f.path));
+        let hash = hashed(f.text.as_bytes());
+        text.push_str(&format!("{hash} {}\n", f.path));
     }
     for dir in dirs {
         text.push_str(&format!("dir {dir}\n"));

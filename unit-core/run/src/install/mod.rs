@@ -162,7 +162,7 @@ pub fn install_adopting(
         }
         let target = under(destdir, path)?;
         match fs::read(&target) {
-            Ok(bytes) if fingerprint(&bytes) == *hash => {
+            Ok(bytes) if manifest::hashed(&bytes) == *hash => {
                 report.removed.push(path.clone());
                 stale.push(target);
             }
@@ -236,7 +236,7 @@ pub fn uninstall(
     for (path, hash) in &previous.files {
         let target = under(destdir, path)?;
         match fs::read(&target) {
-            Ok(bytes) if fingerprint(&bytes) == *hash => {
+            Ok(bytes) if manifest::hashed(&bytes) == *hash => {
                 report.removed.push(path.clone());
                 doomed.push(target);
             }
