@@ -90,7 +90,7 @@ pub fn factor(imported: &Imported) -> Factored {
             }
         }
     }
-    let mut roles: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+    let mut found: Vec<(String, Candidate)> = Vec::new();
     let mut out = Factored {
         rendered: units.clone(),
         imported: imported.clone(),
@@ -120,15 +120,32 @@ pub fn factor(imported: &Imported) -> Factored {
                     }
                 };
                 let role = format!("{{daemon}}{}", &unit.name[d.len()..]);
-                roles.entry(role).or_default().push(Candidate {
+                let candidate = Candidate {
                     daemon: d.to_owned(),
                     daemon_no,
                     general: generalize(unit, d),
                     unit,
                     at,
-                });
+                };
+                found.push((role, candidate));
             }
             None => out.units.push(unit.clone()),
+        }
+    }
+    // The roles in name order, each with its candidates in unit order.
+    let mut role_names: Vec<String> = Vec::new();
+    for (role, _) in &found {
+        role_names.push(role.clone());
+    }
+    role_names.sort();
+    role_names.dedup();
+    let mut roles: Vec<Vec<Candidate>> = Vec::new();
+    for _ in &role_names {
+        roles.push(Vec::new());
+    }
+    for (role, candidate) in found {
+        if let Ok(i) = role_names.binary_search(&role) {
+            roles[i].push(candidate);
         }
     }
     let mut params = Params::default();
@@ -137,7 +154,7 @@ pub fn factor(imported: &Imported) -> Factored {
     for _ in units {
         placed.push(None);
     }
-    for (role, candidates) in &roles {
+    for (role, candidates) in role_names.iter().zip(&roles) {
         let mut left: Vec<usize> = (0..candidates.len()).collect();
         let mut cluster_no = 0;
         while !left.is_empty() {
