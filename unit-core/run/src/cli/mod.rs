@@ -181,7 +181,16 @@ impl<'f> Cli<'f> {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> u8 {
-        let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+        let mut list: Vec<OsString> = Vec::new();
+        for a in args {
+            list.push(a.into());
+        }
+        self.run_args(list, out, err)
+    }
+
+    /// [`Cli::run`] past the conversion of its arguments, which is all that depends on their
+    /// type.
+    fn run_args(&self, args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let result = if args.first().is_some_and(|a| a == "import") {
             self.import(&args[1..], out)
         } else if args.len() == 2 && args[0] == "help" && args[1] == "import" {
