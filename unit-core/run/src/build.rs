@@ -37,8 +37,12 @@ pub fn render(family: &Family) -> ExitCode {
             set.push((option.name, value));
         }
     }
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for (n, v) in &set {
+        pairs.push((n, v));
+    }
     let result = family
-        .options(set.iter().map(|(n, v)| (*n, v.as_str())))
+        .options(pairs)
         .and_then(|options| Ok((family.render(&options)?, family.render_dropins(&options)?)));
     let (units, dropins) = match result {
         Ok(files) => files,
@@ -85,11 +89,12 @@ fn remove_stale_dropins(dir: &Path, dropins: &[RenderedDropin]) -> std::io::Resu
             continue;
         }
         let name = entry.file_name().to_string_lossy().into_owned();
-        let mine: Vec<&str> = dropins
-            .iter()
-            .filter(|d| format!("{}.d", d.unit) == name)
-            .map(|d| d.file)
-            .collect();
+        let mut mine: Vec<&str> = Vec::new();
+        for d in dropins {
+            if format!("{}.d", d.unit) == name {
+                mine.push(d.file);
+            }
+        }
         if mine.is_empty() {
             std::fs::remove_dir_all(entry.path())?;
             continue;

@@ -58,7 +58,10 @@ pub fn write_dir(dir: &Path, units: &[Rendered], track: Track) -> io::Result<Rep
     for u in units {
         check_file_name(u.name).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     }
-    let names: BTreeSet<&str> = units.iter().map(|u| u.name).collect();
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    for u in units {
+        names.insert(u.name);
+    }
     if names.len() != units.len() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,

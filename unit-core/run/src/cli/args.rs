@@ -193,10 +193,10 @@ pub(crate) fn parse(family: &Family, args: Vec<OsString>) -> Result<Invocation> 
                 Value(v) => {
                     let name = string(v, "command", Command::Help)?;
                     let found = Command::named(&name).ok_or_else(|| {
-                        let hint =
-                            unit_core::suggest::closest(&name, Command::ALL.map(Command::name))
-                                .map(|s| format!("; did you mean `{s}`?"))
-                                .unwrap_or_default();
+                        let hint = match unit_core::suggest::closest(&name, command_names()) {
+                            Some(s) => format!("; did you mean `{s}`?"),
+                            None => String::new(),
+                        };
                         usage(format!("unknown command `{name}`{hint}"), None)
                     })?;
                     command = Some(found);
@@ -222,11 +222,11 @@ pub(crate) fn parse(family: &Family, args: Vec<OsString>) -> Result<Invocation> 
             Value(v) if cmd == Command::Graph => {
                 let name = string(v, "unit name", cmd)?;
                 if family.unit(&name).is_none() {
-                    let hint =
-                        unit_core::suggest::closest(&name, family.units.iter().map(|u| u.name))
-                            .map(|s| format!("; did you mean `{s}`?"))
-                            .unwrap_or_default();
-                    return Err(Error::Failed(format!("unknown unit `{name}`{hint}")));
+                    let message = match super::closest_unit(family, &name) {
+                        Some(s) => format!("unknown unit `{name}`; did you mean `{s}`?"),
+                        None => format!("unknown unit `{name}`"),
+                    };
+                    return Err(Error::Failed(message));
                 }
                 inv.units.push(name);
             }
@@ -305,24 +305,36 @@ pub(crate) fn parse(family: &Family, args: Vec<OsString>) -> Result<Invocation> 
     Ok(inv)
 }
 
+fn command_names() -> Vec<&'static str> {
+    let mut names = Vec::new();
+    for c in Command::ALL {
+        names.push(c.name());
+    }
+    names
+}
+
 fn unknown(arg: lexopt::Arg<'_>, family: &Family, command: Option<Command>) -> Error {
     match arg {
         lexopt::Arg::Long(name) => {
             let mut known: Vec<&str> = vec!["help"];
             if let Some(cmd) = command {
-                known.extend(cmd.flags());
+                known.extend_from_slice(cmd.flags());
                 if cmd.takes_build_options() {
-                    known.extend(family.options.iter().map(|o| o.name));
+                    for o in family.options {
+                        known.push(o.name);
+                    }
                 }
             } else {
                 known.push("version");
             }
-            let hint = unit_core::suggest::closest(name, known)
-                .map(|s| format!("; did you mean `--{s}`?"))
-                .unwrap_or_default();
-            let place = command
-                .map(|c| format!(" for `{}`", c.name()))
-                .unwrap_or_default();
+            let hint = match unit_core::suggest::closest(name, known) {
+                Some(s) => format!("; did you mean `--{s}`?"),
+                None => String::new(),
+            };
+            let place = match command {
+                Some(c) => format!(" for `{}`", c.name()),
+                None => String::new(),
+            };
             usage(format!("unknown option `--{name}`{place}{hint}"), command)
         }
         lexopt::Arg::Short(c) => usage(format!("unknown option `-{c}`"), command),

@@ -1,6 +1,7 @@
 //! `check`: the family's units with the given build options, or unit files on disk, checked as
 //! systemd loads them, each problem a [`Finding`].
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -165,11 +166,7 @@ impl Files {
 }
 
 fn sorted(dir: &Path) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths
+    crate::import::sorted_paths(dir).unwrap_or_default()
 }
 
 fn read(path: &Path, out: &mut Vec<Finding>) -> Option<String> {
@@ -210,21 +207,23 @@ fn located(
     text: &str,
     target: Target,
 ) -> Vec<Finding> {
-    diagnostics
-        .iter()
-        .map(|d| {
-            let rule = if d.on_value { "value" } else { "unit" };
-            let mut f = Finding::new(Severity::Error, rule, d.message.clone());
-            f.unit = Some(unit.to_owned());
-            f.file = Some(file.to_owned());
-            if d.origin != Origin::NONE {
-                f.line = Some(d.origin.0);
-                f.column = Some(column(text, d.origin.0, d.on_value));
-            }
-            f.release = Some(release(&d.message).unwrap_or_else(|| target.reference()));
-            f
-        })
-        .collect()
+    let mut out = Vec::new();
+    for d in diagnostics {
+        let rule = if d.on_value { "value" } else { "unit" };
+        let mut f = Finding::new(Severity::Error, rule, d.message.clone());
+        f.unit = Some(unit.to_owned());
+        f.file = Some(file.to_owned());
+        if d.origin != Origin::NONE {
+            f.line = Some(d.origin.0);
+            f.column = Some(column(text, d.origin.0, d.on_value));
+        }
+        f.release = match release(&d.message) {
+            Some(r) => Some(r),
+            None => Some(target.reference()),
+        };
+        out.push(f);
+    }
+    out
 }
 
 /// The 1-based column of line `line` of `text` where its key starts, or its value when
@@ -244,8 +243,11 @@ fn column(text: &str, line: u32, on_value: bool) -> u32 {
 /// The release a message names (``needs systemd 253``), if any.
 pub(crate) fn release(message: &str) -> Option<u16> {
     let (_, after) = message.split_once("systemd ")?;
-    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    let mut end = 0;
+    while after.as_bytes().get(end).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+    }
+    after[..end].parse().ok()
 }
 
 /// The findings in `format`; an error when any is of severity error.
@@ -254,19 +256,20 @@ pub(crate) fn report(findings: &[Finding], json: bool, out: &mut dyn Write) -> R
         let line = if json { f.to_json() } else { human(f) };
         writeln!(out, "{line}").map_err(io)?;
     }
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
+    let mut errors = 0;
+    let mut files: BTreeSet<&str> = BTreeSet::new();
+    for f in findings {
+        if f.severity == Severity::Error {
+            errors += 1;
+        }
+        if let Some(file) = &f.file {
+            files.insert(file);
+        }
+    }
     if errors == 0 {
         return Ok(());
     }
-    let files = {
-        let mut files: Vec<&str> = findings.iter().filter_map(|f| f.file.as_deref()).collect();
-        files.sort_unstable();
-        files.dedup();
-        files.len()
-    };
+    let files = files.len();
     let s = if errors == 1 { "" } else { "s" };
     let f = if files == 1 { "" } else { "s" };
     Err(Error::Failed(format!(
@@ -276,13 +279,16 @@ pub(crate) fn report(findings: &[Finding], json: bool, out: &mut dyn Write) -> R
 
 /// A finding as a compiler prints one: `file:line:column: error: message [rule]`.
 pub fn human(f: &Finding) -> String {
-    let mut place = f
-        .file
-        .clone()
-        .or_else(|| f.unit.clone())
-        .unwrap_or_default();
-    for n in [f.line, f.column].into_iter().map_while(|n| n) {
-        place.push_str(&format!(":{n}"));
+    let mut place = match (&f.file, &f.unit) {
+        (Some(file), _) => file.clone(),
+        (None, Some(unit)) => unit.clone(),
+        (None, None) => String::new(),
+    };
+    if let Some(line) = f.line {
+        place.push_str(&format!(":{line}"));
+        if let Some(column) = f.column {
+            place.push_str(&format!(":{column}"));
+        }
     }
     if !place.is_empty() {
         place.push_str(": ");

@@ -127,7 +127,10 @@ pub fn dot(
     let touches =
         |from: &str, to: &str| only.is_empty() || only.iter().any(|u| u == from || u == to);
     edges.retain(|e| touches(&e.from, &e.to));
-    let mut drawn: Vec<&str> = only.iter().map(String::as_str).collect();
+    let mut drawn: Vec<&str> = Vec::new();
+    for u in only {
+        drawn.push(u);
+    }
     for e in &edges {
         for n in [e.from.as_str(), e.to.as_str()] {
             if !drawn.contains(&n) {
@@ -137,10 +140,10 @@ pub fn dot(
     }
     let mut s = format!("digraph {} {{\n", quote(family.name));
     s.push_str("  rankdir=LR;\n  node [shape=box, fontname=\"sans-serif\", fontsize=10];\n  edge [fontsize=8];\n");
-    for u in units
-        .iter()
-        .filter(|u| only.is_empty() || drawn.contains(&u.name.as_str()))
-    {
+    for u in units {
+        if !only.is_empty() && !drawn.contains(&u.name.as_str()) {
+            continue;
+        }
         let shape = match u.kind() {
             Some(UnitKind::Socket) => ", shape=ellipse",
             Some(UnitKind::Target) => ", shape=hexagon",
@@ -155,13 +158,16 @@ pub fn dot(
             quote(&u.name)
         );
     }
-    for name in drawn
-        .iter()
-        .filter(|d| !units.iter().any(|u| u.name == **d))
-    {
+    for name in &drawn {
+        if units.iter().any(|u| u.name == *name) {
+            continue;
+        }
         let _ = writeln!(s, "  {} [color=gray50, fontcolor=gray30];", quote(name));
     }
-    for (unit, file, _) in dropins.iter().filter(|(unit, ..)| touches(unit, unit)) {
+    for (unit, file, _) in dropins {
+        if !touches(unit, unit) {
+            continue;
+        }
         let node = quote(&format!("{unit}.d/{file}"));
         let _ = writeln!(s, "  {node} [shape=note, color=gray50, fontsize=8];");
         let _ = writeln!(s, "  {node} -> {} [label=extends, {EXTENDS}];", quote(unit));

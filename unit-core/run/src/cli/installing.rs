@@ -17,21 +17,19 @@ impl Cli<'_> {
         let unitdir = install::unit_dir(family, options);
         let units = family.render(options).map_err(joined)?;
         let dropins = family.render_dropins(options).map_err(joined)?;
-        let mut files: Vec<File> = units
-            .into_iter()
-            .map(|u| File {
-                path: format!("{unitdir}/{}", u.name),
-                text: u.text,
-            })
-            .collect();
-        for u in &files {
-            let name = u.path.rsplit('/').next().unwrap_or("");
+        let mut files: Vec<File> = Vec::new();
+        for u in units {
+            let path = format!("{unitdir}/{}", u.name);
+            let name = path.rsplit('/').next().unwrap_or("");
             crate::output::check_file_name(name).map_err(failed)?;
+            files.push(File { path, text: u.text });
         }
-        files.extend(dropins.into_iter().map(|d| File {
-            path: format!("{unitdir}/{}", d.path()),
-            text: d.text,
-        }));
+        for d in dropins {
+            files.push(File {
+                path: format!("{unitdir}/{}", d.path()),
+                text: d.text,
+            });
+        }
         if let Some((name, text)) = family.preset_file() {
             let dir = install::preset_dir(family, options).map_err(failed)?;
             files.push(File {
@@ -74,11 +72,12 @@ impl Cli<'_> {
         let (files, manifest) = self.files(options)?;
         let dry = inv.flag;
         let legacy = Legacy::read(&destdir, &install::unit_dir(self.family, options));
-        let adopted: Vec<String> = files
-            .iter()
-            .filter(|f| legacy.owns(&f.path))
-            .map(|f| f.path.clone())
-            .collect();
+        let mut adopted: Vec<String> = Vec::new();
+        for f in &files {
+            if legacy.owns(&f.path) {
+                adopted.push(f.path.clone());
+            }
+        }
         let earlier = self.earlier_manifests(options);
         let report = install::install_adopting(
             &destdir,
@@ -217,9 +216,12 @@ impl Legacy {
         let path = destdir
             .join(unitdir.trim_start_matches('/'))
             .join(crate::output::MANIFEST);
-        let names = std::fs::read_to_string(&path)
-            .map(|t| t.lines().map(str::to_owned).collect())
-            .unwrap_or_default();
+        let mut names = Vec::new();
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            for line in text.lines() {
+                names.push(line.to_owned());
+            }
+        }
         Legacy {
             path,
             unitdir: unitdir.to_owned(),
@@ -237,15 +239,18 @@ impl Legacy {
     /// list when nothing is left, never a unit file.
     fn release(&self, adopted: &[String]) -> std::io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("/"));
-        let left: Vec<&String> = self
-            .names
-            .iter()
-            .filter(|n| !adopted.iter().any(|a| a.ends_with(&format!("/{n}"))))
-            .filter(|n| {
-                crate::output::check_file_name(n).is_err()
-                    || std::fs::symlink_metadata(dir.join(n)).is_ok()
-            })
-            .collect();
+        let mut left: Vec<&String> = Vec::new();
+        for n in &self.names {
+            let suffix = format!("/{n}");
+            if adopted.iter().any(|a| a.ends_with(&suffix)) {
+                continue;
+            }
+            if crate::output::check_file_name(n).is_err()
+                || std::fs::symlink_metadata(dir.join(n)).is_ok()
+            {
+                left.push(n);
+            }
+        }
         if left.is_empty() {
             return match std::fs::remove_file(&self.path) {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
@@ -255,7 +260,11 @@ impl Legacy {
         if left.len() == self.names.len() {
             return Ok(());
         }
-        let text: String = left.iter().map(|n| format!("{n}\n")).collect();
+        let mut text = String::new();
+        for n in left {
+            text.push_str(n);
+            text.push('\n');
+        }
         crate::output::write_atomic(dir, crate::output::MANIFEST, text.as_bytes())
     }
 }

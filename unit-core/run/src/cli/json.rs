@@ -22,11 +22,12 @@ pub(crate) fn run(
     let mut buffer = Vec::new();
     let result = cli.dispatch(inv, &mut buffer);
     let rule = command.name();
-    let mut findings: Vec<Finding> = String::from_utf8_lossy(&buffer)
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(|l| Finding::new(Severity::Info, rule, l))
-        .collect();
+    let mut findings: Vec<Finding> = Vec::new();
+    for l in String::from_utf8_lossy(&buffer).lines() {
+        if !l.is_empty() {
+            findings.push(Finding::new(Severity::Info, rule, l));
+        }
+    }
     match result {
         Ok(()) | Err(Error::Closed) => {}
         Err(Error::Failed(m)) if command == Command::Verify => {
@@ -48,40 +49,56 @@ pub fn analyze_findings(message: &str, family: &Family) -> Vec<Finding> {
     let Some(first) = lines.next() else {
         return Vec::new();
     };
-    let rest: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+    let mut rest: Vec<&str> = Vec::new();
+    for l in lines {
+        if !l.trim().is_empty() {
+            rest.push(l);
+        }
+    }
     if rest.is_empty() {
         return vec![Finding::new(Severity::Error, "verify", first)];
     }
-    rest.into_iter()
-        .map(|line| {
-            let mut f = Finding::new(Severity::Error, "systemd-analyze", line.trim());
-            f.release = release;
-            let (head, tail) = line.split_once(": ").unwrap_or(("", line));
-            let mut parts = head.rsplitn(2, ':');
-            let last = parts.next().unwrap_or("");
-            let file = match (last.parse::<u32>(), parts.next()) {
-                (Ok(n), Some(file)) if file.starts_with('/') => {
-                    f.line = Some(n);
-                    Some(file)
-                }
-                _ if head.starts_with('/') => Some(head),
-                _ => None,
-            };
-            let name = file.map_or(head, |p| p.rsplit('/').next().unwrap_or(p));
-            let unit = family
-                .units
-                .iter()
-                .map(|u| u.name)
-                .chain(family.dropins.iter().map(|d| d.unit))
-                .find(|u| *u == name || file.is_some_and(|p| p.contains(&format!("/{u}.d/"))));
-            if file.is_some() || unit.is_some() {
-                f.file = file.map(str::to_owned);
-                f.unit = unit.map(str::to_owned).or(Some(name.to_owned()));
-                f.message = tail.trim().to_owned();
+    let mut names: Vec<&str> = Vec::new();
+    for u in family.units {
+        names.push(u.name);
+    }
+    for d in family.dropins {
+        names.push(d.unit);
+    }
+    let mut out = Vec::new();
+    for line in rest {
+        let mut f = Finding::new(Severity::Error, "systemd-analyze", line.trim());
+        f.release = release;
+        let (head, tail) = line.split_once(": ").unwrap_or(("", line));
+        let mut parts = head.rsplitn(2, ':');
+        let last = parts.next().unwrap_or("");
+        let file = match (last.parse::<u32>(), parts.next()) {
+            (Ok(n), Some(file)) if file.starts_with('/') => {
+                f.line = Some(n);
+                Some(file)
             }
-            f
-        })
-        .collect()
+            _ if head.starts_with('/') => Some(head),
+            _ => None,
+        };
+        let name = match file {
+            Some(p) => p.rsplit('/').next().unwrap_or(p),
+            None => head,
+        };
+        let mut unit = None;
+        for &u in &names {
+            if u == name || file.is_some_and(|p| p.contains(&format!("/{u}.d/"))) {
+                unit = Some(u);
+                break;
+            }
+        }
+        if file.is_some() || unit.is_some() {
+            f.file = file.map(str::to_owned);
+            f.unit = Some(unit.unwrap_or(name).to_owned());
+            f.message = tail.trim().to_owned();
+        }
+        out.push(f);
+    }
+    out
 }
 
 /// The release of the `systemd-analyze` installed here (`systemd 252 (252.30-1)`).

@@ -92,6 +92,38 @@ pub(crate) fn joined(errors: Vec<String>) -> Error {
     Error::Failed(errors.join("; "))
 }
 
+/// The family's build options with those `set` on the command line of `command`.
+pub(crate) fn options_of(
+    family: &Family,
+    set: &[(String, String)],
+    command: Command,
+) -> Result<Options> {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for (n, v) in set {
+        pairs.push((n, v));
+    }
+    family
+        .options(pairs)
+        .map_err(|e| Error::Usage(e.join("; "), Some(command)))
+}
+
+/// The family's unit whose name is closest to `name`, if one is close.
+pub(crate) fn closest_unit<'a>(family: &'a Family, name: &str) -> Option<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    for u in family.units {
+        names.push(u.name);
+    }
+    unit_core::suggest::closest(name, names)
+}
+
+/// ``unknown unit `NAME` `` with the closest unit's name, else where to see them all.
+pub(crate) fn unknown_unit(family: &Family, name: &str, program: &str) -> String {
+    match closest_unit(family, name) {
+        Some(s) => format!("unknown unit `{name}`; did you mean `{s}`?"),
+        None => format!("unknown unit `{name}`; `{program} list` shows them all"),
+    }
+}
+
 pub(crate) fn io(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         Error::Closed
@@ -149,7 +181,16 @@ impl<'f> Cli<'f> {
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> u8 {
-        let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+        let mut list: Vec<OsString> = Vec::new();
+        for a in args {
+            list.push(a.into());
+        }
+        self.run_args(list, out, err)
+    }
+
+    /// [`Cli::run`] past the conversion of its arguments, which is all that depends on their
+    /// type.
+    fn run_args(&self, args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let result = if args.first().is_some_and(|a| a == "import") {
             self.import(&args[1..], out)
         } else if args.len() == 2 && args[0] == "help" && args[1] == "import" {
@@ -192,11 +233,7 @@ impl<'f> Cli<'f> {
 
     fn dispatch(&self, inv: args::Invocation, out: &mut dyn Write) -> Result<()> {
         let family = self.family;
-        let options = || -> Result<Options> {
-            family
-                .options(inv.set.iter().map(|(n, v)| (n.as_str(), v.as_str())))
-                .map_err(|e| Error::Usage(e.join("; "), Some(inv.command)))
-        };
+        let options = || options_of(family, &inv.set, inv.command);
         match inv.command {
             Command::Help => {
                 let text = help::text(self, inv.topic);
@@ -256,9 +293,7 @@ impl<'f> Cli<'f> {
     }
 
     fn options(&self, inv: &args::Invocation) -> Result<Options> {
-        self.family
-            .options(inv.set.iter().map(|(n, v)| (n.as_str(), v.as_str())))
-            .map_err(|e| Error::Usage(e.join("; "), Some(inv.command)))
+        options_of(self.family, &inv.set, inv.command)
     }
 
     fn show(&self, name: Option<&str>, options: &Options, out: &mut dyn Write) -> Result<()> {
@@ -273,13 +308,9 @@ impl<'f> Cli<'f> {
             let r = d.render(family, options).map_err(joined)?;
             return out.write_all(r.text.as_bytes()).map_err(io);
         }
-        let def = family.unit(name).ok_or_else(|| {
-            let names = family.units.iter().map(|u| u.name);
-            let hint = unit_core::suggest::closest(name, names)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_else(|| format!("; `{} list` shows them all", self.name));
-            Error::Failed(format!("unknown unit `{name}`{hint}"))
-        })?;
+        let def = family
+            .unit(name)
+            .ok_or_else(|| Error::Failed(unknown_unit(family, name, &self.name)))?;
         let rendered = def.render_for(options, family.target).map_err(joined)?;
         out.write_all(rendered.text.as_bytes()).map_err(io)
     }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::args::Command;
 use super::finding::{Finding, Severity};
 use super::{io, Cli, Error, Result};
+use unit_core::dropin::RenderedDropin;
 use unit_core::security::{self, Policy, Report};
 use unit_core::Unit;
 
@@ -51,36 +52,41 @@ fn usage(message: impl Into<String>) -> Error {
 }
 
 fn text(v: OsString, what: &str) -> Result<String> {
-    v.into_string().map_err(|v| {
-        usage(format!(
+    match v.into_string() {
+        Ok(s) => Ok(s),
+        Err(v) => Err(usage(format!(
             "{what} `{}` is not valid UTF-8",
             v.to_string_lossy()
-        ))
-    })
+        ))),
+    }
+}
+
+fn value(p: &mut lexopt::Parser, flag: &str) -> Result<String> {
+    match p.value() {
+        Ok(v) => text(v, &format!("value of `--{flag}`")),
+        Err(_) => Err(usage(format!("`--{flag}` needs a value"))),
+    }
 }
 
 fn parse(cli: &Cli, args: &[OsString]) -> Result<Option<Request>> {
     use lexopt::prelude::*;
-    let mut parser = lexopt::Parser::from_args(args.iter().cloned());
+    let mut parser = lexopt::Parser::from_args(args.to_vec());
     let mut r = Request::default();
-    let value = |p: &mut lexopt::Parser, flag: &str| -> Result<String> {
-        let v = p
-            .value()
-            .map_err(|_| usage(format!("`--{flag}` needs a value")))?;
-        text(v, &format!("value of `--{flag}`"))
-    };
-    while let Some(arg) = parser
-        .next()
-        .map_err(|e| usage(e.to_string().replace('\'', "`")))?
-    {
+    loop {
+        let arg = match parser.next() {
+            Ok(Some(arg)) => arg,
+            Ok(None) => break,
+            Err(e) => return Err(usage(e.to_string().replace('\'', "`"))),
+        };
         match arg {
             Short('h') | Long("help") => return Ok(None),
             Long("file") => r.files = true,
             Long("threshold") => {
                 let v = value(&mut parser, "threshold")?;
-                r.threshold = Some(v.parse::<u64>().ok().filter(|n| *n <= 100).ok_or_else(|| {
-                    usage(format!("`--threshold {v}` is not a number from 0 to 100; it is the exposure times ten, as `systemd-analyze security --threshold` takes it"))
-                })?);
+                match v.parse::<u64>() {
+                    Ok(n) if n <= 100 => r.threshold = Some(n),
+                    _ => return Err(usage(format!("`--threshold {v}` is not a number from 0 to 100; it is the exposure times ten, as `systemd-analyze security --threshold` takes it"))),
+                }
             }
             Long("security-policy") => {
                 r.policy = Some(value(&mut parser, "security-policy")?.into())
@@ -96,11 +102,14 @@ fn parse(cli: &Cli, args: &[OsString]) -> Result<Option<Request>> {
             },
             Long("release") => {
                 let v = value(&mut parser, "release")?;
-                r.release = Some(v.parse().map_err(|_| {
-                    usage(format!(
-                        "`--release {v}` is not a systemd release such as `252`"
-                    ))
-                })?);
+                match v.parse() {
+                    Ok(n) => r.release = Some(n),
+                    Err(_) => {
+                        return Err(usage(format!(
+                            "`--release {v}` is not a systemd release such as `252`"
+                        )))
+                    }
+                }
             }
             Long(name) if cli.family().options.iter().any(|o| o.name == name) => {
                 let name = name.to_owned();
@@ -109,13 +118,16 @@ fn parse(cli: &Cli, args: &[OsString]) -> Result<Option<Request>> {
             }
             Long(name) => {
                 let mut known: Vec<&str> = Command::Security.flags().to_vec();
-                known.extend(cli.family().options.iter().map(|o| o.name));
-                let hint = unit_core::suggest::closest(name, known)
-                    .map(|s| format!("; did you mean `--{s}`?"))
-                    .unwrap_or_default();
-                return Err(usage(format!(
-                    "unknown option `--{name}` for `security`{hint}"
-                )));
+                for o in cli.family().options {
+                    known.push(o.name);
+                }
+                let message = match unit_core::suggest::closest(name, known) {
+                    Some(s) => {
+                        format!("unknown option `--{name}` for `security`; did you mean `--{s}`?")
+                    }
+                    None => format!("unknown option `--{name}` for `security`"),
+                };
+                return Err(usage(message));
             }
             Short(c) => return Err(usage(format!("unknown option `-{c}`"))),
             Value(v) => r.operands.push(text(v, "argument")?),
@@ -131,36 +143,47 @@ pub(super) fn run(cli: &Cli, args: &[OsString], out: &mut dyn Write) -> Result<(
         return out.write_all(help.as_bytes()).map_err(io);
     };
     let family = cli.family();
-    let release = security::catalog_release(r.release.unwrap_or_else(|| family.target.reference()));
+    let release = match r.release {
+        Some(n) => security::catalog_release(n),
+        None => security::catalog_release(family.target.reference()),
+    };
     let policy = match &r.policy {
         None => Policy::default(),
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::Failed(format!("cannot read `{}`: {e}", path.display())))?;
-            Policy::parse(&text).map_err(|e| {
-                Error::Failed(format!(
-                    "`{}` is not a security policy: {e}",
-                    path.display()
-                ))
-            })?
+            let text = match std::fs::read_to_string(path) {
+                Ok(text) => text,
+                Err(e) => return Err(cannot(path, e)),
+            };
+            match Policy::parse(&text) {
+                Ok(policy) => policy,
+                Err(e) => {
+                    return Err(Error::Failed(format!(
+                        "`{}` is not a security policy: {e}",
+                        path.display()
+                    )))
+                }
+            }
         }
     };
     let scored = if r.files {
         if r.operands.is_empty() {
             return Err(usage("`security --file` needs unit files"));
         }
-        r.operands
-            .iter()
-            .map(|p| file(Path::new(p), release, &policy))
-            .collect::<Result<Vec<_>>>()?
+        let mut scored = Vec::new();
+        for p in &r.operands {
+            scored.push(file(Path::new(p), release, &policy)?);
+        }
+        scored
     } else {
         units(cli, &r, release, &policy)?
     };
     let threshold = r.threshold.unwrap_or(100);
-    let over: Vec<(&Report, String)> = scored
-        .iter()
-        .filter_map(|s| Some((&s.report, s.over(threshold)?)))
-        .collect();
+    let mut over: Vec<(&Report, String)> = Vec::new();
+    for s in &scored {
+        if let Some(limit) = s.over(threshold) {
+            over.push((&s.report, limit));
+        }
+    }
     if r.json {
         for one in &scored {
             for line in findings(one, threshold) {
@@ -184,14 +207,19 @@ pub(super) fn run(cli: &Cli, args: &[OsString], out: &mut dyn Write) -> Result<(
             one.unit,
             one.exposure_text()
         ))),
-        many => Err(Error::Failed(format!(
-            "{} units score over their budget or the threshold: {}",
-            many.len(),
-            many.iter()
-                .map(|(r, limit)| format!("`{}` {}, {limit}", r.unit, r.exposure_text()))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ))),
+        many => {
+            let mut message = format!(
+                "{} units score over their budget or the threshold: ",
+                many.len()
+            );
+            for (i, (r, limit)) in many.iter().enumerate() {
+                if i > 0 {
+                    message.push_str("; ");
+                }
+                message.push_str(&format!("`{}` {}, {limit}", r.unit, r.exposure_text()));
+            }
+            Err(Error::Failed(message))
+        }
     }
 }
 
@@ -199,42 +227,56 @@ pub(super) fn run(cli: &Cli, args: &[OsString], out: &mut dyn Write) -> Result<(
 /// their drop-ins.
 fn units(cli: &Cli, r: &Request, release: u16, policy: &Policy) -> Result<Vec<Scored>> {
     let family = cli.family();
-    let options = family
-        .options(r.set.iter().map(|(n, v)| (n.as_str(), v.as_str())))
-        .map_err(|e| usage(e.join("; ")))?;
-    let names: Vec<&str> = if r.operands.is_empty() {
-        family
-            .units
-            .iter()
-            .filter(|u| u.kind() == Some(unit_core::UnitKind::Service))
-            .map(|u| u.name)
-            .collect()
+    let options = super::options_of(family, &r.set, Command::Security)?;
+    let mut names: Vec<&str> = Vec::new();
+    if r.operands.is_empty() {
+        for u in family.units {
+            if u.kind() == Some(unit_core::UnitKind::Service) {
+                names.push(u.name);
+            }
+        }
     } else {
-        r.operands.iter().map(String::as_str).collect()
-    };
-    let mut dropins = family.render_dropins(&options).map_err(super::joined)?;
-    dropins.sort_by(|a, b| a.file.cmp(b.file));
+        for o in &r.operands {
+            names.push(o);
+        }
+    }
+    let dropins = family.render_dropins(&options).map_err(super::joined)?;
     let mut out = Vec::new();
     for name in names {
-        let def = family.unit(name).ok_or_else(|| {
-            let hint = unit_core::suggest::closest(name, family.units.iter().map(|u| u.name))
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_else(|| format!("; `{} list` shows them all", cli.program()));
-            Error::Failed(format!("unknown unit `{name}`{hint}"))
-        })?;
+        let Some(def) = family.unit(name) else {
+            return Err(Error::Failed(super::unknown_unit(
+                family,
+                name,
+                cli.program(),
+            )));
+        };
         let rendered = def
             .render_for(&options, family.target)
             .map_err(super::joined)?;
+        // The unit's drop-ins in file-name order, as systemd applies them: a unit has a
+        // handful, sorted as they come.
+        let mut mine: Vec<&RenderedDropin> = Vec::new();
+        for d in &dropins {
+            if d.unit == name {
+                let mut at = mine.len();
+                while at > 0 && mine[at - 1].file > d.file {
+                    at -= 1;
+                }
+                mine.insert(at, d);
+            }
+        }
         let mut files = vec![parsed(name, &rendered.text)?];
-        for d in dropins.iter().filter(|d| d.unit == name) {
+        for d in mine {
             files.push(parsed(name, &d.text)?);
         }
         let refs: Vec<&Unit> = files.iter().collect();
-        let budget = family
-            .budgets
-            .iter()
-            .find(|b| b.unit == name)
-            .map(|b| u64::from(b.exposure));
+        let mut budget = None;
+        for b in family.budgets {
+            if b.unit == name {
+                budget = Some(u64::from(b.exposure));
+                break;
+            }
+        }
         out.push(Scored {
             report: security::score(&refs, release, policy),
             file: None,
@@ -245,30 +287,40 @@ fn units(cli: &Cli, r: &Request, release: u16, policy: &Policy) -> Result<Vec<Sc
 }
 
 fn parsed(name: &str, text: &str) -> Result<Unit> {
-    unit_core::parse(name, text).map_err(|e| Error::Failed(format!("`{name}`: {e}")))
+    match unit_core::parse(name, text) {
+        Ok(unit) => Ok(unit),
+        Err(e) => Err(Error::Failed(format!("`{name}`: {e}"))),
+    }
+}
+
+fn cannot(p: &Path, e: std::io::Error) -> Error {
+    Error::Failed(format!("cannot read `{}`: {e}", p.display()))
+}
+
+fn read(path: &Path) -> Result<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text),
+        Err(e) => Err(cannot(path, e)),
+    }
 }
 
 /// A unit file and the drop-ins in `PATH.d/*.conf` beside it, scored.
 fn file(path: &Path, release: u16, policy: &Policy) -> Result<Scored> {
-    let cannot =
-        |p: &Path, e: std::io::Error| Error::Failed(format!("cannot read `{}`: {e}", p.display()));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| Error::Failed(format!("`{}` names no unit file", path.display())))?;
-    let text = std::fs::read_to_string(path).map_err(|e| cannot(path, e))?;
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Err(Error::Failed(format!(
+            "`{}` names no unit file",
+            path.display()
+        )));
+    };
+    let text = read(path)?;
     let mut files = vec![parsed(name, &text)?];
     let dir = path.with_file_name(format!("{name}.d"));
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        let mut confs: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "conf"))
-            .collect();
-        confs.sort();
-        for conf in confs {
-            let text = std::fs::read_to_string(&conf).map_err(|e| cannot(&conf, e))?;
-            files.push(parsed(name, &text)?);
+    if let Ok(paths) = crate::import::sorted_paths(&dir) {
+        for conf in paths {
+            if conf.extension().is_some_and(|e| e == "conf") {
+                let text = read(&conf)?;
+                files.push(parsed(name, &text)?);
+            }
         }
     }
     let refs: Vec<&Unit> = files.iter().collect();
@@ -281,31 +333,28 @@ fn file(path: &Path, release: u16, policy: &Policy) -> Result<Scored> {
 
 /// One record per check, then one for the unit's exposure.
 fn findings(scored: &Scored, threshold: u64) -> Vec<Finding> {
-    let (report, file) = (&scored.report, scored.file.as_deref());
+    let report = &scored.report;
     let place = |mut f: Finding| {
         f.unit = Some(report.unit.clone());
-        f.file = file.map(str::to_owned);
+        f.file.clone_from(&scored.file);
         f.release = Some(report.release);
         f
     };
-    let mut out: Vec<Finding> = report
-        .verdicts
-        .iter()
-        .map(|v| {
-            let (severity, message) = match report.exposure_of(v) {
-                Some(e) => (
-                    Severity::Warning,
-                    format!(
-                        "{}; adds {} to the exposure",
-                        v.description,
-                        security::tenths(e)
-                    ),
+    let mut out: Vec<Finding> = Vec::new();
+    for v in &report.verdicts {
+        let (severity, message) = match report.exposure_of(v) {
+            Some(e) => (
+                Severity::Warning,
+                format!(
+                    "{}; adds {} to the exposure",
+                    v.description,
+                    security::tenths(e)
                 ),
-                None => (Severity::Info, v.description.clone()),
-            };
-            place(Finding::new(severity, v.check.id, message))
-        })
-        .collect();
+            ),
+            None => (Severity::Info, v.description.clone()),
+        };
+        out.push(place(Finding::new(severity, v.check.id, message)));
+    }
     let (level, _) = report.level();
     let scores = format!(
         "`{}` scores {} {level}",
@@ -322,28 +371,25 @@ fn findings(scored: &Scored, threshold: u64) -> Vec<Finding> {
 
 /// systemd's overview of several units: name, exposure, predicate and face.
 fn overview(scored: &[Scored], out: &mut dyn Write) -> Result<()> {
-    let rows: Vec<[String; 4]> = scored
-        .iter()
-        .map(|Scored { report: r, .. }| {
-            let (level, face) = r.level();
-            [
-                r.unit.clone(),
-                r.exposure_text(),
-                level.to_owned(),
-                face.to_owned(),
-            ]
-        })
-        .collect();
     let header = ["UNIT", "EXPOSURE", "PREDICATE", "HAPPY"].map(str::to_owned);
-    let width = |c: usize| {
-        std::iter::once(&header)
-            .chain(&rows)
-            .map(|r| r[c].chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let (w0, w1, w2) = (width(0), width(1), width(2));
-    for row in std::iter::once(&header).chain(&rows) {
+    let mut rows: Vec<[String; 4]> = vec![header];
+    for Scored { report: r, .. } in scored {
+        let (level, face) = r.level();
+        rows.push([
+            r.unit.clone(),
+            r.exposure_text(),
+            level.to_owned(),
+            face.to_owned(),
+        ]);
+    }
+    let mut widths = [0; 3];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let [w0, w1, w2] = widths;
+    for row in &rows {
         writeln!(
             out,
             "{:<w0$} {:>w1$} {:<w2$} {}",

@@ -49,16 +49,22 @@ impl Drop for TempDir {
 
 /// The programs `Exec*=` lines start, as absolute paths.
 pub fn programs(text: &str) -> Vec<&str> {
-    text.lines()
-        .filter_map(|l| l.split_once('='))
-        .filter(|(k, _)| k.starts_with("Exec"))
-        .filter_map(|(_, v)| {
-            v.trim_start_matches(['-', '@', ':', '+', '!'])
-                .split_whitespace()
-                .next()
-        })
-        .filter(|p| p.starts_with('/'))
-        .collect()
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some((k, v)) = line.split_once('=') else {
+            continue;
+        };
+        if !k.starts_with("Exec") {
+            continue;
+        }
+        let v = v.trim_start_matches(['-', '@', ':', '+', '!']);
+        if let Some(p) = v.split_whitespace().next() {
+            if p.starts_with('/') {
+                out.push(p);
+            }
+        }
+    }
+    out
 }
 
 /// Renders the family with `options` into `root` as systemd would find it installed, with a
@@ -70,43 +76,52 @@ pub fn stage(
     root: &Path,
 ) -> std::result::Result<Vec<PathBuf>, String> {
     let family = cli.family();
-    let units = family.render(options).map_err(|e| e.join("; "))?;
-    let dropins = family.render_dropins(options).map_err(|e| e.join("; "))?;
+    let (units, dropins) = match (family.render(options), family.render_dropins(options)) {
+        (Ok(units), Ok(dropins)) => (units, dropins),
+        (Err(e), _) | (_, Err(e)) => return Err(e.join("; ")),
+    };
     let unitdir = root.join(install::unit_dir(family, options).trim_start_matches('/'));
     let mut written = Vec::new();
-    let texts = units
-        .iter()
-        .map(|u| (unitdir.join(u.name), &u.text))
-        .chain(dropins.iter().map(|d| (unitdir.join(d.path()), &d.text)));
+    let mut ours: Vec<String> = Vec::new();
+    let mut texts: Vec<(PathBuf, &str)> = Vec::new();
+    for u in &units {
+        texts.push((unitdir.join(u.name), &u.text));
+        ours.push(u.name.to_owned());
+    }
+    for d in &dropins {
+        texts.push((unitdir.join(d.path()), &d.text));
+        ours.push(format!("{}.d", d.unit));
+    }
     for (path, text) in texts {
         for program in programs(text) {
             let stub = root.join(program.trim_start_matches('/'));
-            write_stub(&stub).map_err(|e| format!("cannot create a stub for `{program}`: {e}"))?;
+            if let Err(e) = write_stub(&stub) {
+                return Err(format!("cannot create a stub for `{program}`: {e}"));
+            }
         }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        let made = match path.parent() {
+            Some(dir) => std::fs::create_dir_all(dir),
+            None => Ok(()),
+        };
+        if let Err(e) = made.and_then(|()| std::fs::write(&path, text)) {
+            return Err(e.to_string());
         }
-        std::fs::write(&path, text).map_err(|e| e.to_string())?;
         written.push(path);
     }
-    let ours: Vec<String> = units
-        .iter()
-        .map(|u| u.name.to_owned())
-        .chain(dropins.iter().map(|d| format!("{}.d", d.unit)))
-        .collect();
-    copy_system_units(&root.join("usr/local/lib/systemd/system"), &ours)
-        .map_err(|e| format!("cannot copy systemd's own units: {e}"))?;
+    if let Err(e) = copy_system_units(&root.join("usr/local/lib/systemd/system"), &ours) {
+        return Err(format!("cannot copy systemd's own units: {e}"));
+    }
     Ok(written)
 }
 
 /// Copies this machine's systemd units (plain files and relative aliases) into `to`, except
 /// the names in `skip`.
 fn copy_system_units(to: &Path, skip: &[String]) -> std::io::Result<()> {
-    let Some(from) = ["/usr/lib/systemd/system", "/lib/systemd/system"]
-        .into_iter()
-        .map(Path::new)
-        .find(|p| p.is_dir())
-    else {
+    let from = if Path::new("/usr/lib/systemd/system").is_dir() {
+        Path::new("/usr/lib/systemd/system")
+    } else if Path::new("/lib/systemd/system").is_dir() {
+        Path::new("/lib/systemd/system")
+    } else {
         return Ok(());
     };
     std::fs::create_dir_all(to)?;
@@ -168,19 +183,20 @@ pub(crate) fn run(
     let tmp = TempDir::new(&format!("{}-verify", cli.program()))
         .map_err(|e| failed(format!("cannot create a temporary directory: {e}")))?;
     let files = stage(cli, options, tmp.path()).map_err(failed)?;
-    let (mut units, dropins): (Vec<PathBuf>, Vec<PathBuf>) = files
-        .iter()
-        .cloned()
-        .partition(|p| p.extension().is_none_or(|e| e != "conf"));
+    let mut units: Vec<PathBuf> = Vec::new();
+    let mut dropins: Vec<&Path> = Vec::new();
+    for p in &files {
+        if p.extension().is_some_and(|e| e == "conf") {
+            dropins.push(p);
+        } else {
+            units.push(p.clone());
+        }
+    }
     let mut unverified = Vec::new();
     let system = tmp.path().join("usr/local/lib/systemd/system");
     for d in &dropins {
-        let Some(unit) = d
-            .parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".d"))
-        else {
+        let dir = d.parent().and_then(Path::file_name);
+        let Some(unit) = dir.and_then(|n| n.to_str()?.strip_suffix(".d")) else {
             continue;
         };
         if family.unit(unit).is_some() || units.iter().any(|u| u.ends_with(unit)) {
@@ -210,15 +226,16 @@ pub(crate) fn run(
         .map_err(|e| failed(format!("cannot run `systemd-analyze`: {e}")))?;
     let report = String::from_utf8_lossy(&output.stderr).into_owned()
         + &String::from_utf8_lossy(&output.stdout);
-    let names: Vec<String> = files
-        .iter()
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .collect();
-    let ours: Vec<&str> = report
+    let mut names: Vec<String> = Vec::new();
+    for p in &files {
+        if let Some(n) = p.file_name() {
+            names.push(n.to_string_lossy().into_owned());
+        }
+    }
+    let ours = report
         .lines()
-        .filter(|l| names.iter().any(|n| l.contains(n.as_str())))
-        .collect();
-    if !ours.is_empty() || !output.status.success() {
+        .any(|l| names.iter().any(|n| l.contains(n.as_str())));
+    if ours || !output.status.success() {
         let root = format!("{}", tmp.path().display());
         return Err(failed(format!(
             "`systemd-analyze verify` reported problems:\n{}",

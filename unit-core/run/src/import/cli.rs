@@ -14,7 +14,11 @@ use super::{factor, read_paths, write_factored, write_family, Layout};
 /// the gaps go at the end of the summary as `//` lines. An error is one line per problem,
 /// each naming the file and line.
 pub fn run(args: &[String]) -> Result<String, String> {
-    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    let mut os_args: Vec<OsString> = Vec::new();
+    for a in args {
+        os_args.push(a.into());
+    }
+    let args = os_args;
     match parse(&args)? {
         Some(request) => request.run(),
         None => Err("`--help` is the command line's; run `<program> help import`".into()),
@@ -32,15 +36,17 @@ pub struct Request {
 /// Reads `import`'s arguments with `lexopt`, as the other commands do: `None` for `--help`.
 pub fn parse(args: &[OsString]) -> Result<Option<Request>, String> {
     use lexopt::prelude::*;
-    let mut parser = lexopt::Parser::from_args(args.iter().cloned());
+    let mut parser = lexopt::Parser::from_args(args.to_vec());
     let mut r = Request::default();
     let unknown = |flag: String| {
         format!("unknown flag `{flag}` for `import`; use `--factor` or `--out FILE`")
     };
-    while let Some(arg) = parser
-        .next()
-        .map_err(|e| e.to_string().replace('\'', "`"))?
-    {
+    loop {
+        let arg = match parser.next() {
+            Ok(Some(arg)) => arg,
+            Ok(None) => break,
+            Err(e) => return Err(e.to_string().replace('\'', "`")),
+        };
         match arg {
             Short('h') | Long("help") => return Ok(None),
             Long("factor") => r.factored = true,
@@ -67,25 +73,31 @@ impl Request {
             out,
             factored,
         } = self;
-        let imported = read_paths(&paths).map_err(|errors| {
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        })?;
+        let imported = match read_paths(&paths) {
+            Ok(imported) => imported,
+            Err(errors) => {
+                let mut message = String::new();
+                for (i, e) in errors.iter().enumerate() {
+                    if i > 0 {
+                        message.push('\n');
+                    }
+                    message.push_str(&e.to_string());
+                }
+                return Err(message);
+            }
+        };
         let layout = Layout::default();
         let source = if factored {
             write_factored(&factor(&imported), &layout)
         } else {
             write_family(&imported, &layout)
         };
-        let gaps: String = imported
-            .gaps
-            .iter()
-            .filter(|g| g.loses_meaning())
-            .map(|g| format!("// gap: {g}\n"))
-            .collect();
+        let mut gaps = String::new();
+        for g in &imported.gaps {
+            if g.loses_meaning() {
+                gaps.push_str(&format!("// gap: {g}\n"));
+            }
+        }
         match out {
             None => Ok(format!("{source}{gaps}")),
             Some(file) => {

@@ -8,7 +8,7 @@
 //! differs only in one word becomes a parameter, and each member is the template with `remove`
 //! and appended directives as its extras. Everything else stays a `unit "name" { ... }`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 
 use super::settle::is_ident;
 use super::Imported;
@@ -68,73 +68,107 @@ pub(super) enum Atom {
     Use(String),
 }
 
-/// A role's member: its daemon and its unit.
+/// A role's member: its daemon (and that daemon's place in the order daemons are met), its
+/// unit and the unit's place among the imported ones.
 struct Candidate<'a> {
     daemon: String,
+    daemon_no: usize,
     unit: &'a Unit,
+    at: usize,
+    /// The unit's entries, generalized, sorted and without repeats: a set.
     general: Vec<(String, String, String)>,
 }
 
 /// Factors `imported` into templates, daemons and snippets (see the module documentation).
 pub fn factor(imported: &Imported) -> Factored {
     let units = &imported.units;
-    let daemon_names: BTreeSet<String> = units
-        .iter()
-        .filter_map(|u| u.name.strip_suffix(".service"))
-        .filter(|d| is_ident(d))
-        .map(str::to_owned)
-        .collect();
-    let mut roles: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+    let mut daemon_names: Vec<&str> = Vec::new();
+    for u in units {
+        if let Some(d) = u.name.strip_suffix(".service") {
+            if is_ident(d) {
+                daemon_names.push(d);
+            }
+        }
+    }
+    let mut found: Vec<(String, Candidate)> = Vec::new();
     let mut out = Factored {
         rendered: units.clone(),
         imported: imported.clone(),
         ..Factored::default()
     };
     let mut order: Vec<String> = Vec::new();
-    for unit in units {
-        let owner = daemon_names
-            .iter()
-            .filter(|d| {
-                unit.name
-                    .strip_prefix(d.as_str())
-                    .is_some_and(|rest| rest.starts_with(['.', '-']))
-            })
-            .max_by_key(|d| d.len());
+    for (at, unit) in units.iter().enumerate() {
+        // Two names of one length that both start `unit.name` are the same name: the longest
+        // owner is the only one.
+        let mut owner: Option<&str> = None;
+        for &d in &daemon_names {
+            let owns = unit
+                .name
+                .strip_prefix(d)
+                .is_some_and(|rest| rest.starts_with(['.', '-']));
+            if owns && owner.is_none_or(|o| d.len() > o.len()) {
+                owner = Some(d);
+            }
+        }
         match owner {
             Some(d) => {
-                if !order.contains(d) {
-                    order.push(d.clone());
-                }
+                let daemon_no = match order.iter().position(|o| o == d) {
+                    Some(no) => no,
+                    None => {
+                        order.push(d.to_owned());
+                        order.len() - 1
+                    }
+                };
                 let role = format!("{{daemon}}{}", &unit.name[d.len()..]);
-                roles.entry(role).or_default().push(Candidate {
-                    daemon: d.clone(),
+                let candidate = Candidate {
+                    daemon: d.to_owned(),
+                    daemon_no,
                     general: generalize(unit, d),
                     unit,
-                });
+                    at,
+                };
+                found.push((role, candidate));
             }
             None => out.units.push(unit.clone()),
         }
     }
+    // The roles in name order, each with its candidates in unit order.
+    let mut role_names: Vec<String> = Vec::new();
+    for (role, _) in &found {
+        role_names.push(role.clone());
+    }
+    role_names.sort();
+    role_names.dedup();
+    let mut roles: Vec<Vec<Candidate>> = Vec::new();
+    for _ in &role_names {
+        roles.push(Vec::new());
+    }
+    for (role, candidate) in found {
+        if let Ok(i) = role_names.binary_search(&role) {
+            roles[i].push(candidate);
+        }
+    }
     let mut params = Params::default();
-    let mut members: HashMap<String, Vec<(usize, Member)>> = HashMap::new();
-    for (role, candidates) in &roles {
+    // Each unit's member, with its daemon's number, at the unit's place.
+    let mut placed: Vec<Option<(usize, Member)>> = Vec::new();
+    for _ in units {
+        placed.push(None);
+    }
+    for (role, candidates) in role_names.iter().zip(&roles) {
         let mut left: Vec<usize> = (0..candidates.len()).collect();
         let mut cluster_no = 0;
         while !left.is_empty() {
             let seed = medoid(candidates, &left);
-            let cluster: Vec<usize> = left
-                .iter()
-                .copied()
-                .filter(|&i| similarity(&candidates[i].general, &candidates[seed].general) >= 0.5)
-                .collect();
+            let mut cluster: Vec<usize> = Vec::new();
+            for &i in &left {
+                if similarity(&candidates[i].general, &candidates[seed].general) >= 0.5 {
+                    cluster.push(i);
+                }
+            }
             left.retain(|i| !cluster.contains(i));
             if cluster.len() < 2 {
                 let c = &candidates[seed];
-                let at = position(units, &c.unit.name);
-                members
-                    .entry(c.daemon.clone())
-                    .or_default()
-                    .push((at, Member::Unit(c.unit.clone())));
+                placed[c.at] = Some((c.daemon_no, Member::Unit(c.unit.clone())));
                 continue;
             }
             cluster_no += 1;
@@ -144,60 +178,58 @@ pub fn factor(imported: &Imported) -> Factored {
                 let c = &candidates[i];
                 let lookup = params.lookup(&c.daemon);
                 let sections = express(&template, c.unit, &lookup);
-                let at = position(units, &c.unit.name);
                 let docs = if template.comments == c.unit.comments {
                     Vec::new()
                 } else {
                     c.unit.comments.clone()
                 };
-                members.entry(c.daemon.clone()).or_default().push((
-                    at,
-                    Member::Instance {
-                        template: ident.clone(),
-                        docs,
-                        sections,
-                    },
-                ));
+                let member = Member::Instance {
+                    template: ident.clone(),
+                    docs,
+                    sections,
+                };
+                placed[c.at] = Some((c.daemon_no, member));
             }
             out.templates.push(template);
         }
     }
-    for d in order {
-        let mut list = members.remove(&d).unwrap_or_default();
-        list.sort_by_key(|(at, _)| *at);
-        let used: BTreeSet<&str> = list
-            .iter()
-            .filter_map(|(_, m)| match m {
-                Member::Instance { template, .. } => Some(template.as_str()),
-                Member::Unit(_) => None,
-            })
-            .flat_map(|t| out.templates.iter().filter(move |x| x.ident == t))
-            .flat_map(|t| t.params.iter().map(|(p, _)| p.as_str()))
-            .collect();
+    let mut members: Vec<Vec<Member>> = Vec::new();
+    for _ in &order {
+        members.push(Vec::new());
+    }
+    for (daemon_no, member) in placed.into_iter().flatten() {
+        members[daemon_no].push(member);
+    }
+    for (d, list) in order.into_iter().zip(members) {
+        let mut used: Vec<&str> = Vec::new();
+        for m in &list {
+            let Member::Instance { template, .. } = m else {
+                continue;
+            };
+            for t in &out.templates {
+                if t.ident == *template {
+                    for (p, _) in &t.params {
+                        used.push(p);
+                    }
+                }
+            }
+        }
         let args = params.args(&d, &used, &out.templates);
         out.daemons.push(Daemon {
             name: d,
             args,
-            members: list.into_iter().map(|(_, m)| m).collect(),
+            members: list,
         });
     }
     super::snippet::find_snippets(&mut out);
     out
 }
 
-fn position(units: &[Unit], name: &str) -> usize {
-    units
-        .iter()
-        .position(|u| u.name == name)
-        .unwrap_or(usize::MAX)
-}
-
 fn template_ident(role: &str, n: usize) -> String {
-    let stem: String = role
-        .replace("{daemon}", "")
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
+    let mut stem = String::new();
+    for c in role.replace("{daemon}", "").chars() {
+        stem.push(if c.is_ascii_alphanumeric() { c } else { '_' });
+    }
     let stem = stem.trim_matches('_');
     let stem = if stem.is_empty() { "unit" } else { stem };
     if n == 1 {
@@ -207,16 +239,18 @@ fn template_ident(role: &str, n: usize) -> String {
     }
 }
 
-/// (section, key, value) of every entry with the daemon's name as `{daemon}`.
+/// The set of (section, key, value) of the unit's entries with the daemon's name as
+/// `{daemon}`, sorted.
 fn generalize(unit: &Unit, daemon: &str) -> Vec<(String, String, String)> {
-    unit.sections
-        .iter()
-        .flat_map(|s| {
-            s.entries
-                .iter()
-                .map(move |e| (s.name.clone(), e.key.to_string(), general(&e.value, daemon)))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for s in &unit.sections {
+        for e in &s.entries {
+            out.push((s.name.clone(), e.key.to_string(), general(&e.value, daemon)));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn general(value: &str, daemon: &str) -> String {
@@ -230,23 +264,38 @@ fn general(value: &str, daemon: &str) -> String {
     text.replace(daemon, "{daemon}")
 }
 
+/// The Jaccard index of two sorted sets: the share of their union they have in common.
 fn similarity(a: &[(String, String, String)], b: &[(String, String, String)]) -> f64 {
-    let a: BTreeSet<_> = a.iter().collect();
-    let b: BTreeSet<_> = b.iter().collect();
-    let union = a.union(&b).count().max(1);
-    a.intersection(&b).count() as f64 / union as f64
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = (a.len() + b.len() - common).max(1);
+    common as f64 / union as f64
+}
+
+/// How much `candidates[i]` has in common with those `left`, together.
+fn score(candidates: &[Candidate], left: &[usize], i: usize) -> f64 {
+    let mut sum = 0.0;
+    for &j in left {
+        sum += similarity(&candidates[i].general, &candidates[j].general);
+    }
+    sum
 }
 
 fn medoid(candidates: &[Candidate], left: &[usize]) -> usize {
-    let score = |i: usize| -> f64 {
-        left.iter()
-            .map(|&j| similarity(&candidates[i].general, &candidates[j].general))
-            .sum()
-    };
     let mut best = left[0];
-    let mut best_score = score(best);
+    let mut best_score = score(candidates, left, best);
     for &i in &left[1..] {
-        let s = score(i);
+        let s = score(candidates, left, i);
         if s > best_score + 1e-9 {
             best = i;
             best_score = s;
@@ -265,14 +314,19 @@ impl Params {
     /// The name of the parameter with these values, reusing one that agrees where both are set;
     /// a new one is named after the directive it comes from (`Description=` gives `name`).
     fn name_for(&mut self, values: &BTreeMap<String, String>, key: &str) -> String {
-        for (name, known) in &mut self.list {
-            let common = values.keys().filter(|d| known.contains_key(*d)).count();
-            if common > 0
-                && values
-                    .iter()
-                    .all(|(d, v)| known.get(d).is_none_or(|k| k == v))
-            {
-                known.extend(values.iter().map(|(d, v)| (d.clone(), v.clone())));
+        'known: for (name, known) in &mut self.list {
+            let mut common = false;
+            for (d, v) in values {
+                match known.get(d) {
+                    Some(k) if k != v => continue 'known,
+                    Some(_) => common = true,
+                    None => {}
+                }
+            }
+            if common {
+                for (d, v) in values {
+                    known.insert(d.clone(), v.clone());
+                }
                 return name.clone();
             }
         }
@@ -281,10 +335,9 @@ impl Params {
         } else {
             snake_case(key)
         };
-        let taken = |n: &str| n == "daemon" || self.list.iter().any(|(m, _)| m == n);
         let mut name = base.clone();
         let mut n = 1;
-        while taken(&name) {
+        while name == "daemon" || self.list.iter().any(|(m, _)| *m == name) {
             n += 1;
             name = format!("{base}{n}");
         }
@@ -292,35 +345,37 @@ impl Params {
         name
     }
 
-    fn lookup(&self, daemon: &str) -> HashMap<String, String> {
-        let mut map: HashMap<String, String> = self
-            .list
-            .iter()
-            .filter_map(|(n, vals)| vals.get(daemon).map(|v| (n.clone(), v.clone())))
-            .collect();
+    fn lookup(&self, daemon: &str) -> BTreeMap<String, String> {
+        let mut map = BTreeMap::new();
+        for (n, vals) in &self.list {
+            if let Some(v) = vals.get(daemon) {
+                map.insert(n.clone(), v.clone());
+            }
+        }
         map.insert("daemon".into(), daemon.to_owned());
         map
     }
 
-    fn args(
-        &self,
-        daemon: &str,
-        used: &BTreeSet<&str>,
-        templates: &[Template],
-    ) -> Vec<(String, String)> {
-        self.list
-            .iter()
-            .filter(|(n, _)| used.contains(n.as_str()))
-            .filter_map(|(n, vals)| {
-                let v = vals.get(daemon)?;
-                let defaulted = templates.iter().any(|t| {
-                    t.params
-                        .iter()
-                        .any(|(p, d)| p == n && d.as_deref() == Some("{daemon}"))
-                });
-                (!(defaulted && v == daemon)).then(|| (n.clone(), v.clone()))
-            })
-            .collect()
+    /// The daemon's values of the parameters `used`, but those that default to its name.
+    fn args(&self, daemon: &str, used: &[&str], templates: &[Template]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (n, vals) in &self.list {
+            if !used.contains(&n.as_str()) {
+                continue;
+            }
+            let Some(v) = vals.get(daemon) else {
+                continue;
+            };
+            let defaulted = templates.iter().any(|t| {
+                t.params
+                    .iter()
+                    .any(|(p, d)| p == n && d.as_deref() == Some("{daemon}"))
+            });
+            if !(defaulted && v == daemon) {
+                out.push((n.clone(), v.clone()));
+            }
+        }
+        out
     }
 }
 
@@ -336,7 +391,7 @@ fn snake_case(key: &str) -> String {
     out
 }
 
-fn substitute(value: &str, lookup: &HashMap<String, String>) -> Option<String> {
+fn substitute(value: &str, lookup: &BTreeMap<String, String>) -> Option<String> {
     let parts = placeholder::parts(value).ok()?;
     let mut out = String::new();
     for p in parts {
@@ -366,7 +421,10 @@ fn parameterize(values: &[(String, String, String)]) -> Option<Slot> {
         prefix = prefix.min(common_prefix(first, g));
         suffix = suffix.min(common_suffix(first, g));
     }
-    let shortest = values.iter().map(|(_, g, _)| g.len()).min()?;
+    let mut shortest = first.len();
+    for (_, g, _) in values {
+        shortest = shortest.min(g.len());
+    }
     suffix = suffix.min(shortest.saturating_sub(prefix));
     let mut prefix_text = first.get(..prefix)?;
     while !prefix_text.is_empty() && !prefix_text.ends_with(BOUNDARY) {
@@ -380,8 +438,8 @@ fn parameterize(values: &[(String, String, String)]) -> Option<Slot> {
     let mut middles = Vec::new();
     for (daemon, g, raw) in values {
         let middle = g.get(prefix_text.len()..g.len() - suffix_text.len())?;
-        let lookup: HashMap<String, String> =
-            HashMap::from([("daemon".to_owned(), daemon.clone())]);
+        let mut lookup = BTreeMap::new();
+        lookup.insert("daemon".to_owned(), daemon.clone());
         let value = substitute(middle, &lookup)?;
         if value.is_empty() || unit_core::text::check(&value, false, false).is_err() {
             return None;
@@ -401,20 +459,26 @@ fn parameterize(values: &[(String, String, String)]) -> Option<Slot> {
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
-    a.char_indices()
-        .zip(b.chars())
-        .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+    let mut other = b.chars();
+    for (i, x) in a.char_indices() {
+        match other.next() {
+            Some(y) if y == x => {}
+            Some(_) => return i,
+            None => break,
+        }
+    }
+    a.len().min(b.len())
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    let n = a
-        .bytes()
-        .rev()
-        .zip(b.bytes().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let mut n = n.min(a.len()).min(b.len());
+    let (a_bytes, b_bytes) = (a.as_bytes(), b.as_bytes());
+    let mut n = 0;
+    while n < a_bytes.len()
+        && n < b_bytes.len()
+        && a_bytes[a_bytes.len() - 1 - n] == b_bytes[b_bytes.len() - 1 - n]
+    {
+        n += 1;
+    }
     while !a.is_char_boundary(a.len() - n) {
         n -= 1;
     }
@@ -436,24 +500,35 @@ fn build_template(
     for section in &seed_unit.sections {
         let mut atoms = Vec::new();
         for entry in &section.entries {
-            let once = |u: &Unit| u.values(&section.name, &entry.key).len() == 1;
             let mut value = general(&entry.value, &candidates[seed].daemon);
-            if cluster.iter().all(|&i| once(candidates[i].unit)) {
-                let slot: Vec<(String, String, String)> = cluster
-                    .iter()
-                    .map(|&i| {
-                        let c = &candidates[i];
-                        let raw = c.unit.value(&section.name, &entry.key).unwrap_or_default();
-                        (c.daemon.clone(), general(raw, &c.daemon), raw.to_owned())
-                    })
-                    .collect();
+            let once = cluster.iter().all(|&i| {
+                let values = candidates[i].unit.values(&section.name, &entry.key);
+                values.len() == 1
+            });
+            if once {
+                let mut slot: Vec<(String, String, String)> = Vec::new();
+                for &i in cluster {
+                    let c = &candidates[i];
+                    let raw = c.unit.value(&section.name, &entry.key).unwrap_or_default();
+                    slot.push((c.daemon.clone(), general(raw, &c.daemon), raw.to_owned()));
+                }
                 let differs = slot.iter().any(|(_, g, _)| *g != slot[0].1);
                 if differs {
                     if let Some((prefix, suffix, middles)) = parameterize(&slot) {
-                        let map: BTreeMap<String, String> = middles.into_iter().collect();
+                        let mut map = BTreeMap::new();
+                        for (d, v) in middles {
+                            map.insert(d, v);
+                        }
+                        let mut named = 0;
+                        for (d, v) in &map {
+                            named += usize::from(d == v);
+                        }
                         let name = params.name_for(&map, &entry.key);
-                        let default = (map.iter().filter(|(d, v)| d == v).count() * 2 >= map.len())
-                            .then(|| "{daemon}".to_owned());
+                        let default = if named * 2 >= map.len() {
+                            Some("{daemon}".to_owned())
+                        } else {
+                            None
+                        };
                         if !used_params.iter().any(|(p, _)| *p == name) {
                             used_params.push((name.clone(), default));
                         }
@@ -464,21 +539,23 @@ fn build_template(
             let mut e = entry.clone();
             e.value = value;
             e.origin = unit_core::Origin::NONE;
-            let shared = cluster
-                .iter()
-                .filter(|&&i| {
-                    let c = &candidates[i];
-                    let lookup = params.lookup(&c.daemon);
-                    let Some(raw) = substitute(&e.value, &lookup) else {
-                        return false;
-                    };
-                    c.unit.section(&section.name).is_some_and(|s| {
-                        s.entries
-                            .iter()
-                            .any(|x| x.key == e.key && x.value == raw && x.comments == e.comments)
-                    })
-                })
-                .count();
+            let mut shared = 0;
+            for &i in cluster {
+                let c = &candidates[i];
+                let lookup = params.lookup(&c.daemon);
+                let Some(raw) = substitute(&e.value, &lookup) else {
+                    continue;
+                };
+                let Some(s) = c.unit.section(&section.name) else {
+                    continue;
+                };
+                if s.entries
+                    .iter()
+                    .any(|x| x.key == e.key && x.value == raw && x.comments == e.comments)
+                {
+                    shared += 1;
+                }
+            }
             if shared >= needed {
                 atoms.push(Atom::Set(e));
             }
@@ -508,9 +585,12 @@ fn build_template(
 fn express(
     template: &Template,
     unit: &Unit,
-    lookup: &HashMap<String, String>,
+    lookup: &BTreeMap<String, String>,
 ) -> Vec<(String, Vec<Atom>)> {
-    let mut names: Vec<&str> = template.sections.iter().map(|(n, _)| n.as_str()).collect();
+    let mut names: Vec<&str> = Vec::new();
+    for (n, _) in &template.sections {
+        names.push(n);
+    }
     for s in &unit.sections {
         if !names.contains(&s.name.as_str()) {
             names.push(&s.name);
@@ -520,20 +600,19 @@ fn express(
     let mut out = Vec::new();
     for name in names {
         let have = unit.section(name).unwrap_or(&empty);
-        let base: Vec<Entry> = template
-            .sections
-            .iter()
-            .filter(|(n, _)| n == name)
-            .flat_map(|(_, atoms)| atoms.iter())
-            .filter_map(|a| match a {
-                Atom::Set(e) => {
+        let mut base: Vec<Entry> = Vec::new();
+        for (n, atoms) in &template.sections {
+            if n != name {
+                continue;
+            }
+            for a in atoms {
+                if let Atom::Set(e) = a {
                     let mut e = e.clone();
                     e.value = substitute(&e.value, lookup).unwrap_or_default();
-                    Some(e)
+                    base.push(e);
                 }
-                _ => None,
-            })
-            .collect();
+            }
+        }
         let mut i = 0;
         let mut atoms = Vec::new();
         for t in base {
@@ -548,11 +627,12 @@ fn express(
                 ))),
             }
         }
-        atoms.extend(have.entries[i..].iter().cloned().map(|mut e| {
+        for e in &have.entries[i..] {
+            let mut e = e.clone();
             e.value = placeholder::escape(&e.value);
             e.origin = unit_core::Origin::NONE;
-            Atom::Set(e)
-        }));
+            atoms.push(Atom::Set(e));
+        }
         if !atoms.is_empty() {
             out.push((name.to_owned(), atoms));
         }

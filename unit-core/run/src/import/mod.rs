@@ -34,6 +34,7 @@ use unit_core::Unit;
 #[cfg(feature = "cli")]
 pub use cli::{parse, run, Request};
 pub use factor::{factor, Factored};
+pub(crate) use read::sorted_paths;
 pub use read::{import_texts, read_paths};
 pub use target::needed_target;
 pub use write::{externs, literal, write_factored, write_family, Layout};
@@ -151,8 +152,10 @@ impl Imported {
     /// order, merged by systemd's rules ([`unit_core::dropin::apply`]).
     pub fn merged(&self, name: &str) -> Option<Unit> {
         let mut unit = self.unit(name)?.clone();
-        for d in self.dropins.iter().filter(|d| d.unit == name) {
-            unit = unit_core::dropin::apply(&unit, &d.body);
+        for d in &self.dropins {
+            if d.unit == name {
+                unit = unit_core::dropin::apply(&unit, &d.body);
+            }
         }
         Some(unit)
     }

@@ -72,6 +72,16 @@ pub fn import_texts(
     found.finish()
 }
 
+/// The paths in `dir`, sorted; entries that cannot be read are left out.
+pub(crate) fn sorted_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for entry in fs::read_dir(dir)?.flatten() {
+        paths.push(entry.path());
+    }
+    paths.sort();
+    Ok(paths)
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -128,12 +138,10 @@ impl Found {
     }
 
     fn dir(&mut self, dir: &Path) {
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
+        let paths = match sorted_paths(dir) {
+            Ok(paths) => paths,
             Err(e) => return self.error(dir, 0, format!("cannot read the directory: {e}")),
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
         for path in paths {
             let name = file_name(&path);
             if path.is_dir() {
@@ -169,15 +177,15 @@ impl Found {
     }
 
     fn dropin_dir(&mut self, dir: &Path) {
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
+        let paths = match sorted_paths(dir) {
+            Ok(paths) => paths,
             Err(e) => return self.error(dir, 0, format!("cannot read the directory: {e}")),
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
         let dir_name = file_name(dir);
-        for path in paths.iter().filter(|p| file_name(p).ends_with(".conf")) {
-            self.dropin(&dir_name, path);
+        for path in &paths {
+            if file_name(path).ends_with(".conf") {
+                self.dropin(&dir_name, path);
+            }
         }
     }
 

@@ -146,7 +146,13 @@ pub fn settle(unit: &mut Unit, files: &[PathBuf], gaps: &mut Vec<Gap>, dropin: b
 /// Comment lines a doc comment can carry: no trailing white space or `\`, no control
 /// characters (comments mean nothing to systemd, so this loses nothing).
 pub(crate) fn clean_comment(line: &str) -> String {
-    let line: String = line.chars().filter(|c| !c.is_control()).collect();
+    let mut kept = String::new();
+    for c in line.chars() {
+        if !c.is_control() {
+            kept.push(c);
+        }
+    }
+    let line = kept;
     line.trim_end_matches(|c: char| c.is_whitespace() || c == '\\')
         .to_owned()
 }

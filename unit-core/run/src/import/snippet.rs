@@ -22,40 +22,46 @@ pub(super) fn find_snippets(out: &mut Factored) {
                 }
             }
         }
-        let best = counts
-            .into_values()
-            .map(|(run, n)| {
-                let saving = (n * run.len()) as i64 - (run.len() + 3 + n) as i64;
-                let key = format!("{run:?}");
-                (saving, run, key)
-            })
-            .filter(|(s, _, _)| *s > 0)
-            .max_by(|a, b| {
-                a.0.cmp(&b.0)
-                    .then_with(|| b.1.len().cmp(&a.1.len()))
-                    .then_with(|| b.2.cmp(&a.2))
-            });
+        // The run that saves most lines; of those the shortest, then the first in text order.
+        let mut best: Option<(i64, Vec<Atom>, String)> = None;
+        for (key, (run, n)) in counts {
+            let saving = (n * run.len()) as i64 - (run.len() + 3 + n) as i64;
+            if saving <= 0 {
+                continue;
+            }
+            let better = match &best {
+                None => true,
+                Some((s, r, k)) => {
+                    saving > *s
+                        || (saving == *s
+                            && (run.len() < r.len() || (run.len() == r.len() && key < *k)))
+                }
+            };
+            if better {
+                best = Some((saving, run, key));
+            }
+        }
         let Some((_, run, _)) = best else { return };
         let ident = format!("s{}", out.snippets.len() + 1);
         for body in bodies_mut(out) {
             let mut i = 0;
             while i + run.len() <= body.len() {
                 if body[i..i + run.len()] == run[..] {
-                    body.splice(i..i + run.len(), [Atom::Use(ident.clone())]);
+                    body.drain(i..i + run.len());
+                    body.insert(i, Atom::Use(ident.clone()));
                 }
                 i += 1;
             }
         }
-        let entries = run
-            .into_iter()
-            .filter_map(|a| match a {
-                Atom::Set(mut e) => {
-                    e.value = unescape(&e.value)?;
-                    Some(e)
+        let mut entries = Vec::new();
+        for a in run {
+            if let Atom::Set(mut e) = a {
+                if let Some(value) = unescape(&e.value) {
+                    e.value = value;
+                    entries.push(e);
                 }
-                _ => None,
-            })
-            .collect();
+            }
+        }
         out.snippets.push(Snippet { ident, entries });
     }
 }
@@ -68,25 +74,29 @@ fn snippable(atom: &Atom) -> bool {
 /// placeholder syntax, and a run is a snippet only if it holds no placeholder.
 pub(super) fn unescape(value: &str) -> Option<String> {
     let parts = placeholder::parts(value).ok()?;
-    parts
-        .into_iter()
-        .map(|p| match p {
-            Part::Text(t) => Some(t),
-            Part::Var { .. } => None,
-        })
-        .collect()
+    let mut out = String::new();
+    for p in parts {
+        match p {
+            Part::Text(t) => out.push_str(&t),
+            Part::Var { .. } => return None,
+        }
+    }
+    Some(out)
 }
 
 fn bodies(out: &Factored) -> Vec<Vec<Atom>> {
-    let mut all: Vec<Vec<Atom>> = out
-        .templates
-        .iter()
-        .flat_map(|t| t.sections.iter().map(|(_, a)| a.clone()))
-        .collect();
+    let mut all: Vec<Vec<Atom>> = Vec::new();
+    for t in &out.templates {
+        for (_, a) in &t.sections {
+            all.push(a.clone());
+        }
+    }
     for d in &out.daemons {
         for m in &d.members {
             if let Member::Instance { sections, .. } = m {
-                all.extend(sections.iter().map(|(_, a)| a.clone()));
+                for (_, a) in sections {
+                    all.push(a.clone());
+                }
             }
         }
     }
@@ -96,12 +106,16 @@ fn bodies(out: &Factored) -> Vec<Vec<Atom>> {
 fn bodies_mut(out: &mut Factored) -> Vec<&mut Vec<Atom>> {
     let mut all: Vec<&mut Vec<Atom>> = Vec::new();
     for t in &mut out.templates {
-        all.extend(t.sections.iter_mut().map(|(_, a)| a));
+        for (_, a) in &mut t.sections {
+            all.push(a);
+        }
     }
     for d in &mut out.daemons {
         for m in &mut d.members {
             if let Member::Instance { sections, .. } = m {
-                all.extend(sections.iter_mut().map(|(_, a)| a));
+                for (_, a) in sections {
+                    all.push(a);
+                }
             }
         }
     }

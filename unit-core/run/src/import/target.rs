@@ -4,6 +4,7 @@
 use super::Imported;
 use unit_core::catalog::Target;
 use unit_core::validate::validate_for;
+use unit_core::Unit;
 
 /// The releases `imported` can target, starting no earlier than `oldest` (the DSL's default,
 /// 252, when `None`): later when a unit uses what only a later release has, and ending
@@ -22,16 +23,21 @@ use unit_core::validate::validate_for;
 pub fn needed_target(imported: &Imported, oldest: Option<u16>) -> Target {
     let from = Target::from(oldest.unwrap_or(Target::DEFAULT.min));
     let mut target = from;
-    let bodies = imported
-        .units
-        .iter()
-        .chain(imported.dropins.iter().map(|d| &d.body));
-    for d in bodies.flat_map(|u| validate_for(u, from)) {
-        if let Some(r) = release_after(&d.message, " needs systemd ") {
-            target.min = target.min.max(r);
-        }
-        if let Some(r) = release_after(&d.message, " was removed in systemd ") {
-            target.max = target.max.min(r.saturating_sub(1));
+    let mut bodies: Vec<&Unit> = Vec::new();
+    for u in &imported.units {
+        bodies.push(u);
+    }
+    for d in &imported.dropins {
+        bodies.push(&d.body);
+    }
+    for body in bodies {
+        for d in validate_for(body, from) {
+            if let Some(r) = release_after(&d.message, " needs systemd ") {
+                target.min = target.min.max(r);
+            }
+            if let Some(r) = release_after(&d.message, " was removed in systemd ") {
+                target.max = target.max.min(r.saturating_sub(1));
+            }
         }
     }
     if target.max < target.min {
@@ -43,6 +49,9 @@ pub fn needed_target(imported: &Imported, oldest: Option<u16>) -> Target {
 /// `253` in "`Type=notify-reload` needs systemd 253; this family targets ...".
 fn release_after(message: &str, words: &str) -> Option<u16> {
     let rest = message.split_once(words)?.1;
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    let mut end = 0;
+    while rest.as_bytes().get(end).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+    }
+    rest[..end].parse().ok()
 }

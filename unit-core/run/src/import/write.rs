@@ -104,7 +104,10 @@ pub fn write_factored(factored: &Factored, layout: &Layout) -> String {
 /// Every unit `units` and `dropins` name that is neither among `units` nor one of systemd's own
 /// units: what an imported family declares `extern`.
 pub fn externs(units: &[Unit], dropins: &[Dropin]) -> BTreeSet<String> {
-    let names: BTreeSet<&str> = units.iter().map(|u| u.name.as_str()).collect();
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    for u in units {
+        names.insert(&u.name);
+    }
     let known = |n: &str| names.contains(n) || SYSTEM_UNITS.contains(&n);
     let mut wanted = BTreeSet::new();
     // A drop-in extends a unit of the family or a declared one, systemd's own units included.
@@ -115,12 +118,18 @@ pub fn externs(units: &[Unit], dropins: &[Dropin]) -> BTreeSet<String> {
             wanted.insert(d.unit.clone());
         }
     }
-    let bodies = units
-        .iter()
-        .map(|u| (u, false))
-        .chain(dropins.iter().map(|d| (&d.body, true)));
+    let mut bodies: Vec<(&Unit, bool)> = Vec::new();
+    for u in units {
+        bodies.push((u, false));
+    }
+    for d in dropins {
+        bodies.push((&d.body, true));
+    }
     for (unit, is_dropin) in bodies {
-        let mut named: Vec<String> = references(unit).map(|(_, n, _)| n).collect();
+        let mut named: Vec<String> = Vec::new();
+        for (_, n, _) in references(unit) {
+            named.push(n);
+        }
         // What a unit activates without naming it is the unit's concern, not its drop-ins'.
         if let Some((service, origin)) = activated_service(unit) {
             if origin == unit.origin && !is_dropin {
@@ -255,8 +264,14 @@ impl Writer {
                 let args = if instances.is_empty() {
                     String::new()
                 } else {
-                    let list: Vec<String> = instances.iter().map(|i| string(i)).collect();
-                    format!("({})", list.join(", "))
+                    let mut list = String::new();
+                    for (i, instance) in instances.iter().enumerate() {
+                        if i > 0 {
+                            list.push_str(", ");
+                        }
+                        list.push_str(&string(instance));
+                    }
+                    format!("({list})")
                 };
                 self.line(2, &format!("{verb} {}{args};", string(unit)));
             }
@@ -322,21 +337,23 @@ impl Factored {
             w.blank();
         }
         for t in &self.templates {
-            let params: Vec<String> = t
-                .params
-                .iter()
-                .map(|(p, d)| match d {
-                    Some(d) => format!("{p}: text = {}", string(d)),
-                    None => format!("{p}: text"),
-                })
-                .collect();
+            let mut params = String::new();
+            for (i, (p, d)) in t.params.iter().enumerate() {
+                if i > 0 {
+                    params.push_str(", ");
+                }
+                match d {
+                    Some(d) => params.push_str(&format!("{p}: text = {}", string(d))),
+                    None => params.push_str(&format!("{p}: text")),
+                }
+            }
             w.docs(1, &t.comments);
             w.line(
                 1,
                 &format!(
                     "template {}({}) -> {} {{",
                     t.ident,
-                    params.join(", "),
+                    params,
                     string(&t.unit_name)
                 ),
             );
@@ -345,16 +362,14 @@ impl Factored {
             w.blank();
         }
         for d in &self.daemons {
-            let args: Vec<String> = d
-                .args
-                .iter()
-                .map(|(n, v)| format!("{n} = {}", string(v)))
-                .collect();
-            let args = if args.is_empty() {
-                String::new()
-            } else {
-                format!("({})", args.join(", "))
-            };
+            let mut args = String::new();
+            for (i, (n, v)) in d.args.iter().enumerate() {
+                args.push_str(if i == 0 { "(" } else { ", " });
+                args.push_str(&format!("{n} = {}", string(v)));
+            }
+            if !args.is_empty() {
+                args.push(')');
+            }
             w.line(1, &format!("daemon {}{args} {{", d.name));
             for m in &d.members {
                 match m {

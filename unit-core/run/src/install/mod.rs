@@ -156,14 +156,13 @@ pub fn install_adopting(
         targets.push(target);
     }
     let mut stale = Vec::new();
-    for (path, hash) in previous
-        .files
-        .iter()
-        .filter(|(p, _)| !seen.contains(p.as_str()))
-    {
+    for (path, hash) in &previous.files {
+        if seen.contains(path.as_str()) {
+            continue;
+        }
         let target = under(destdir, path)?;
         match fs::read(&target) {
-            Ok(bytes) if fingerprint(&bytes) == *hash => {
+            Ok(bytes) if manifest::hashed(&bytes) == *hash => {
                 report.removed.push(path.clone());
                 stale.push(target);
             }
@@ -175,8 +174,12 @@ pub fn install_adopting(
     if dry_run {
         return Ok(report);
     }
-    let paths = files.iter().map(|f| f.path.as_str());
-    let mut dirs = manifest::missing_dirs(destdir, paths.chain([manifest]))?;
+    let mut paths: Vec<&str> = Vec::new();
+    for f in files {
+        paths.push(&f.path);
+    }
+    paths.push(manifest);
+    let mut dirs = manifest::missing_dirs(destdir, &paths)?;
     for dir in &previous.dirs {
         if !dirs.contains(dir) && under(destdir, dir)?.exists() {
             dirs.push(dir.clone());
@@ -192,25 +195,22 @@ pub fn install_adopting(
     }
     for target in &stale {
         fs::remove_file(target)?;
-        if let Some(dir) = target
-            .parent()
-            .filter(|d| d.extension().is_some_and(|e| e == "d"))
-        {
-            let _ = fs::remove_dir(dir);
+        if let Some(dir) = target.parent() {
+            if dir.extension().is_some_and(|e| e == "d") {
+                let _ = fs::remove_dir(dir);
+            }
         }
     }
-    let text = manifest::text(
-        family,
-        files.iter().map(|f| (f.path.as_str(), f.text.as_bytes())),
-        &dirs,
-    );
+    let text = manifest::text(family, files, &dirs);
     let (dir, name) = split(&manifest_file)?;
     fs::create_dir_all(dir)?;
     write_atomic(dir, name, text.as_bytes())?;
-    if let Some(old) = previous.found.filter(|f| *f != manifest_file) {
-        fs::remove_file(&old)?;
-        if let Some(parent) = old.parent() {
-            let _ = fs::remove_dir(parent);
+    if let Some(old) = &previous.found {
+        if *old != manifest_file {
+            fs::remove_file(old)?;
+            if let Some(parent) = old.parent() {
+                let _ = fs::remove_dir(parent);
+            }
         }
     }
     Ok(report)
@@ -236,7 +236,7 @@ pub fn uninstall(
     for (path, hash) in &previous.files {
         let target = under(destdir, path)?;
         match fs::read(&target) {
-            Ok(bytes) if fingerprint(&bytes) == *hash => {
+            Ok(bytes) if manifest::hashed(&bytes) == *hash => {
                 report.removed.push(path.clone());
                 doomed.push(target);
             }
@@ -245,8 +245,9 @@ pub fn uninstall(
             Err(e) => return Err(e),
         }
     }
-    let Some(found) = previous.found.filter(|_| !dry_run) else {
-        return Ok(report);
+    let found = match previous.found {
+        Some(found) if !dry_run => found,
+        _ => return Ok(report),
     };
     for target in &doomed {
         fs::remove_file(target)?;
@@ -256,7 +257,10 @@ pub fn uninstall(
     if previous.dirs.is_empty() {
         // An earlier version's manifest, which did not record the directories it made: its
         // own directory and the drop-in directories it emptied are the family's.
-        for dir in doomed.iter().chain([&found]).filter_map(|t| t.parent()) {
+        for target in doomed.iter().chain([&found]) {
+            let Some(dir) = target.parent() else {
+                continue;
+            };
             if dir.extension().is_some_and(|e| e == "d") || dir == found.parent().unwrap_or(dir) {
                 let _ = fs::remove_dir(dir);
             }

@@ -29,12 +29,17 @@ impl Units {
     pub fn of(family: &Family, files: &[File]) -> Units {
         let mut units = Units::default();
         let text = |name: &str| {
-            files
-                .iter()
-                .find(|f| f.path.rsplit('/').next() == Some(name))
-                .map_or("", |f| f.text.as_str())
+            for f in files {
+                if f.path.rsplit('/').next() == Some(name) {
+                    return f.text.as_str();
+                }
+            }
+            ""
         };
-        for rule in family.preset.rules.iter().filter(|r| r.enable) {
+        for rule in family.preset.rules {
+            if !rule.enable {
+                continue;
+            }
             for i in rule.instances {
                 if let Some((head, tail)) = rule.unit.split_once("@.") {
                     units.instances.push(format!("{head}@{i}.{tail}"));
@@ -60,17 +65,22 @@ impl Units {
                 units.others.push(def.name.to_owned());
             }
         }
-        units.stoppable.extend(units.instances.iter().cloned());
+        for i in &units.instances {
+            units.stoppable.push(i.clone());
+        }
         units
     }
 }
 
 fn words(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("'{n}'"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for n in names {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("'{n}'"));
+    }
+    out
 }
 
 const CONFIGURING: &str = "if [ \"$1\" = \"configure\" ] || [ \"$1\" = \"abort-upgrade\" ] || [ \"$1\" = \"abort-deconfigure\" ] || [ \"$1\" = \"abort-remove\" ] ; then\n";
@@ -121,7 +131,8 @@ pub fn postinst(family: &str, u: &Units) -> String {
             words(&u.instances)
         ));
     }
-    let started: Vec<String> = u.enabled.iter().chain(&u.instances).cloned().collect();
+    let mut started = u.enabled.clone();
+    started.extend_from_slice(&u.instances);
     s.push_str("\tif [ -z \"${DPKG_ROOT:-}\" ] && [ -d /run/systemd/system ]; then\n\t\tsystemctl --system daemon-reload >/dev/null || true\n");
     if !started.is_empty() {
         s.push_str(&format!(
@@ -162,7 +173,8 @@ pub fn postrm(u: &Units) -> String {
         if [ -z \"${DPKG_ROOT:-}\" ] && [ -d /run/systemd/system ] && [ \"$1\" = remove ]; then\n\
         \tsystemctl --system daemon-reload >/dev/null || true\nfi\n"
         .to_owned();
-    let installable: Vec<String> = u.enabled.iter().chain(&u.others).cloned().collect();
+    let mut installable = u.enabled.clone();
+    installable.extend_from_slice(&u.others);
     if !installable.is_empty() {
         let w = words(&installable);
         s.push_str(&format!(

@@ -144,7 +144,10 @@ fn image(request: &Request, tree: &Path, files: &[File], out: &mut dyn Write) ->
         format!("--certificate={certificate}"),
         format!("--seed={}", seed(&request.name, files)),
     ];
-    let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    let mut all: Vec<&OsStr> = Vec::new();
+    for a in &args {
+        all.push(OsStr::new(a));
+    }
     all.push(raw.as_os_str());
     tool("systemd-repart", &all).inspect_err(|_| {
         let _ = std::fs::remove_file(&raw);
