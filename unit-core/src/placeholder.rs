@@ -20,6 +20,13 @@ pub enum Part {
 /// Splits `s` into literal text and placeholders.
 pub fn parts(s: &str) -> Result<Vec<Part>, String> {
     let mut out = Vec::new();
+    // Most values hold no brace: one part of text, found without reading them char by char.
+    if !has_brace(s) {
+        if !s.is_empty() {
+            out.push(Part::Text(s.to_owned()));
+        }
+        return Ok(out);
+    }
     let mut text = String::new();
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -70,6 +77,12 @@ pub fn parts(s: &str) -> Result<Vec<Part>, String> {
         out.push(Part::Text(text));
     }
     Ok(out)
+}
+
+/// Whether `s` holds `{` or `}`: whether it can hold a placeholder or an escaped brace.
+pub fn has_brace(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.contains(&b'{') || bytes.contains(&b'}')
 }
 
 fn is_ident(s: &str) -> bool {

@@ -63,13 +63,23 @@ pub const CAPABILITIES: [&str; 41] = [
 
 /// The bit of capability `name` (`CAP_SYS_ADMIN`, `cap_sys_admin` or a number).
 pub fn capability_bit(name: &str) -> Option<u64> {
+    // The table is in upper case, as names are mostly written: compared as written first, a
+    // name is found without folding case.
+    let mut i = 0;
+    while i < CAPABILITIES.len() {
+        if CAPABILITIES[i] == name {
+            return Some(1u64 << i);
+        }
+        i += 1;
+    }
     if let Ok(n) = name.parse::<u32>() {
         return (n < 63).then(|| 1u64 << n);
     }
-    CAPABILITIES
-        .iter()
-        .position(|c| c.eq_ignore_ascii_case(name))
-        .map(|i| 1u64 << i)
+    let upper = name.to_ascii_uppercase();
+    if upper == name {
+        return None;
+    }
+    capability_bit(&upper)
 }
 
 pub(crate) fn capability_set(value: &str) -> u64 {
@@ -260,5 +270,29 @@ pub(crate) fn address_families(state: &mut Option<(bool, Bits)>, value: &str) {
             }
             break;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{capability_bit, CAPABILITIES};
+
+    #[test]
+    fn a_capability_is_found_in_any_case_and_by_number() {
+        // The lookup compares with the table as written, so the table must be in upper case.
+        for (i, c) in CAPABILITIES.iter().enumerate() {
+            assert_eq!(*c, c.to_ascii_uppercase());
+            let bit = Some(1u64 << i);
+            assert_eq!(capability_bit(c), bit, "{c}");
+            assert_eq!(capability_bit(&c.to_ascii_lowercase()), bit, "{c}");
+            assert_eq!(capability_bit(&i.to_string()), bit, "{c}");
+        }
+        assert_eq!(
+            capability_bit("Cap_Sys_Admin"),
+            capability_bit("CAP_SYS_ADMIN")
+        );
+        assert_eq!(capability_bit("CAP_NONE"), None);
+        assert_eq!(capability_bit("CAP_SYS_ADMIN "), None);
+        assert_eq!(capability_bit("63"), None);
     }
 }

@@ -511,6 +511,9 @@ fn entries_using(unit: &Unit, options: &[&str]) -> Vec<unit_core::Origin> {
 pub fn resolve(unit: &Unit, values: &HashMap<&str, &str>) -> Unit {
     let mut out = unit.clone();
     for entry in out.sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
+        if !placeholder::has_brace(&entry.value) {
+            continue;
+        }
         if let Ok(parts) = placeholder::parts(&entry.value) {
             let mut value = String::with_capacity(entry.value.len());
             for p in &parts {

@@ -112,6 +112,10 @@ impl<'a> Lowering<'a, '_> {
         template: Option<&str>,
         key_site: u32,
     ) -> Option<String> {
+        // Without a brace, a value has no placeholder and no escaped brace: it is as written.
+        if !placeholder::has_brace(&v.text) {
+            return Some(v.text.clone());
+        }
         let parts = match placeholder::parts(&v.text) {
             Ok(p) => p,
             Err(e) => {
