@@ -30,6 +30,24 @@ pub enum Lookup {
 }
 
 fn rows_of(section: &str, name: &str) -> &'static [Row] {
+    // A directive is looked up several times in a row as its line is checked: the last rows
+    // found are tried first.
+    thread_local! {
+        static LAST: std::cell::Cell<&'static [Row]> = const { std::cell::Cell::new(&[]) };
+    }
+    let last = LAST.get();
+    if let Some(r) = last.first() {
+        if r.name == name && r.section == section {
+            return last;
+        }
+    }
+    let found = search(section, name);
+    LAST.set(found);
+    found
+}
+
+/// The rows of `name` in `section`, by binary search.
+fn search(section: &str, name: &str) -> &'static [Row] {
     // Sections first, then names, as the table is sorted.
     let start = ROWS.partition_point(|r| r.section.cmp(section).then(r.name.cmp(name)).is_lt());
     let mut end = start;
