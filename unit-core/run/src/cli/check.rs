@@ -242,12 +242,7 @@ fn column(text: &str, line: u32, on_value: bool) -> u32 {
 
 /// The release a message names (``needs systemd 253``), if any.
 pub(crate) fn release(message: &str) -> Option<u16> {
-    let (_, after) = message.split_once("systemd ")?;
-    let mut end = 0;
-    while after.as_bytes().get(end).is_some_and(u8::is_ascii_digit) {
-        end += 1;
-    }
-    after[..end].parse().ok()
+    crate::import::target::release_after(message, "systemd ")
 }
 
 /// The findings in `format`; an error when any is of severity error.

@@ -23,7 +23,7 @@ mod preset;
 mod read;
 mod settle;
 mod snippet;
-mod target;
+pub(crate) mod target;
 mod write;
 
 use std::fmt;

@@ -46,8 +46,10 @@ pub fn needed_target(imported: &Imported, oldest: Option<u16>) -> Target {
     target
 }
 
-/// `253` in "`Type=notify-reload` needs systemd 253; this family targets ...".
-fn release_after(message: &str, words: &str) -> Option<u16> {
+/// The release number right after `words` in `message`: `253` after " needs systemd " in
+/// "`Type=notify-reload` needs systemd 253; this family targets ...". The one reading of a
+/// release in a check's message, for `import` and for the command line's findings.
+pub(crate) fn release_after(message: &str, words: &str) -> Option<u16> {
     let rest = message.split_once(words)?.1;
     let mut end = 0;
     while rest.as_bytes().get(end).is_some_and(u8::is_ascii_digit) {
