@@ -138,7 +138,7 @@ edition = "2021"
 publish = false
 
 [dependencies]
-unit-core = {{ path = "{root}/unit-core" }}
+unit-run = {{ path = "{root}/unit-core/run" }}
 unit-macros = {{ path = "{root}/unit-macros" }}
 
 [workspace]
