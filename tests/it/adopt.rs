@@ -325,3 +325,28 @@ fn the_libraries_package_with_readme_licences_and_docs_rs_metadata() {
         assert!(metadata.contains(needle), "no {needle} in\n{metadata}");
     }
 }
+
+/// The synthetic families of `benches/run.py scale` build, with the dependencies
+/// `benches/synth.py` writes: a family of three daemons.
+#[test]
+fn the_scale_benchmarks_synthetic_family_builds() {
+    if !tests::have("python3") {
+        return;
+    }
+    let tmp = TempDir::new("synthetic");
+    let crate_dir = tmp.path().join("synthetic");
+    let synth = workspace().join("benches/synth.py");
+    let written = Command::new("python3")
+        .arg(&synth)
+        .arg("3")
+        .arg(&crate_dir)
+        .status()
+        .unwrap();
+    assert!(written.success());
+    let build = cargo(&crate_dir, &["build", "-q"]);
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+}
