@@ -1,6 +1,6 @@
 //! Finding a directive: its rows for a section, a unit type and the releases of a target.
 
-use super::{catalog, sections_of, Directive, Row, Target, ROWS, VERSIONS};
+use super::{bit_of, catalog, sections_of, Directive, Row, Target, ROWS, VERSIONS};
 use crate::model::UnitKind;
 
 /// The answer to "does `section` have `name`" for a target.
@@ -64,16 +64,6 @@ fn mask_of(rows: &[Row]) -> u8 {
         mask |= r.mask;
     }
     mask
-}
-
-/// The bit of `release` in the masks over [`VERSIONS`], if it has a catalog.
-fn bit_of(release: u16) -> Option<usize> {
-    for (i, v) in VERSIONS.iter().enumerate() {
-        if *v == release {
-            return Some(i);
-        }
-    }
-    None
 }
 
 /// Every row of `name` in `section`: one per parser it had over the releases.

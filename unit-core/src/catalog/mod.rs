@@ -19,6 +19,16 @@ pub mod table;
 pub use find::{directive, find, home_section, lookup, releases, rows, since, value_since, Lookup};
 pub use table::{Row, ROWS, VERSIONS};
 
+/// The bit of `release` in the masks over [`VERSIONS`], if it has a catalog.
+pub(crate) fn bit_of(release: u16) -> Option<usize> {
+    for (i, v) in VERSIONS.iter().enumerate() {
+        if *v == release {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// The systemd releases a family is checked against: every release from `min` to `max`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Target {

@@ -204,12 +204,10 @@ pub fn catalog_release(release: u16) -> u16 {
 
 /// The bit of `release` in the masks over [`crate::catalog::VERSIONS`], 0 if it has none.
 fn release_bit(release: u16) -> u8 {
-    for (i, v) in crate::catalog::VERSIONS.iter().enumerate() {
-        if *v == release {
-            return 1 << i;
-        }
+    match crate::catalog::bit_of(release) {
+        Some(i) => 1 << i,
+        None => 0,
     }
-    0
 }
 
 /// Scores the settings `info` of unit `name`.

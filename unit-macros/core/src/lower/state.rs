@@ -67,7 +67,7 @@ pub(crate) struct UseContext<'c> {
 }
 
 pub(crate) fn hint(input: &str, candidates: &[&str]) -> String {
-    match suggest::closest(input, candidates.iter().copied()) {
+    match suggest::closest_in(input, candidates) {
         Some(s) => format!("; did you mean `{s}`?"),
         None => String::new(),
     }

@@ -118,11 +118,11 @@ impl<'a> Lowering<'a, '_> {
         let mut ok = true;
         for a in &inst.args {
             if !t.params.iter().any(|p| p.name == a.name) {
-                let mut names = Vec::with_capacity(t.params.len());
+                let mut declared = Vec::with_capacity(t.params.len());
                 for p in &t.params {
-                    names.push(p.name.to_string());
+                    declared.push(p.name.to_string());
                 }
-                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                let names = names(declared.iter());
                 self.errors.span(
                     a.name.span(),
                     format!(
