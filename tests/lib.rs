@@ -53,6 +53,24 @@ impl Drop for TempDir {
 }
 
 /// Whether `program` can be run here.
+/// Every file under `root`, relative to it, sorted.
+pub fn files(root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                out.push(path.strip_prefix(root).unwrap().display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 pub fn have(program: &str) -> bool {
     Command::new(program).arg("--version").output().is_ok()
 }

@@ -233,29 +233,19 @@ fn help_import_is_import_help() {
 /// not the directories it made, which depend on what was there before), sorted.
 fn tree(root: &std::path::Path) -> Vec<(String, u64)> {
     let mut out = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                let name = path.strip_prefix(root).unwrap().display().to_string();
-                let mut text = std::fs::read(&path).unwrap_or_default();
-                if name.ends_with("/installed-files") {
-                    let lines = String::from_utf8(text).unwrap();
-                    text = lines
-                        .lines()
-                        .filter(|l| !l.starts_with("dir "))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                        .into_bytes();
-                }
-                out.push((name, unit_run::install::fingerprint(&text)));
-            }
+    for name in tests::files(root) {
+        let mut text = std::fs::read(root.join(&name)).unwrap_or_default();
+        if name.ends_with("/installed-files") {
+            let lines = String::from_utf8(text).unwrap();
+            text = lines
+                .lines()
+                .filter(|l| !l.starts_with("dir "))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into_bytes();
         }
+        out.push((name, unit_run::install::fingerprint(&text)));
     }
-    out.sort();
     out
 }
 

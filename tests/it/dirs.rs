@@ -1,6 +1,5 @@
 //! A family that names its own directory options (`dirs { ... }`) installs where they say.
 
-use std::path::Path;
 use std::process::Command;
 
 use tests::{run_cli, TempDir};
@@ -37,31 +36,13 @@ fn run(args: &[&str]) -> String {
     r.out
 }
 
-/// Every file under `root`, relative to it, sorted.
-fn files(root: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                out.push(path.strip_prefix(root).unwrap().display().to_string());
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn units_go_where_the_declared_unit_directory_option_says() {
     let tmp = TempDir::new("dirs");
     let dest = tmp.path().to_str().unwrap();
     run(&["install", "--destdir", dest]);
     assert_eq!(
-        files(tmp.path()),
+        tests::files(tmp.path()),
         [
             "lib/systemd/system-preset/80-dirs-demo.preset",
             "lib/systemd/system/dirs-demo.service",
@@ -105,7 +86,7 @@ fn units_go_where_the_declared_unit_directory_option_says() {
         "{moved}"
     );
     assert_eq!(
-        files(tmp.path()),
+        tests::files(tmp.path()),
         [
             "opt/dirs-demo/system-preset/80-dirs-demo.preset",
             "opt/dirs-demo/system/dirs-demo.service",
@@ -114,5 +95,5 @@ fn units_go_where_the_declared_unit_directory_option_says() {
     );
     let gone = run(&["uninstall", "--destdir", dest]);
     assert!(gone.ends_with("2 removed\n"), "{gone}");
-    assert_eq!(files(tmp.path()), Vec::<String>::new());
+    assert_eq!(tests::files(tmp.path()), Vec::<String>::new());
 }
