@@ -132,7 +132,7 @@ fn check_socket_paths(unit: &Unit, out: &mut Vec<Diagnostic>) {
 
 /// The last entry of `key` in `section` with a value.
 fn last<'a>(unit: &'a Unit, section: &str, key: &str) -> Option<&'a Entry> {
-    let e = *unit.entries(section, key).last()?;
+    let e = unit.last_entry(section, key)?;
     if e.value.is_empty() {
         None
     } else {

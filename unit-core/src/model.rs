@@ -400,10 +400,39 @@ impl Unit {
     /// The values of `key` in section `section`, in order.
     pub fn values(&self, section: &str, key: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        for e in self.entries(section, key) {
-            out.push(e.value.as_str());
+        for s in &self.sections {
+            if s.name == section {
+                for e in &s.entries {
+                    if e.key == key {
+                        out.push(e.value.as_str());
+                    }
+                }
+            }
         }
         out
+    }
+
+    /// The last entry of `key` in section `section`, found from the end.
+    pub(crate) fn last_entry(&self, section: &str, key: &str) -> Option<&Entry> {
+        self.last_where(section, key, |_| true)
+    }
+
+    /// The last entry of `key` in section `section` that has a value.
+    pub(crate) fn last_set(&self, section: &str, key: &str) -> Option<&Entry> {
+        self.last_where(section, key, |e| !e.value.is_empty())
+    }
+
+    fn last_where(&self, section: &str, key: &str, keep: fn(&Entry) -> bool) -> Option<&Entry> {
+        for s in self.sections.iter().rev() {
+            if s.name == section {
+                for e in s.entries.iter().rev() {
+                    if e.key == key && keep(e) {
+                        return Some(e);
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The entries of `key` in section `section`, in order.
@@ -451,7 +480,10 @@ impl Unit {
 
     /// The last value of a single-valued directive.
     pub fn value(&self, section: &str, key: &str) -> Option<&str> {
-        self.values(section, key).last().copied()
+        match self.last_entry(section, key) {
+            Some(e) => Some(e.value.as_str()),
+            None => None,
+        }
     }
 
     /// The section called `name`, created in canonical position if missing.

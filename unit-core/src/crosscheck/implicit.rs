@@ -85,13 +85,7 @@ pub fn triggered(unit: &Unit) -> Option<(String, Origin)> {
         UnitKind::Path => "Path",
         _ => return None,
     };
-    let mut named = None;
-    for e in unit.entries(section, "Unit") {
-        if !e.value.is_empty() {
-            named = Some(e);
-        }
-    }
-    if let Some(e) = named {
+    if let Some(e) = unit.last_set(section, "Unit") {
         return Some((e.value.clone(), e.origin));
     }
     let stem = unit.name.rsplit_once('.')?.0;
@@ -130,7 +124,7 @@ pub fn implicit(unit: &Unit, mounts: &HashMap<String, &Unit>) -> Vec<Implicit> {
         )
     });
     let slice = match own {
-        Some(section) => unit.entries(section, "Slice").last().copied(),
+        Some(section) => unit.last_entry(section, "Slice"),
         None => None,
     };
     if let Some(e) = slice.filter(|e| e.value.ends_with(".slice") && !e.value.contains('%')) {

@@ -30,7 +30,7 @@ pub struct Edge {
 pub fn ordering_edges(units: &[Unit]) -> Vec<Edge> {
     let mut named: Vec<Vec<(&str, String, Origin)>> = Vec::new();
     for u in units {
-        named.push(references(u).collect());
+        named.push(references::expanded(u, &references::written(u)));
     }
     edges_of(units, &named)
 }

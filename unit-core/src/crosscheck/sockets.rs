@@ -12,13 +12,7 @@ pub fn activated_service(socket: &Unit) -> Option<(String, Origin)> {
     if socket.kind() != Some(UnitKind::Socket) {
         return None;
     }
-    let mut explicit = None;
-    for e in socket.entries("Socket", "Service") {
-        if !e.value.is_empty() {
-            explicit = Some(e);
-        }
-    }
-    if let Some(e) = explicit {
+    if let Some(e) = socket.last_set("Socket", "Service") {
         return Some((e.value.clone(), e.origin));
     }
     let stem = socket.name.strip_suffix(".socket")?;

@@ -121,7 +121,9 @@ pub static PARSERS: &[Parser] = &[
     Parser { name: "bpf_delegate_programs", read: Read::Free("262's BPF token delegation lists; their names come from the kernel's BPF headers"), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "bpf_foreign_program", read: Read::Fn(cgroup::bpf_foreign_program), list: true, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "bus_name", read: Read::Fn(exec::sandbox::bus_name), list: false, specifiers: Spec::Always, empty: Empty::Refused },
-    Parser { name: "capability_set", read: Read::Fn(exec::process::capability_set), list: true, specifiers: Spec::Always, empty: Empty::Resets },
+    // Unknown names and numbers out of range are skipped with a debug message only, and quotes
+    // are relaxed: every value is taken, as `config_parse_string` takes it.
+    Parser { name: "capability_set", read: Read::Fn(basic::string), list: true, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "cg_cpu_weight", read: Read::Fn(cgroup::cpu_weight), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "cg_weight", read: Read::Fn(cgroup::cg_weight), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "cgroup_nft_set", read: Read::Fn(cgroup::nft_set), list: true, specifiers: Spec::Always, empty: Empty::Resets },
@@ -154,7 +156,8 @@ pub static PARSERS: &[Parser] = &[
     Parser { name: "exec_io_priority", read: Read::Fn(exec::process::io_priority), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "exec_keyring_mode", read: Read::Enum, list: false, specifiers: Spec::Always, empty: Empty::Refused },
     Parser { name: "exec_memory_thp", read: Read::Enum, list: false, specifiers: Spec::Always, empty: Empty::Refused },
-    Parser { name: "exec_mount_apivfs", read: Read::Fn(exec::sandbox::mount_apivfs), list: false, specifiers: Spec::Always, empty: Empty::Resets },
+    // A boolean, empty resets: `config_parse_tristate`'s reading.
+    Parser { name: "exec_mount_apivfs", read: Read::Fn(basic::tristate), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "exec_mount_flags", read: Read::Fn(exec::sandbox::mount_propagation), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "exec_mount_propagation_flag", read: Read::Fn(exec::sandbox::mount_propagation), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "exec_nice", read: Read::Fn(exec::process::nice), list: false, specifiers: Spec::Always, empty: Empty::Resets },
@@ -164,7 +167,8 @@ pub static PARSERS: &[Parser] = &[
     Parser { name: "exec_quota", read: Read::Fn(exec::sandbox::quota), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "exec_root_hash", read: Read::Fn(exec::images::root_hash), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "exec_root_hash_sig", read: Read::Fn(exec::images::root_hash_sig), list: false, specifiers: Spec::Always, empty: Empty::Resets },
-    Parser { name: "exec_secure_bits", read: Read::Fn(exec::process::secure_bits), list: false, specifiers: Spec::Always, empty: Empty::Resets },
+    // Unknown words are skipped without a message: every value is taken.
+    Parser { name: "exec_secure_bits", read: Read::Fn(basic::string), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "exec_selinux_context", read: Read::Fn(exec::process::security_label), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "exec_smack_process_label", read: Read::Fn(exec::process::security_label), list: false, specifiers: Spec::Always, empty: Empty::Resets },
     Parser { name: "exec_utmp_mode", read: Read::Enum, list: false, specifiers: Spec::Always, empty: Empty::Refused },

@@ -94,7 +94,7 @@ pub(crate) fn cpu_affinity(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         return Ok(());
     }
     if cx.version >= 250 {
-        return spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v));
+        return crate::parsers::cgroup::cpu_set_printf(cx, value);
     }
     cpu_set(cx, value)
 }
@@ -105,7 +105,7 @@ pub(crate) fn numa_mask(cx: &Cx<'_>, value: &str) -> Result<(), String> {
         return Ok(());
     }
     if cx.version >= 258 {
-        return spec::expand(cx, value, Table::Full).and_then(|v| cpu_set(cx, &v));
+        return crate::parsers::cgroup::cpu_set_printf(cx, value);
     }
     cpu_set(cx, value)
 }
@@ -120,17 +120,6 @@ pub(crate) fn log_level(cx: &Cx<'_>, value: &str) -> Result<(), String> {
 pub(crate) fn log_facility(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     named_or_number(cx, value, &table("log_facility_unshifted", cx), 127)?;
     nonempty(cx, value)
-}
-
-/// `config_parse_capability_set`: unknown names and numbers out of range are skipped with a
-/// debug message only, and quotes are relaxed: every value is taken.
-pub(crate) fn capability_set(_: &Cx<'_>, _: &str) -> Result<(), String> {
-    Ok(())
-}
-
-/// `config_parse_exec_secure_bits`: unknown words are skipped without a message.
-pub(crate) fn secure_bits(_: &Cx<'_>, _: &str) -> Result<(), String> {
-    Ok(())
 }
 
 /// `config_parse_exec_selinux_context` and the AppArmor and SMACK siblings: any label once

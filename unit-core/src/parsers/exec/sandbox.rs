@@ -503,14 +503,6 @@ pub(crate) fn quota(cx: &Cx<'_>, value: &str) -> Result<(), String> {
     })
 }
 
-/// `config_parse_exec_mount_apivfs`: a boolean; empty resets.
-pub(crate) fn mount_apivfs(_: &Cx<'_>, value: &str) -> Result<(), String> {
-    if value.is_empty() {
-        return Ok(());
-    }
-    basic::boolean(value)
-}
-
 /// `config_parse_exec_mount_flags` and `config_parse_exec_mount_propagation_flag`: `shared`,
 /// `slave` or `private`; empty resets.
 pub(crate) fn mount_propagation(cx: &Cx<'_>, value: &str) -> Result<(), String> {
