@@ -51,8 +51,11 @@ pub fn check(checks: &Checks<'_>, errors: &mut Errors) {
             None => false,
         };
         if !known(name) && !template_known {
-            let names = family.units.iter().map(|u| u.unit.name.as_str());
-            let hint = match unit_core::suggest::closest(name, names) {
+            let mut names = Vec::with_capacity(family.units.len());
+            for u in &family.units {
+                names.push(u.unit.name.as_str());
+            }
+            let hint = match unit_core::suggest::closest_in(name, &names) {
                 Some(s) => format!("did you mean `{s}`? or "),
                 None => String::new(),
             };

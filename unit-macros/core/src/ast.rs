@@ -335,7 +335,7 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             };
             input.parse::<Token![;]>()?;
             Item::Systemd(Systemd {
-                cfgs: predicates(&attrs),
+                cfgs: predicates(&attrs.cfgs),
                 min,
                 max,
                 open,
@@ -347,10 +347,14 @@ fn parse_item(input: ParseStream, sites: &Sites) -> syn::Result<Item> {
             Item::Family(name)
         }
         "preset" => Item::Preset(parse_preset(input, sites)?),
-        "exposure" => Item::Budget(exposure::parse(input, sites, Some(predicates(&attrs)))?),
+        "exposure" => Item::Budget(exposure::parse(
+            input,
+            sites,
+            Some(predicates(&attrs.cfgs)),
+        )?),
         "dropin" => Item::Dropin(parse_unit(input, attrs, sites)?),
         other => {
-            let hint = unit_core::suggest::closest(other, ITEMS.iter().copied())
+            let hint = unit_core::suggest::closest_in(other, ITEMS)
                 .map(|s| format!("did you mean `{s}`?"))
                 .unwrap_or_else(|| format!("expected {}", alternatives(ITEMS)));
             return Err(syn::Error::new(

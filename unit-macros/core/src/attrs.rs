@@ -117,11 +117,10 @@ pub fn no_cfg(attrs: &Attrs, what: &str, sites: &Sites) {
     }
 }
 
-/// The predicates of the `#[cfg(...)]` attributes in `attrs`: what stands in the parentheses.
-pub fn predicates(attrs: &Attrs) -> Vec<TokenStream> {
-    attrs
-        .cfgs
-        .iter()
+/// The predicates of `#[cfg(...)]` attributes (`cfgs`, as [`Attrs`] keeps them): what stands in
+/// the parentheses.
+pub fn predicates(cfgs: &[TokenStream]) -> Vec<TokenStream> {
+    cfgs.iter()
         .filter_map(|attr| {
             let TokenTree::Group(g) = attr.clone().into_iter().nth(1)? else {
                 return None;
@@ -132,6 +131,17 @@ pub fn predicates(attrs: &Attrs) -> Vec<TokenStream> {
             }
         })
         .collect()
+}
+
+/// Each of `predicates` without its `not(...)`, known by its text, and whether it had one: how
+/// gates are compared with the configurations of a family's `#[cfg]`s.
+pub fn gates(predicates: &[TokenStream]) -> Vec<(String, bool)> {
+    let mut out = Vec::with_capacity(predicates.len());
+    for p in predicates {
+        let (base, negated) = split_not(p);
+        out.push((base.to_string(), negated));
+    }
+    out
 }
 
 /// A predicate without its `not(...)`, and whether it had one.

@@ -139,11 +139,8 @@ struct Report<'r> {
 
 impl Report<'_> {
     /// The parameters daemon `daemon` put into the value at `site`.
-    fn params(&self, site: u32, daemon: Option<&str>) -> &[(String, String)] {
-        let Some(d) = daemon else {
-            return &[];
-        };
-        match self.provenance.param_values.get(&(site, d.to_owned())) {
+    fn params(&self, site: u32, daemon: &str) -> &[(String, String)] {
+        match self.provenance.param_values.get(&(site, daemon.to_owned())) {
             Some(params) => params,
             None => &[],
         }
@@ -155,9 +152,9 @@ impl Report<'_> {
         let (Some(d), Some(e)) = (r.daemon.as_deref(), s.daemon.as_deref()) else {
             return r.message == s.message;
         };
-        let theirs = self.params(site, Some(e));
+        let theirs = self.params(site, e);
         let mut holes = vec![(d, e)];
-        for (name, value) in self.params(site, Some(d)) {
+        for (name, value) in self.params(site, d) {
             for (n, other) in theirs {
                 if n == name {
                     holes.push((value.as_str(), other.as_str()));
@@ -247,7 +244,7 @@ impl Report<'_> {
                 };
                 let mut each: Vec<(&str, &[(String, String)])> = Vec::new();
                 for d in daemons {
-                    each.push((d, self.params(site, Some(d))));
+                    each.push((d, self.params(site, d)));
                 }
                 message.push_str(&users_note(t, &each, users));
             }

@@ -43,7 +43,7 @@ pub fn parse(
         None => {
             let attrs = parse_attrs(input, sites)?;
             input.call(Ident::parse_any)?;
-            predicates(&attrs)
+            predicates(&attrs.cfgs)
         }
     };
     input.parse::<Token![<=]>().map_err(|e| {

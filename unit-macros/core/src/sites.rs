@@ -43,15 +43,11 @@ impl Sites {
 /// indexed by them.
 pub struct BySite<V> {
     values: Vec<Option<V>>,
-    len: usize,
 }
 
 impl<V> Default for BySite<V> {
     fn default() -> Self {
-        BySite {
-            values: Vec::new(),
-            len: 0,
-        }
+        BySite { values: Vec::new() }
     }
 }
 
@@ -70,12 +66,12 @@ impl<V> BySite<V> {
         while self.values.len() <= at {
             self.values.push(None);
         }
-        if self.values[at].replace(value).is_none() {
-            self.len += 1;
-        }
+        self.values[at] = Some(value);
     }
 
+    /// Whether nothing is recorded: a value recorded for a site stays, so the table grows only
+    /// with what is recorded.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.values.is_empty()
     }
 }

@@ -193,7 +193,7 @@ pub(crate) fn parse(family: &Family, args: Vec<OsString>) -> Result<Invocation> 
                 Value(v) => {
                     let name = string(v, "command", Command::Help)?;
                     let found = Command::named(&name).ok_or_else(|| {
-                        let hint = match unit_core::suggest::closest(&name, command_names()) {
+                        let hint = match unit_core::suggest::closest_in(&name, &command_names()) {
                             Some(s) => format!("; did you mean `{s}`?"),
                             None => String::new(),
                         };
@@ -327,7 +327,7 @@ fn unknown(arg: lexopt::Arg<'_>, family: &Family, command: Option<Command>) -> E
             } else {
                 known.push("version");
             }
-            let hint = match unit_core::suggest::closest(name, known) {
+            let hint = match unit_core::suggest::closest_in(name, &known) {
                 Some(s) => format!("; did you mean `--{s}`?"),
                 None => String::new(),
             };

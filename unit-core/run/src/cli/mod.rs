@@ -113,7 +113,7 @@ pub(crate) fn closest_unit<'a>(family: &'a Family, name: &str) -> Option<&'a str
     for u in family.units {
         names.push(u.name);
     }
-    unit_core::suggest::closest(name, names)
+    unit_core::suggest::closest_in(name, &names)
 }
 
 /// ``unknown unit `NAME` `` with the closest unit's name, else where to see them all.

@@ -121,7 +121,7 @@ fn parse(cli: &Cli, args: &[OsString]) -> Result<Option<Request>> {
                 for o in cli.family().options {
                     known.push(o.name);
                 }
-                let message = match unit_core::suggest::closest(name, known) {
+                let message = match unit_core::suggest::closest_in(name, &known) {
                     Some(s) => {
                         format!("unknown option `--{name}` for `security`; did you mean `--{s}`?")
                     }

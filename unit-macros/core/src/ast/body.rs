@@ -161,7 +161,7 @@ fn parse_stmt(input: ParseStream, sites: &Sites) -> syn::Result<Stmt> {
         let site = sites.site(name.span());
         return Ok(Stmt::Section { name, site });
     }
-    let cfgs = predicates(&attrs);
+    let cfgs = predicates(&attrs.cfgs);
     if input.is_empty() {
         let span = attrs.doc_span.unwrap_or_else(|| input.span());
         return Err(syn::Error::new(

@@ -5,7 +5,7 @@
 
 use proc_macro2::TokenStream;
 
-use super::super::attrs::{predicates, split_not, Attrs};
+use super::super::attrs::{gates, predicates};
 use super::super::lower::Family;
 
 /// The value of each predicate, by its key.
@@ -104,21 +104,6 @@ pub fn configurations(family: &Family) -> Vec<Config> {
     configs
 }
 
-/// The predicates of `#[cfg]` attributes (a unit's, with its daemon's), as drop-ins' gates are
-/// recorded.
-fn gates_of(cfgs: &[TokenStream]) -> Vec<(String, bool)> {
-    let attrs = Attrs {
-        cfgs: cfgs.to_vec(),
-        ..Attrs::default()
-    };
-    let mut gates = Vec::new();
-    for p in &predicates(&attrs) {
-        let (base, negated) = split_not(p);
-        gates.push((base.to_string(), negated));
-    }
-    gates
-}
-
 /// The sets of drop-ins (by index, among those `wanted` takes) that exist beside unit version
 /// `i` in the configurations it exists in, where its version's predicates and its own
 /// `#[cfg]`s hold, each set once. A version that exists in none of them is given every
@@ -129,16 +114,26 @@ pub fn dropin_sets(
     i: usize,
     wanted: &dyn Fn(usize) -> bool,
 ) -> Vec<Vec<usize>> {
+    let mut mine: Vec<usize> = Vec::new();
+    for j in 0..family.dropins.len() {
+        if wanted(j) {
+            mine.push(j);
+        }
+    }
+    // Without a drop-in, every configuration has the one empty set.
+    if mine.is_empty() {
+        return vec![mine];
+    }
     let out = &family.units[i];
-    let own = gates_of(&out.cfgs);
+    let own = gates(&predicates(&out.cfgs));
     let mut sets: Vec<Vec<usize>> = Vec::new();
     for config in configs {
         if !agrees(&out.variant, config) || !exists(&own, config) {
             continue;
         }
         let mut set: Vec<usize> = Vec::new();
-        for (j, dropin) in family.dropins.iter().enumerate() {
-            if wanted(j) && exists(&dropin.gates, config) {
+        for &j in &mine {
+            if exists(&family.dropins[j].gates, config) {
                 set.push(j);
             }
         }
@@ -147,13 +142,7 @@ pub fn dropin_sets(
         }
     }
     if sets.is_empty() {
-        let mut all = Vec::new();
-        for j in 0..family.dropins.len() {
-            if wanted(j) {
-                all.push(j);
-            }
-        }
-        sets.push(all);
+        sets.push(mine);
     }
     sets
 }

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use unit_core::catalog::{Target, VERSIONS};
 
 use super::super::ast::{self, Body, Stmt};
-use super::super::attrs::split_not;
+use super::super::attrs::{gates, split_not};
 use super::super::errors::Errors;
 use super::model::{TargetOut, UnitOut};
 use super::state::Lowering;
@@ -55,13 +55,8 @@ impl<'a> Lowering<'a, '_> {
             if t.cfgs.is_empty() {
                 self.family.target = target;
             }
-            let mut cfgs = Vec::with_capacity(t.cfgs.len());
-            for c in &t.cfgs {
-                let (base, negated) = split_not(c);
-                cfgs.push((pred_key(&base), negated));
-            }
             self.family.targets.push(TargetOut {
-                cfgs,
+                cfgs: gates(&t.cfgs),
                 tokens: t.cfgs.clone(),
                 target,
             });

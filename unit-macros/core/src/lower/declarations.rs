@@ -113,12 +113,7 @@ impl<'a> Lowering<'a, '_> {
                 return;
             }
         };
-        // `{daemon}` is not recorded as an option.
-        let twice = name != BUILTIN && self.options.contains(&name);
-        if name != BUILTIN && !twice {
-            self.options.push(name.clone());
-        }
-        if name == BUILTIN || twice {
+        if name == BUILTIN || self.options.contains(&name) {
             self.errors.span(
                 o.name.span(),
                 format!(
@@ -127,6 +122,7 @@ impl<'a> Lowering<'a, '_> {
             );
             return;
         }
+        self.options.push(name.clone());
         let def = unit_core::family::OptionDef {
             name: "",
             kind,

@@ -6,7 +6,8 @@ use unit_core::value::ValueKind;
 use unit_core::Dirs;
 
 use super::super::ast::Item;
-use super::state::{hint, Lowering};
+use super::super::errors::alternatives;
+use super::state::{hint, names, Lowering};
 
 const KEYS: &[&str] = &["unit", "preset", "prefix"];
 
@@ -48,7 +49,8 @@ impl Lowering<'_, '_> {
                 if !KEYS.contains(&key.as_str()) {
                     let message = match hint(&key, KEYS) {
                         h if h.is_empty() => format!(
-                            "unknown directory `{key}` in `dirs`; use `unit`, `preset` or `prefix`"
+                            "unknown directory `{key}` in `dirs`; use {}",
+                            alternatives(KEYS)
                         ),
                         h => format!("unknown directory `{key}` in `dirs`{h}"),
                     };
@@ -141,11 +143,7 @@ impl Lowering<'_, '_> {
             }
         }
         if !declared {
-            let mut names = Vec::with_capacity(self.family.options.len());
-            for o in &self.family.options {
-                names.push(o.name.as_str());
-            }
-            let message = match hint(&text, &names) {
+            let message = match hint(&text, &names(self.options.iter())) {
                 h if h.is_empty() => format!(
                     "unknown build option `{text}` in `dirs`; declare it in `options {{ ... }}` as `{text}: path = \"...\"`"
                 ),

@@ -4,8 +4,7 @@ use syn::LitStr;
 use unit_core::{Change, Origin, Unit};
 
 use super::super::ast::{self, Member};
-use super::super::attrs::{predicates, split_not};
-use super::cfg::pred_key;
+use super::super::attrs::{gates, predicates};
 use super::model::{DropinOut, PresetOut, UnitOut};
 use super::state::{hint, names, Lowering, Uses};
 
@@ -102,13 +101,7 @@ impl<'a> Lowering<'a, '_> {
             unit: out,
             file: file.to_owned(),
             cfgs: d.attrs.cfgs.clone(),
-            gates: predicates(&d.attrs)
-                .iter()
-                .map(|p| {
-                    let (base, negated) = split_not(p);
-                    (pred_key(&base), negated)
-                })
-                .collect(),
+            gates: gates(&predicates(&d.attrs.cfgs)),
             site: d.site,
         });
     }
