@@ -79,32 +79,33 @@ pub fn check_extended<'a>(
 ) -> Vec<Diagnostic> {
     let known = Known::new(units, external);
     let mut out = Vec::new();
-    // Each unit's references are read once, for the rules that follow them and for orderings.
-    let written: Vec<Vec<references::Written>> = extended
-        .iter()
-        .chain(units)
-        .map(references::written)
-        .collect();
-    let (written_extended, written_units) = written.split_at(extended.len());
-    for (unit, written) in extended.iter().zip(written_extended) {
-        references::check(unit, written, &known, &mut out);
-        references::check_self(unit, written, &mut out);
+    // Each unit's references are read and their specifiers expanded once, for the rules that
+    // follow them and for orderings, in the order orderings take: the family's units, then the
+    // units its drop-ins extend.
+    let mut written: Vec<Vec<references::Written>> = Vec::new();
+    let mut named = Vec::new();
+    for unit in units.iter().chain(extended) {
+        let w = references::written(unit);
+        named.push(references::expanded(unit, &w));
+        written.push(w);
     }
-    for (unit, written) in units.iter().zip(written_units) {
-        references::check(unit, written, &known, &mut out);
-        references::check_self(unit, written, &mut out);
+    let (written_units, written_extended) = written.split_at(units.len());
+    let (named_units, named_extended) = named.split_at(units.len());
+    for (i, unit) in extended.iter().enumerate() {
+        let (written, named) = (&written_extended[i], &named_extended[i]);
+        references::check(unit, written, named, &known, &mut out);
+        references::check_self(unit, written, named, &mut out);
+    }
+    for (i, unit) in units.iter().enumerate() {
+        let (written, named) = (&written_units[i], &named_units[i]);
+        references::check(unit, written, named, &known, &mut out);
+        references::check_self(unit, written, named, &mut out);
         sockets::check_service(unit, &known, &mut out);
         sockets::check_bound(unit, &known, &mut out);
         triggers::check(unit, &known, &mut out);
         install::check_also(unit, &known, &mut out);
     }
     // Orderings count across the family's units and the units its drop-ins extend.
-    let named: Vec<_> = units
-        .iter()
-        .zip(written_units)
-        .chain(extended.iter().zip(written_extended))
-        .map(|(u, w)| references::expanded(u, w))
-        .collect();
     let all: Cow<[Unit]> = if extended.is_empty() {
         Cow::Borrowed(units)
     } else {

@@ -92,7 +92,7 @@ pub fn references(unit: &Unit) -> impl Iterator<Item = (&'static str, String, Or
 }
 
 /// [`references`] of `unit`, from what it writes (`written`).
-pub(super) fn expanded(unit: &Unit, written: &[Written]) -> Vec<(&'static str, String, Origin)> {
+pub(super) fn expanded(unit: &Unit, written: &[Written]) -> Vec<Named> {
     let mut out = Vec::with_capacity(written.len());
     for (key, name, origin) in written {
         out.push((*key, expand_specifiers(name, &unit.name), *origin));
@@ -103,6 +103,9 @@ pub(super) fn expanded(unit: &Unit, written: &[Written]) -> Vec<(&'static str, S
 /// A name one directive of a unit gives: the directive, the name as written, and the origin
 /// of its entry.
 pub(super) type Written = (&'static str, String, Origin);
+
+/// A reference with the specifiers whose value is known expanded, as [`expanded`] gives it.
+pub(super) type Named = (&'static str, String, Origin);
 
 /// The unit names `unit` refers to, as written: in the order of [`REFERENCES`], then of the
 /// unit's lines.
@@ -136,15 +139,19 @@ const SELF_WARNED: &[&str] = &["After", "Before", "Conflicts", "OnFailure", "OnS
 /// (`After=%n`, `After=worker@%i.service` in `worker@.service`). systemd 252 drops the
 /// dependency with a warning ("Dependency After=a.service is dropped"); as with every line
 /// systemd ignores, the definition is refused.
-pub(super) fn check_self(unit: &Unit, written: &[Written], out: &mut Vec<Diagnostic>) {
+pub(super) fn check_self(
+    unit: &Unit,
+    written: &[Written],
+    named: &[Named],
+    out: &mut Vec<Diagnostic>,
+) {
     // In a template, `%i` stands for the instance every instance has.
     let me = unit.name.replacen("@.", "@%i.", 1);
-    for &(key, ref raw, origin) in written {
+    for (&(key, ref raw, origin), (_, name, _)) in written.iter().zip(named) {
         if !SELF_WARNED.contains(&key) {
             continue;
         }
-        let name = expand_specifiers(raw, &unit.name);
-        if name == unit.name || name == me {
+        if *name == unit.name || *name == me {
             out.push(Diagnostic::value(
                 origin,
                 format!("`{key}={raw}` names `{}` itself, and systemd drops it with a warning; remove it", unit.name),
@@ -153,15 +160,20 @@ pub(super) fn check_self(unit: &Unit, written: &[Written], out: &mut Vec<Diagnos
     }
 }
 
-pub(super) fn check(unit: &Unit, written: &[Written], known: &Known, out: &mut Vec<Diagnostic>) {
-    for &(key, ref raw, origin) in written {
-        let name = expand_specifiers(raw, &unit.name);
+pub(super) fn check(
+    unit: &Unit,
+    written: &[Written],
+    named: &[Named],
+    known: &Known,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (&(key, ref raw, origin), (_, name, _)) in written.iter().zip(named) {
         if raw.contains('%') {
-            let template = template_needed(&name);
+            let template = template_needed(name);
             let missing = if name.contains('%') {
                 template.filter(|t| !known.knows(t))
             } else {
-                template.filter(|_| !known.knows(&name))
+                template.filter(|_| !known.knows(name))
             };
             if let Some(template) = missing {
                 let here = if name.contains('%') {
@@ -179,10 +191,10 @@ pub(super) fn check(unit: &Unit, written: &[Written], known: &Known, out: &mut V
                 continue;
             }
         }
-        if known.knows(&name) || crate::value::unit_name(&name).is_err() {
+        if known.knows(name) || crate::value::unit_name(name).is_err() {
             continue;
         }
-        let hint = closest(&name, known.all_names())
+        let hint = closest(name, known.all_names())
             .map(|s| {
                 format!(
                     "did you mean `{s}`? If it comes from another package, declare it in `extern`"
@@ -193,7 +205,7 @@ pub(super) fn check(unit: &Unit, written: &[Written], known: &Known, out: &mut V
             });
         out.push(Diagnostic::value(
             origin,
-            if *raw == name {
+            if raw == name {
                 format!("`{key}=` names `{name}`, which is not a unit of this family; {hint}")
             } else {
                 format!("`{key}=` names `{raw}` (`{name}` in `{}`), which is not a unit of this family; {hint}", unit.name)
