@@ -144,6 +144,29 @@ pub fn gates(predicates: &[TokenStream]) -> Vec<(String, bool)> {
     out
 }
 
+/// Whether something gated by `gates` (each predicate's key, and whether it is negated) exists
+/// where the predicates have `values` (each key, and its value); a predicate without a value
+/// there is taken to hold.
+pub fn holds(gates: &[(String, bool)], values: &[(String, bool)]) -> bool {
+    for (k, negated) in gates {
+        for (vk, v) in values {
+            if vk == k && v == negated {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The values of the predicates a unit version was made for, as [`holds`] takes them.
+pub fn values(variant: &[(String, bool, TokenStream)]) -> Vec<(String, bool)> {
+    let mut out = Vec::with_capacity(variant.len());
+    for (k, v, _) in variant {
+        out.push((k.clone(), *v));
+    }
+    out
+}
+
 /// A predicate without its `not(...)`, and whether it had one.
 pub fn split_not(p: &TokenStream) -> (TokenStream, bool) {
     let mut tokens = p.clone().into_iter();

@@ -11,7 +11,7 @@ use unit_core::security::{self, Policy, Report};
 use unit_core::{Unit, UnitKind};
 
 use super::ast::{Item, Member};
-use super::attrs::split_not;
+use super::attrs::{gates, holds, values};
 use super::check::{dropin_sets, left_out, not_everywhere, noted, targets_for, Checks};
 use super::errors::Errors;
 use super::exposure::Budget;
@@ -84,20 +84,8 @@ fn budgets<'i>(items: &'i [Item], errors: &mut Errors) -> Budgets<'i> {
 /// Whether a budget under `cfgs` applies to the unit version for `variant`: each predicate
 /// the version was made for must have the value the budget needs; the others are unknown here
 /// and taken to hold.
-fn holds(cfgs: &[TokenStream], variant: &[(String, bool, TokenStream)]) -> bool {
-    for p in cfgs {
-        let (inner, negated) = split_not(p);
-        let inner = inner.to_string();
-        for (k, v, _) in variant {
-            if *k == inner {
-                if *v == negated {
-                    return false;
-                }
-                break;
-            }
-        }
-    }
-    true
+fn applies(cfgs: &[TokenStream], variant: &[(String, bool, TokenStream)]) -> bool {
+    holds(&gates(cfgs), &values(variant))
 }
 
 /// A unit over its budget under one release.
@@ -125,7 +113,7 @@ pub fn check(items: &[Item], checks: &Checks<'_>, errors: &mut Errors) -> Vec<(u
         }
         let applicable = |list: &[&Budget]| -> Option<Budget> {
             for b in list.iter().rev() {
-                if holds(&b.cfgs, &out.variant) {
+                if applies(&b.cfgs, &out.variant) {
                     return Some((*b).clone());
                 }
             }

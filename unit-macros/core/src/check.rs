@@ -17,6 +17,7 @@ use unit_core::crosscheck::template_of;
 use unit_core::placeholder::{self, Part};
 use unit_core::{dropin, validate, validate::validate_for, Unit};
 
+use super::attrs::{holds, values};
 use super::errors::Errors;
 use super::lower::Family;
 
@@ -376,16 +377,12 @@ pub fn targets_for(
     if family.targets.is_empty() {
         return vec![family.target];
     }
+    let values = values(variant);
     let mut out: Vec<unit_core::catalog::Target> = Vec::new();
-    'targets: for t in &family.targets {
-        for (key, negated) in &t.cfgs {
-            for (k, v, _) in variant {
-                if k == key && v == negated {
-                    continue 'targets;
-                }
-            }
+    for t in &family.targets {
+        if holds(&t.cfgs, &values) {
+            out.push(t.target);
         }
-        out.push(t.target);
     }
     if out.is_empty() {
         out.push(family.target);

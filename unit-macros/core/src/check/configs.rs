@@ -5,7 +5,7 @@
 
 use proc_macro2::TokenStream;
 
-use super::super::attrs::{gates, predicates};
+use super::super::attrs::{gates, holds, predicates};
 use super::super::lower::Family;
 
 /// The value of each predicate, by its key.
@@ -19,19 +19,6 @@ fn agrees(variant: &[(String, bool, TokenStream)], config: &[(String, bool)]) ->
     for (k, v, _) in variant {
         for (ck, cv) in config {
             if ck == k && cv != v {
-                return false;
-            }
-        }
-    }
-    true
-}
-
-/// Whether something gated by `gates` (each predicate's key, and whether it is negated)
-/// exists in the configuration `config`; a predicate `config` does not know is taken to hold.
-fn exists(gates: &[(String, bool)], config: &[(String, bool)]) -> bool {
-    for (k, negated) in gates {
-        for (ck, cv) in config {
-            if ck == k && cv == negated {
                 return false;
             }
         }
@@ -62,7 +49,7 @@ pub fn scenarios(family: &Family, configs: &[Config]) -> Vec<Scenario> {
             }
         }
         for (j, dropin) in family.dropins.iter().enumerate() {
-            if exists(&dropin.gates, config) {
+            if holds(&dropin.gates, config) {
                 scenario.dropins.push(j);
             }
         }
@@ -128,12 +115,12 @@ pub fn dropin_sets(
     let own = gates(&predicates(&out.cfgs));
     let mut sets: Vec<Vec<usize>> = Vec::new();
     for config in configs {
-        if !agrees(&out.variant, config) || !exists(&own, config) {
+        if !agrees(&out.variant, config) || !holds(&own, config) {
             continue;
         }
         let mut set: Vec<usize> = Vec::new();
         for &j in &mine {
-            if exists(&family.dropins[j].gates, config) {
+            if holds(&family.dropins[j].gates, config) {
                 set.push(j);
             }
         }

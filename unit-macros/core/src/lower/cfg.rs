@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use unit_core::catalog::{Target, VERSIONS};
 
 use super::super::ast::{self, Body, Stmt};
-use super::super::attrs::{gates, split_not};
+use super::super::attrs::{gates, holds, split_not};
 use super::super::errors::Errors;
 use super::model::{TargetOut, UnitOut};
 use super::state::Lowering;
@@ -65,19 +65,7 @@ impl<'a> Lowering<'a, '_> {
 
     /// Whether statements under `cfgs` are part of the version being lowered.
     pub(crate) fn active(&self, cfgs: &[TokenStream]) -> bool {
-        for c in cfgs {
-            let (base, negated) = split_not(c);
-            let key = pred_key(&base);
-            for (k, v) in &self.assignment {
-                if *k == key {
-                    if *v == negated {
-                        return false;
-                    }
-                    break;
-                }
-            }
-        }
-        true
+        holds(&gates(cfgs), &self.assignment)
     }
 
     /// The `#[cfg]` predicates the statements of `bodies` (and the snippets they use) depend on.
